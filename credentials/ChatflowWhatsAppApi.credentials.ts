@@ -1,0 +1,77 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { GRAPH_API_VERSION_DEFAULT } from './common/graphDefaults';
+
+/** WhatsApp Cloud API: a system-user token that sends and manages on behalf of one WABA. */
+export class ChatflowWhatsAppApi implements ICredentialType {
+	name = 'chatflowWhatsAppApi';
+
+	displayName = 'Chatflow WhatsApp Cloud API';
+
+	icon = 'file:icons/whatsapp.svg' as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-chatflow/n8n-nodes-chatflow#whatsapp-cloud-api-credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'A permanent system-user token (Business Settings → System users) with whatsapp_business_messaging and whatsapp_business_management',
+		},
+		{
+			displayName: 'WhatsApp Business Account ID',
+			name: 'businessAccountId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'WABA ID, shown in WhatsApp Manager → Account tools → Phone numbers',
+		},
+		{
+			displayName: 'Default Phone Number ID',
+			name: 'phoneNumberId',
+			type: 'string',
+			default: '',
+			description:
+				'The phone number ID (not the phone number) that sends when a node does not choose another one',
+		},
+		{
+			displayName: 'Graph API Version',
+			name: 'apiVersion',
+			type: 'string',
+			default: GRAPH_API_VERSION_DEFAULT,
+			description: 'Graph API version used in every request path, e.g. v26.0',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://graph.facebook.com',
+			description: 'Override for a proxy, the chat simulator or tests',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/{{$credentials.apiVersion}}',
+			url: '={{"/" + $credentials.businessAccountId}}',
+			qs: { fields: 'id,name' },
+		},
+	};
+}

@@ -1,0 +1,13 @@
+// `npm test`: unit and integration tests; no n8n server. The e2e suite (test/e2e) has its own
+// config because it starts a real n8n and runs serially.
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }],
+	},
+	testTimeout: 30000,
+};

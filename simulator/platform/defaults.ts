@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+
+import type { RecordedRequest, ScriptedResponse } from './types';
+
+/**
+ * Realistic default answers of the platforms, so a test only scripts what it is about.
+ * Shapes follow ../shared/reference/channels.md §2.
+ */
+
+let sequence = 0;
+const nextId = () => `${Date.now().toString(36)}${(sequence++).toString(36)}${randomBytes(6).toString('hex')}`;
+
+export const ids = {
+	whatsAppMessage: () => `wamid.${Buffer.from(`HBgL${nextId()}`).toString('base64')}`,
+	messengerMessage: () => `m_${nextId()}`,
+	viberToken: () => (BigInt(5_000_000_000_000_000_000n) + BigInt(sequence++)).toString(),
+	media: () => String(1_000_000_000_000_000 + Math.floor(Math.random() * 1e15)),
+};
+
+export function graphError(code: number, message: string, status = 400, extra: Record<string, unknown> = {}): ScriptedResponse {
+	return {
+		status,
+		json: {
+			error: {
+				message,
+				type: 'OAuthException',
+				code,
+				...extra,
+				fbtrace_id: `A${randomBytes(9).toString('base64url')}`,
+			},
+		},
+	};
+}
+
+export function whatsAppSend(request: RecordedRequest): ScriptedResponse {
+	const body = (request.json ?? {}) as Record<string, unknown>;
+	if (body.messaging_product !== 'whatsapp') {
+		return graphError(100, '(#100) The parameter messaging_product is required.');
+	}
+	if (body.status === 'read') return { json: { success: true } };
+	if (typeof body.to !== 'string' || body.to === '') {
+		return graphError(100, '(#100) The parameter to is required.');
+	}
+	const waId = body.to.replace(/\D/g, '');
+	return {
+		json: {
+			messaging_product: 'whatsapp',
+			contacts: [{ input: body.to, wa_id: waId }],
+			messages: [{ id: ids.whatsAppMessage(), ...(body.type === 'template' ? { message_status: 'accepted' } : {}) }],
+		},
+	};
+}
+
+export function messengerSend(request: RecordedRequest): ScriptedResponse {
+	const body = (request.json ?? {}) as { recipient?: { id?: string }; sender_action?: string };
+	if (!body.recipient?.id) return graphError(100, '(#100) The parameter recipient is required');
+	if (body.sender_action) return { json: { recipient_id: body.recipient.id } };
+	return { json: { recipient_id: body.recipient.id, message_id: ids.messengerMessage() } };
+}
+
+export function viberSend(request: RecordedRequest): ScriptedResponse {
+	const body = (request.json ?? {}) as { receiver?: string };
+	if (!body.receiver) return { json: { status: 4, status_message: 'missingData' } };
+	return { json: { status: 0, status_message: 'ok', message_token: ids.viberToken(), chat_hostname: 'SN-CHAT-01_' } };
+}
+
+export function viberBroadcast(request: RecordedRequest): ScriptedResponse {
+	const body = (request.json ?? {}) as { broadcast_list?: unknown };
+	if (!Array.isArray(body.broadcast_list) || body.broadcast_list.length === 0) {
+		return { json: { status: 4, status_message: 'missingData' } };
+	}
+	return { json: { status: 0, status_message: 'ok', message_token: ids.viberToken(), failed_list: [] } };
+}

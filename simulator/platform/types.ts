@@ -1,0 +1,46 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** One HTTP request as the fake platform received it, bytes untouched. */
+export interface RecordedRequest {
+	method: string;
+	/** Path without the query string, e.g. `/v26.0/123/messages`. */
+	path: string;
+	query: Record<string, string>;
+	headers: IncomingHttpHeaders;
+	body: Buffer;
+	/** The body parsed as JSON when it is JSON, else undefined. */
+	json?: unknown;
+	/** Monotonic receive time in milliseconds (performance.now()). */
+	receivedAt: number;
+}
+
+/** What a route answers. `json` wins over `body`; `delayMs` is added to the server latency. */
+export interface ScriptedResponse {
+	status?: number;
+	headers?: Record<string, string>;
+	json?: unknown;
+	body?: string | Buffer;
+	delayMs?: number;
+	/** Destroy the socket instead of answering (a network failure). */
+	dropConnection?: boolean;
+}
+
+export type Responder = (
+	request: RecordedRequest,
+	params: Record<string, string>,
+) => ScriptedResponse | Promise<ScriptedResponse>;
+
+export interface FakePlatformOptions {
+	/** Added before every answer (simulates the platform's latency). */
+	latencyMs?: number;
+	/** Serve HTTPS with this key and certificate (for pointing n8n's built-in nodes at it). */
+	tls?: { key: string | Buffer; cert: string | Buffer };
+	/** Port to listen on; 0 (default) picks a free one. Always 127.0.0.1. */
+	port?: number;
+	/** Access tokens the Graph API routes accept; when set, others get Meta's error 190. */
+	acceptedTokens?: string[];
+	/** Viber auth tokens accepted; when set, others get Viber status 2. */
+	acceptedViberTokens?: string[];
+	/** Keep at most this many recorded requests (benchmarks send tens of thousands). */
+	maxRecorded?: number;
+}
