@@ -1,0 +1,55 @@
+/**
+ * The Graph API transport (WhatsApp Cloud API, Messenger, Instagram, Flows management).
+ *
+ * ```ts
+ * const graph = await GraphClient.create(this, 'chatflowWhatsAppApi');      // loads the credential once
+ * const limiter = getRateLimiter(`whatsapp:${phoneId}`, { ratePerSecond: 80 }); // from ../concurrency
+ * const sent = await graph.request({ method: 'POST', path: `/${phoneId}/messages`, body, limiter, itemIndex });
+ * const file = await graph.download({ method: 'GET', path: mediaUrl });          // Buffer + mime type
+ * await graph.request({ method: 'POST', path: `/${phoneId}/media`,
+ *   multipart: { fields: { messaging_product: 'whatsapp' }, files: [{ field: 'file', data, fileName, mimeType }] } });
+ * ```
+ *
+ * - URLs: `{credential.baseUrl}/{credential.apiVersion}{path}`; absolute URLs pass through
+ *   (media download links), still authenticated by the credential's `authenticate` block.
+ * - Auth: always `this.helpers.httpRequestWithAuthentication(credentialType, ...)`.
+ * - Errors: `GraphApiError` (extends NodeApiError) with `.graph` = { code, error_subcode,
+ *   message, error_user_title, error_user_msg, details, fbtrace_id, http_status, network_code }
+ *   and `.attempts`; the message names the code, the description has Meta's user message,
+ *   details, a hint and the fbtrace_id. Malformed or empty 2xx bodies are errors too.
+ * - Retries (channels.md §4): 4/613/80007, 130429, 131056, 131057, 1/2/131000/131016, 1200,
+ *   `is_transient`, HTTP 429, and connections that never opened. Timeouts, resets and 5xx
+ *   without a Graph error are retried ONLY for idempotent requests (GET/DELETE by default):
+ *   a send that may have been delivered is never repeated. Backoff is exponential with
+ *   jitter; `Retry-After` and `estimated_time_to_regain_access` are honoured (a wait longer than
+ *   `maxHintMs` fails at once). A throughput or rate-limit error pauses the request's limiter,
+ *   so every concurrent sender of that account backs off together.
+ */
+export { GraphClient } from './client';
+export { GraphApiError, graphErrorMessage, parseGraphError, networkCodeOf } from './errors';
+export { hintFor } from './hints';
+export { encodeMultipart } from './multipart';
+export { backoffDelay, classifyFailure, DEFAULT_RETRY_POLICY, waitHintMs } from './retryPolicy';
+export type { RetryClass, RetryPolicy } from './retryPolicy';
+export { buildGraphUrl, segment } from './url';
+export type {
+	GraphBinaryResponse,
+	GraphContext,
+	GraphCredentialType,
+	GraphErrorInfo,
+	GraphMethod,
+	GraphRequest,
+	MultipartFile,
+	MultipartForm,
+} from './types';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { GraphApiError } from './errors';
+
+/** JSON for a failed item under continueOnFail: Meta's code, subcode and fbtrace_id. */
+export function describeGraphError(error: unknown): IDataObject {
+	if (!(error instanceof GraphApiError)) return {};
+	const { code, error_subcode, fbtrace_id, http_status, details } = error.graph;
+	return { errorDetails: { code, error_subcode, fbtrace_id, http_status, details, description: error.description ?? undefined } };
+}

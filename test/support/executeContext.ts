@@ -1,0 +1,182 @@
+import axios, { type AxiosRequestConfig } from 'axios';
+import type {
+	IBinaryData,
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	NodeExecutionHint,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { ChatflowWhatsAppApi } from '../../credentials/ChatflowWhatsAppApi.credentials';
+import { ChatflowMessengerApi } from '../../credentials/ChatflowMessengerApi.credentials';
+import { ChatflowInstagramApi } from '../../credentials/ChatflowInstagramApi.credentials';
+
+/**
+ * A minimal IExecuteFunctions for integration tests of action nodes, until (and beside) the
+ * in-process harness: real HTTP with axios, the credential's own `authenticate` block applied
+ * (so a wrong header would fail against FakePlatform's token check), n8n's parameter and binary
+ * helpers. It mirrors what n8n-core does for the parts the nodes use; it is not a mock of HTTP.
+ */
+export interface ExecuteContextOptions {
+	/** Node parameters: one object for every item, or one per item index. */
+	parameters: IDataObject | ((itemIndex: number) => IDataObject);
+	items?: INodeExecutionData[];
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	continueOnFail?: boolean;
+	nodeName?: string;
+	nodeType?: string;
+}
+
+export interface TestExecuteContext extends IExecuteFunctions {
+	/** Hints the node added with addExecutionHints. */
+	readonly hints: NodeExecutionHint[];
+	/** Every request the helpers sent (secrets included: for assertions only). */
+	readonly sent: IHttpRequestOptions[];
+}
+
+const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
+	chatflowWhatsAppApi: new ChatflowWhatsAppApi(),
+	chatflowMessengerApi: new ChatflowMessengerApi(),
+	chatflowInstagramApi: new ChatflowInstagramApi(),
+};
+
+export function createExecuteContext(options: ExecuteContextOptions): TestExecuteContext {
+	const items = options.items ?? [{ json: {} }];
+	const node: INode = {
+		id: 'test-node',
+		name: options.nodeName ?? 'Node',
+		type: options.nodeType ?? 'n8n-nodes-chatflow.chatflowWhatsApp',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: typeof options.parameters === 'function' ? options.parameters(0) : options.parameters,
+	};
+	const hints: NodeExecutionHint[] = [];
+	const sent: IHttpRequestOptions[] = [];
+	const parametersFor = (itemIndex: number) =>
+		typeof options.parameters === 'function' ? options.parameters(itemIndex) : options.parameters;
+
+	const getCredentials = async (type: string) => {
+		const data = options.credentials[type];
+		if (!data) throw new NodeOperationError(node, `no credentials of type ${type} in the test context`);
+		return { ...data };
+	};
+
+	const httpRequestWithAuthentication = async (type: string, request: IHttpRequestOptions) => {
+		const credentials = await getCredentials(type);
+		const authenticated = applyAuthentication(CREDENTIAL_TYPES[type], credentials, request);
+		sent.push(authenticated);
+		try {
+			return await sendWithAxios(authenticated);
+		} catch (error) {
+			throw new NodeApiError(node, error as never);
+		}
+	};
+
+	const binaryOf = (itemIndex: number, property: string): IBinaryData => {
+		const binary = items[itemIndex]?.binary?.[property];
+		if (!binary) throw new NodeOperationError(node, `This operation expects the node's input data to contain a binary file '${property}', but none was found [item ${itemIndex}]`);
+		return binary;
+	};
+
+	const context = {
+		hints,
+		sent,
+		getNode: () => node,
+		getInputData: () => items,
+		continueOnFail: () => options.continueOnFail ?? false,
+		getCredentials,
+		getNodeParameter: (name: string, itemIndex: number, ...rest: [unknown?, { extractValue?: boolean }?]) => {
+			const [fallback, extra] = rest;
+			let value = getPath(parametersFor(itemIndex), name);
+			if (value === undefined) {
+				if (rest.length >= 1) return fallback;
+				throw new Error(`test context: parameter "${name}" is not set`);
+			}
+			if (extra?.extractValue && isResourceLocator(value)) value = value.value;
+			return value;
+		},
+		addExecutionHints: (...added: NodeExecutionHint[]) => hints.push(...added),
+		getExecutionId: () => 'test-execution',
+		getMode: () => 'manual',
+		logger: { debug() {}, info() {}, warn() {}, error() {} },
+		helpers: {
+			httpRequestWithAuthentication,
+			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: { item: number } }) =>
+				data.map((entry) => ({ ...entry, pairedItem: meta.itemData })),
+			assertBinaryData: (itemIndex: number, property: string) => binaryOf(itemIndex, property),
+			getBinaryDataBuffer: async (itemIndex: number, property: string) => Buffer.from(binaryOf(itemIndex, property).data, 'base64'),
+			prepareBinaryData: async (data: Buffer, fileName?: string, mimeType?: string): Promise<IBinaryData> => ({
+				data: data.toString('base64'),
+				mimeType: mimeType ?? 'application/octet-stream',
+				fileName,
+				fileSize: humanSize(data.length),
+				fileExtension: fileName?.includes('.') ? fileName.split('.').pop() : undefined,
+			}),
+		},
+	};
+	return context as unknown as TestExecuteContext;
+}
+
+/** Resolves the credential's generic `authenticate` block (`={{$credentials.x}}` templates). */
+function applyAuthentication(
+	type: ICredentialType | undefined,
+	credentials: ICredentialDataDecryptedObject,
+	request: IHttpRequestOptions,
+): IHttpRequestOptions {
+	const authenticate = type?.authenticate;
+	if (!authenticate || typeof authenticate === 'function') return request;
+	const resolve = (template: unknown) =>
+		String(template)
+			.replace(/^=/, '')
+			.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, field: string) => String(credentials[field] ?? ''));
+	const headers = { ...(request.headers ?? {}) };
+	for (const [name, template] of Object.entries(authenticate.properties.headers ?? {})) headers[name] = resolve(template);
+	const qs = { ...(request.qs ?? {}) };
+	for (const [name, template] of Object.entries(authenticate.properties.qs ?? {})) qs[name] = resolve(template);
+	return { ...request, headers, qs };
+}
+
+/** What n8n-core's httpRequest does with these options, on axios. */
+async function sendWithAxios(request: IHttpRequestOptions): Promise<unknown> {
+	const config: AxiosRequestConfig = {
+		method: request.method ?? 'GET',
+		url: request.url,
+		baseURL: request.baseURL,
+		params: request.qs,
+		headers: request.headers as Record<string, string>,
+		data: request.body,
+		timeout: request.timeout,
+		responseType: request.encoding as AxiosRequestConfig['responseType'],
+		maxBodyLength: Infinity,
+		maxContentLength: Infinity,
+		validateStatus: request.ignoreHttpStatusErrors ? () => true : undefined,
+	};
+	const response = await axios.request(config);
+	if (request.returnFullResponse) {
+		return { body: response.data, headers: response.headers, statusCode: response.status, statusMessage: response.statusText };
+	}
+	return response.data;
+}
+
+function getPath(source: IDataObject, path: string): unknown {
+	let current: unknown = source;
+	for (const key of path.split('.')) {
+		if (current === null || typeof current !== 'object') return undefined;
+		current = (current as IDataObject)[key];
+	}
+	return current;
+}
+
+function isResourceLocator(value: unknown): value is { __rl: true; value: unknown } {
+	return typeof value === 'object' && value !== null && (value as IDataObject).__rl === true;
+}
+
+function humanSize(bytes: number): string {
+	return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} kB`;
+}
