@@ -47,15 +47,35 @@ ensure_node24() {
   hash -r
 }
 
-# Project dependencies, reinstalled only when package.json or the lock file changed.
+# What decides the installed tree: Node's version, the dependency fields of package.json (not the
+# n8n node list or scripts, which change often) and the lock file.
+deps_fingerprint() {
+  node -e '
+    const fs = require("fs");
+    const pkg = JSON.parse(fs.readFileSync(process.argv[1] + "/package.json", "utf8"));
+    const pick = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies", "overrides"];
+    let lock = "";
+    try { lock = fs.readFileSync(process.argv[1] + "/package-lock.json", "utf8"); } catch {}
+    const hash = require("crypto").createHash("sha256")
+      .update(JSON.stringify(pick.map((k) => pkg[k] ?? null))).update(lock).digest("hex").slice(0, 16);
+    console.log(process.version + " " + hash);
+  ' "$CHATFLOW_ROOT"
+}
+
+# Project dependencies, reinstalled only when package.json or the lock file changed. A lock
+# serialises concurrent callers (parallel test runs would otherwise each start `npm ci`).
 ensure_deps() {
   local stamp="$CHATFLOW_ROOT/node_modules/.chatflow-deps-stamp"
   local want
-  want="$(node -v) $(cat "$CHATFLOW_ROOT/package.json" "$CHATFLOW_ROOT/package-lock.json" 2>/dev/null | sha256sum | cut -c1-16)"
+  want="$(deps_fingerprint)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  exec 8>"$CHATFLOW_ROOT/.deps.lock"
+  flock 8
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then flock -u 8; return 0; fi
   chatflow_log "installing the project's dependencies with Node $(node -v) (about a minute the first time)"
-  (cd "$CHATFLOW_ROOT" && export npm_config_nodedir="$CHATFLOW_NODE_HOME" && if [ -f package-lock.json ]; then npm ci --loglevel=error >&2; else npm install --loglevel=error >&2; fi) || return 1
+  (cd "$CHATFLOW_ROOT" && export npm_config_nodedir="$CHATFLOW_NODE_HOME" && if [ -f package-lock.json ]; then npm ci --loglevel=error >&2; else npm install --loglevel=error >&2; fi) || { flock -u 8; return 1; }
   echo "$want" >"$stamp"
+  flock -u 8
 }
 
 # The pinned real n8n, in the cache, never in the repository. Recipe measured in
@@ -64,6 +84,10 @@ ensure_deps() {
 # and build the one native module n8n needs for its default SQLite database.
 ensure_n8n() {
   if [ -f "$CHATFLOW_N8N_DIR/.complete" ]; then return 0; fi
+  mkdir -p "$CHATFLOW_CACHE"
+  exec 9>"$CHATFLOW_CACHE/.n8n-install.lock"
+  flock 9
+  if [ -f "$CHATFLOW_N8N_DIR/.complete" ]; then flock -u 9; return 0; fi
   chatflow_log "installing n8n $CHATFLOW_N8N_VERSION into $CHATFLOW_N8N_DIR (once per machine: about 5 minutes, 2.8 GB)"
   rm -rf "$CHATFLOW_N8N_DIR"
   mkdir -p "$CHATFLOW_N8N_DIR"
@@ -79,8 +103,9 @@ JSON
     chatflow_log "n8n: npm install --ignore-scripts (progress below)" &&
     npm install --ignore-scripts --no-audit --loglevel=http >&2 &&
     chatflow_log "n8n: building sqlite3 for Node $(node -v) (about a minute)" &&
-    npm rebuild sqlite3 --loglevel=error >&2) || { chatflow_log "n8n install failed"; return 1; }
+    npm rebuild sqlite3 --loglevel=error >&2) || { chatflow_log "n8n install failed"; flock -u 9; return 1; }
   touch "$CHATFLOW_N8N_DIR/.complete"
+  flock -u 9
   chatflow_log "n8n $CHATFLOW_N8N_VERSION installed"
 }
 

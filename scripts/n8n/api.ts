@@ -1,0 +1,193 @@
+/**
+ * Drives a running n8n headlessly: owner set-up, an API key, then the public API (credentials,
+ * workflows, activation, executions). What the e2e suite, the benchmarks and `npm run dev` use
+ * instead of clicking through the editor.
+ */
+
+export interface WorkflowJson {
+	name: string;
+	nodes: Array<Record<string, unknown>>;
+	connections: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export interface ExecutionSummary {
+	id: string;
+	workflowId: string;
+	status: string;
+	finished: boolean;
+	mode: string;
+	startedAt: string;
+	stoppedAt?: string;
+	data?: {
+		resultData: {
+			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown>; binary?: unknown }> | null> }; error?: unknown }>>;
+			error?: { message: string };
+			lastNodeExecuted?: string;
+		};
+	};
+}
+
+export const OWNER = {
+	email: 'owner@chatflow.local',
+	firstName: 'Chat',
+	lastName: 'Flow',
+	password: 'Chatflow-local-1',
+};
+
+export class N8nApi {
+	constructor(
+		readonly baseUrl: string,
+		readonly apiKey: string,
+		readonly cookie: string,
+	) {}
+
+	/** Creates the owner (first start) or logs in (later starts), then mints an API key. */
+	static async connect(baseUrl: string): Promise<N8nApi> {
+		let response = await fetch(`${baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
+		if (!response.ok) {
+			response = await fetch(`${baseUrl}/rest/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+			});
+		}
+		if (!response.ok) throw new Error(`n8n owner set-up and login failed: ${response.status} ${await response.text()}`);
+		const cookie = (response.headers.getSetCookie?.() ?? [])
+			.map((c) => c.split(';')[0])
+			.join('; ');
+		const scopes = (await rest<{ data: string[] }>(baseUrl, cookie, 'GET', '/rest/api-keys/scopes')).data;
+		const created = await rest<{ data: { rawApiKey: string } }>(baseUrl, cookie, 'POST', '/rest/api-keys', {
+			label: `chatflow-${Date.now()}`,
+			scopes,
+			expiresAt: null,
+		});
+		return new N8nApi(baseUrl, created.data.rawApiKey, cookie);
+	}
+
+	async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+		const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
+			method,
+			headers: { 'x-n8n-api-key': this.apiKey, 'content-type': 'application/json', accept: 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`n8n API ${method} ${path}: ${response.status} ${text}`);
+		return (text ? JSON.parse(text) : undefined) as T;
+	}
+
+	async createCredential(type: string, name: string, data: Record<string, unknown>): Promise<{ id: string; name: string; type: string }> {
+		return await this.request('POST', '/credentials', { type, name, data });
+	}
+
+	/**
+	 * Creates the workflow (ids of credentials already filled in) and activates it. n8n 2.40
+	 * registers production webhooks asynchronously after `/activate` returns, so this waits until
+	 * each webhook is registered (`webhooks`: paths after /webhook/, e.g. `<webhookId>/<path>`, with
+	 * their method; by default those of nodes that have both a webhookId and a `path` parameter).
+	 */
+	async createWorkflow(
+		workflow: WorkflowJson,
+		{ activate = true, webhooks }: { activate?: boolean; webhooks?: Array<{ path: string; method?: string }> } = {},
+	): Promise<string> {
+		const { name, nodes, connections } = workflow;
+		const created = await this.request<{ id: string }>('POST', '/workflows', {
+			name,
+			nodes,
+			connections,
+			settings: { executionOrder: 'v1', saveManualExecutions: true, ...(workflow.settings ?? {}) },
+		});
+		if (!activate) return created.id;
+		await this.request('POST', `/workflows/${created.id}/activate`);
+		const expected =
+			webhooks ??
+			nodes
+				.filter((node) => typeof node.webhookId === 'string' && typeof (node.parameters as { path?: unknown })?.path === 'string')
+				.map((node) => ({
+					path: `${String(node.webhookId)}/${String((node.parameters as { path: string }).path)}`,
+					method: String((node.parameters as { httpMethod?: string }).httpMethod ?? 'POST'),
+				}));
+		for (const { path, method } of expected) await this.waitForWebhook(path, method ?? 'POST');
+		return created.id;
+	}
+
+	/**
+	 * Resolves once n8n serves `/webhook/<path>` for `method`. The probe is a CORS pre-flight
+	 * (OPTIONS with an Origin): n8n lists the path's registered methods in
+	 * Access-Control-Allow-Methods, and a pre-flight never starts an execution.
+	 */
+	async waitForWebhook(path: string, method = 'POST', timeoutMs = 30_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const response = await fetch(`${this.baseUrl}/webhook/${path}`, {
+				method: 'OPTIONS',
+				headers: { origin: this.baseUrl, 'access-control-request-method': method },
+			});
+			await response.arrayBuffer();
+			const allowed = (response.headers.get('access-control-allow-methods') ?? '').split(/,\s*/);
+			if (allowed.includes(method)) return;
+			if (Date.now() > deadline) throw new Error(`webhook ${method} /webhook/${path} was not registered within ${timeoutMs} ms`);
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	}
+
+	async deactivate(workflowId: string): Promise<void> {
+		await this.request('POST', `/workflows/${workflowId}/deactivate`);
+	}
+
+	async deleteWorkflow(workflowId: string): Promise<void> {
+		await this.request('DELETE', `/workflows/${workflowId}`);
+	}
+
+	async executions(workflowId: string, { includeData = true } = {}): Promise<ExecutionSummary[]> {
+		const result = await this.request<{ data: ExecutionSummary[] }>(
+			'GET',
+			`/executions?workflowId=${workflowId}&includeData=${includeData}&limit=250`,
+		);
+		return result.data;
+	}
+
+	async execution(id: string): Promise<ExecutionSummary> {
+		return await this.request('GET', `/executions/${id}?includeData=true`);
+	}
+
+	/** Polls until `count` executions of the workflow have finished (success or error). */
+	async waitForExecutions(workflowId: string, count: number, timeoutMs = 30_000): Promise<ExecutionSummary[]> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const all = await this.executions(workflowId);
+			const done = all.filter((e) => e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting');
+			if (done.length >= count) return done.sort((a, b) => Number(a.id) - Number(b.id));
+			if (Date.now() > deadline) {
+				throw new Error(`expected ${count} finished executions of workflow ${workflowId}, found ${done.length} (${all.length} in all)`);
+			}
+			await new Promise((r) => setTimeout(r, 200));
+		}
+	}
+
+	/** Production webhook URL of a trigger: /webhook/<webhookId>/<path>. */
+	webhookUrl(webhookId: string, path: string): string {
+		return `${this.baseUrl}/webhook/${webhookId}/${path}`;
+	}
+
+	/** Node types n8n has loaded (needs the logged-in session, not the API key). */
+	async nodeTypes(): Promise<Array<{ name: string; displayName: string }>> {
+		return await rest(this.baseUrl, this.cookie, 'GET', '/types/nodes.json');
+	}
+}
+
+async function rest<T>(baseUrl: string, cookie: string, method: string, path: string, body?: unknown): Promise<T> {
+	const response = await fetch(`${baseUrl}${path}`, {
+		method,
+		headers: { cookie, 'content-type': 'application/json', 'browser-id': 'chatflow-cli' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	if (!response.ok) throw new Error(`n8n ${method} ${path}: ${response.status} ${text}`);
+	return JSON.parse(text) as T;
+}

@@ -1,0 +1,48 @@
+/**
+ * Starts one real n8n for the whole e2e run: a fresh temporary user folder (SQLite), a free
+ * loopback port, this package linked as a community package from the freshly built dist/.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { N8nApi } from '../../../scripts/n8n/api';
+import { N8nInstance, freePort } from '../../../scripts/n8n/instance';
+import { STATE_ENV, type E2eState } from './state';
+
+declare global {
+	// eslint-disable-next-line no-var
+	var __CHATFLOW_N8N__: N8nInstance | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+	const userFolder = mkdtempSync(join(tmpdir(), 'chatflow-e2e-'));
+	const port = await freePort();
+	const started = Date.now();
+	const n8n = await N8nInstance.start({
+		userFolder,
+		port,
+		env: { N8N_LOG_LEVEL: process.env.CHATFLOW_E2E_LOG_LEVEL ?? 'info' },
+	});
+	globalThis.__CHATFLOW_N8N__ = n8n;
+	try {
+		await n8n.waitUntilReady();
+	} catch (error) {
+		await n8n.stop();
+		throw error;
+	}
+	const api = await N8nApi.connect(n8n.url);
+	process.stdout.write(`\n[e2e] n8n ${n8n.url} (pid ${n8n.pid}) ready in ${Date.now() - started} ms; user folder ${userFolder}\n`);
+	const state: E2eState = {
+		url: n8n.url,
+		apiKey: api.apiKey,
+		cookie: api.cookie,
+		userFolder,
+		pid: n8n.pid,
+		logFile: join(userFolder, `n8n-main-${port}.log`),
+	};
+	const stateFile = join(userFolder, 'e2e-state.json');
+	writeFileSync(stateFile, JSON.stringify(state));
+	process.env[STATE_ENV] = stateFile;
+}
+
