@@ -1,0 +1,90 @@
+import { runPipeline, type ChatEvent } from '../../../nodes/shared/ingestion';
+import { fixtureBytes, fixtureNames, secretsFor, signedRequest } from '../../support/webhookFixtures';
+
+const PNID = '106540352242922';
+const WABA = '102290129340398';
+
+function events(name: string): ChatEvent[] {
+	const result = runPipeline(signedRequest('whatsapp', fixtureBytes('whatsapp', name)), {
+		channel: 'whatsapp',
+		secrets: secretsFor('whatsapp'),
+	});
+	expect(result.status).toBe(200);
+	expect(result.reason).toBeUndefined();
+	return result.events;
+}
+
+const expectations: Record<string, Array<Partial<ChatEvent> & Record<string, unknown>>> = {
+	text: [{ event: 'message', type: 'text', text: 'Hello! Grüße, ¿qué tal? 👋', platformType: 'text' }],
+	text_reply_context: [{ type: 'text', context: { messageId: 'wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI1RjQyNUE3NEYxMzAzMzQ5MkEA', from: '15550783881' } }],
+	text_forwarded: [{ type: 'text', context: { messageId: '', from: '', forwarded: true } }],
+	text_referral: [{ type: 'text', text: 'I saw your ad', raw: expect.objectContaining({ referral: expect.objectContaining({ ctwa_clid: 'ARAkLkA' }) }) }],
+	image: [{ type: 'image', text: 'my receipt', media: { id: '1003383421387256', url: '', mimeType: 'image/jpeg', sha256: 'IJZBdn0xO2JJ+GVqFl5jyAnvX7M0Ku6wFTXRa2YwMHI=', caption: 'my receipt' } }],
+	video: [{ type: 'video', media: expect.objectContaining({ id: '1003383421387257', mimeType: 'video/mp4' }) }],
+	audio_voice: [{ type: 'audio', media: expect.objectContaining({ id: '1003383421387258', voice: true, mimeType: 'audio/ogg; codecs=opus' }) }],
+	document: [{ type: 'document', text: 'invoice', media: expect.objectContaining({ filename: 'invoice-42.pdf', mimeType: 'application/pdf' }) }],
+	sticker: [{ type: 'sticker', media: expect.objectContaining({ id: '1003383421387260', animated: false }) }],
+	location: [{ type: 'location', text: 'Fernsehturm', location: { latitude: 52.520008, longitude: 13.404954, name: 'Fernsehturm', address: 'Panoramastraße 1A, Berlin' } }],
+	contacts: [{ type: 'contacts', contacts: [expect.objectContaining({ name: expect.objectContaining({ formatted_name: 'Grace Hopper' }) })] }],
+	interactive_button_reply: [{ type: 'reply', platformType: 'interactive.button_reply', reply: { id: 'confirm_yes', title: 'Yes' }, text: 'Yes', context: { messageId: 'wamid.ORIGINAL1', from: '15550783881' } }],
+	interactive_list_reply: [{ type: 'reply', platformType: 'interactive.list_reply', reply: { id: 'size_m', title: 'Medium', description: 'Fits most' } }],
+	interactive_nfm_reply: [{ type: 'flowResponse', platformType: 'interactive.nfm_reply', text: 'Sent', flowResponse: { flowToken: 'ft.order.42', name: 'flow', body: 'Sent', responseJson: { flow_token: 'ft.order.42', screen_0_name: 'Ada', screen_0_date: '2026-12-01' } } }],
+	button: [{ type: 'reply', platformType: 'button', reply: { id: 'STOP_PROMO', title: 'Stop promotions' }, text: 'Stop promotions' }],
+	reaction: [{ type: 'reaction', reaction: { messageId: 'wamid.SENT42', emoji: '❤️', action: 'react' }, text: '❤️' }],
+	reaction_removed: [{ type: 'reaction', reaction: { messageId: 'wamid.SENT42', emoji: '', action: 'unreact' } }],
+	order: [{ type: 'order', text: 'please deliver fast', order: expect.objectContaining({ catalog_id: '9988' }) }],
+	system: [{ type: 'system', text: 'User changed number from 16505551234 to 16505550000' }],
+	unsupported: [{ type: 'unsupported', errors: [expect.objectContaining({ code: 131051 })] }],
+	request_welcome: [{ type: 'requestWelcome', platformType: 'request_welcome' }],
+	unknown_type: [{ event: 'message', type: 'unknown', platformType: 'hologram', raw: expect.objectContaining({ hologram: { frames: 3 } }) }],
+	status_sent: [{ event: 'status', type: 'status', status: 'sent', messageId: 'wamid.SENT001', contact: { id: '16505551234', name: '' }, raw: expect.objectContaining({ biz_opaque_callback_data: 'order-42' }) }],
+	status_delivered: [{ event: 'status', status: 'delivered', messageId: 'wamid.SENT001' }],
+	status_read: [{ event: 'status', status: 'read' }],
+	status_played: [{ event: 'status', status: 'played', messageId: 'wamid.SENT002' }],
+	status_failed: [{ event: 'status', status: 'failed', errors: [expect.objectContaining({ code: 131047 })] }],
+	value_errors: [{ event: 'error', type: 'error', text: 'Something went wrong', errors: [expect.objectContaining({ code: 131000 })], accountId: PNID }],
+	template_status: [{ event: 'templateStatus', platformType: 'message_template_status_update', text: 'APPROVED', businessAccountId: WABA, timestamp: '2024-11-21T18:03:20.000Z' }],
+	flows_event: [{ event: 'flow', platformType: 'flows', text: 'FLOW_STATUS_CHANGE' }],
+	account_update: [{ event: 'accountEvent', platformType: 'account_update', text: 'VERIFIED_ACCOUNT' }],
+	empty_change: [{ event: 'unknown', type: 'unknown', accountId: PNID, platformType: 'messages' }],
+	batch_multi_entry: [
+		{ messageId: 'wamid.B1', text: 'first', contact: { id: '16505551234', name: 'Ada' }, accountId: PNID },
+		{ messageId: 'wamid.B2', text: 'second ✓', contact: { id: '16505559999', name: 'Grace' } },
+		{ messageId: 'wamid.B3', type: 'reply', reply: { id: 'b3', title: 'Three' } },
+		{ event: 'status', messageId: 'wamid.S1', status: 'delivered' },
+		{ event: 'status', messageId: 'wamid.S1', status: 'read' },
+		{ messageId: 'wamid.B4', accountId: '106540352242999', businessAccountId: '102290129340777', contact: { id: '4915112345678', name: 'Linus' } },
+		{ event: 'status', messageId: 'wamid.S2', status: 'sent', accountId: '106540352242999' },
+	],
+};
+
+describe('WhatsApp fixtures through the pipeline', () => {
+	it('has an expectation for every fixture file', () => {
+		expect(fixtureNames('whatsapp')).toEqual(Object.keys(expectations).sort());
+	});
+
+	it.each(Object.entries(expectations))('%s', (name, expected) => {
+		const got = events(name);
+		expect(got).toHaveLength(expected.length);
+		got.forEach((event, index) => expect(event).toMatchObject(expected[index]));
+	});
+
+	it('stamps the common fields on every message', () => {
+		const [event] = events('image');
+		expect(event).toMatchObject({
+			channel: 'whatsapp',
+			accountId: PNID,
+			businessAccountId: WABA,
+			contact: { id: '16505551234', name: 'Ada Lovelace' },
+			messageId: 'wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTk0005',
+			timestamp: '2024-11-21T18:00:00.000Z',
+		});
+		expect(event.raw).toMatchObject({ type: 'image', from: '16505551234' });
+	});
+
+	it('keeps a Flow response whose response_json is not JSON, with responseJson null', () => {
+		const body = fixtureBytes('whatsapp', 'interactive_nfm_reply').toString('utf8').replace(/"response_json": "[^\n]*"/, '"response_json": "{broken"');
+		const result = runPipeline(signedRequest('whatsapp', body), { channel: 'whatsapp', secrets: secretsFor('whatsapp') });
+		expect(result.events[0]).toMatchObject({ type: 'flowResponse', flowResponse: { responseJson: null, flowToken: '' } });
+	});
+});
