@@ -3,8 +3,10 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 /**
  * What a WhatsApp Flows data-exchange endpoint needs: the RSA private key whose public half is
  * uploaded for the phone number, the app secret(s) that sign endpoint requests, and the secret
- * that signs this package's flow tokens. Nothing here is sent anywhere; the endpoint trigger's
- * credential test parses the key and reports what is wrong with it.
+ * that signs this package's flow tokens. Nothing here is sent anywhere, so there is no HTTP
+ * `test`: every node using it declares `testedBy: 'chatflowFlowsEndpointApiTest'`, a
+ * `methods.credentialTest` (nodes/shared/flows/credential.ts) that parses the key and reports a
+ * wrong passphrase, a non-RSA key or a key that is not 2048 bits as such.
  */
 export class ChatflowFlowsEndpointApi implements ICredentialType {
 	name = 'chatflowFlowsEndpointApi';

@@ -1,0 +1,122 @@
+/* eslint-disable n8n-nodes-base/node-dirname-against-convention -- file named after the node (issue 5), folder after the package layout (nodes/WhatsAppFlow…) */
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import {
+	FLOWS_ENDPOINT_CREDENTIAL_TEST,
+	testFlowsEndpointCredential,
+} from '../shared/flows/credential';
+import { runEndpointWebhook } from '../shared/flows/endpointWebhook';
+
+/**
+ * The WhatsApp Flows data-exchange endpoint. Answers itself: bad signatures (432), payloads it
+ * cannot decrypt (421), bad flow tokens (427), health checks and client error notifications.
+ * Hands INIT, BACK and data_exchange to the workflow; the "Chatflow WhatsApp Flows Respond" node
+ * answers them. If the workflow fails before answering, n8n answers 500; if it ends without
+ * answering, the `responseCode` below (500) goes out with an empty body, at once.
+ */
+export class ChatflowFlowsEndpointTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Chatflow WhatsApp Flows Endpoint Trigger',
+		name: 'chatflowFlowsEndpointTrigger',
+		icon: { light: 'file:flows.svg', dark: 'file:flows.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"data exchange endpoint"}}',
+		description: 'Data-exchange endpoint of a WhatsApp Flow: decrypts requests, answers pings, routes by screen',
+		defaults: { name: 'WhatsApp Flows Endpoint' },
+		inputs: [],
+		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'chatflowFlowsEndpointApi', required: true, testedBy: 'chatflowFlowsEndpointApiTest' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'responseNode',
+				// Used by n8n only when the workflow ends without a respond node answering.
+				responseCode: '500',
+				path: 'flows',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Put the production URL into the Flow as its endpoint URI. Answer INIT, BACK and data_exchange with a "Chatflow WhatsApp Flows Respond" node; route with one Switch on <code>{{ $json.route }}</code> (INIT, BACK:SCREEN, data_exchange:SCREEN).',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Verify Flow Token',
+				name: 'verifyFlowToken',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to accept only flow tokens created with the credential\'s Flow Token Secret; an expired or forged token gets HTTP 427 and the Flow shows a generic error',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Pass Error Notifications to Workflow',
+						name: 'passErrorNotifications',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether client error notifications also start the workflow (they are acknowledged either way); the item has notification = "error"',
+					},
+					{
+						displayName: 'Pass Health Checks to Workflow',
+						name: 'passPings',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether health checks (ping) also start the workflow (they are answered either way); the item has notification = "ping"',
+					},
+					{
+						displayName: 'Skip Signature Check (Local Testing Only)',
+						name: 'skipSignatureCheck',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to accept requests without a valid X-Hub-Signature-256. Never in production: anyone could then call the endpoint.',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: { [FLOWS_ENDPOINT_CREDENTIAL_TEST]: testFlowsEndpointCredential },
+	};
+
+	// Nothing to register at Meta: the endpoint URI is set on the Flow (management node or UI).
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await runEndpointWebhook(this);
+	}
+}

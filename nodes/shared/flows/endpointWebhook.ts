@@ -1,0 +1,96 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { rememberAesKey } from './aesKeyCache';
+import { FLOWS_ENDPOINT_CREDENTIAL, privateKeyOf, readFlowsCredential } from './credential';
+import { handleEndpointRequest } from './endpoint';
+import { PrivateKeyError } from './privateKey';
+import type { EndpointOutcome } from './types';
+
+export interface EndpointTriggerOptions {
+	skipSignatureCheck?: boolean;
+	verifyFlowToken?: boolean;
+	passPings?: boolean;
+	passErrorNotifications?: boolean;
+}
+
+/**
+ * The endpoint trigger's webhook: runs the pure handler, answers rejections, health checks and
+ * error notifications itself (written to the response, no workflow run unless asked), and hands
+ * INIT / BACK / data_exchange to the workflow, whose respond node answers. The AES key stays in
+ * this process (short-lived cache); the item carries only the encrypted key and the IV.
+ */
+export async function runEndpointWebhook(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const options = ctx.getNodeParameter('options', {}) as EndpointTriggerOptions;
+	const verifyToken = ctx.getNodeParameter('verifyFlowToken', false) as boolean;
+	const request = ctx.getRequestObject();
+	const response = ctx.getResponseObject();
+	const reply = (status: number, contentType: string, body: string): IWebhookResponseData => {
+		response.status(status).setHeader('content-type', contentType);
+		response.end(body);
+		return { noWebhookResponse: true };
+	};
+
+	const credential = readFlowsCredential(await ctx.getCredentials(FLOWS_ENDPOINT_CREDENTIAL));
+	if (verifyToken && credential.tokenSecret === '') {
+		ctx.logger.error('Flows endpoint: "Verify Flow Token" is on but the credential has no Flow Token Secret');
+		return reply(500, 'application/json', JSON.stringify({ error_msg: 'endpoint misconfigured' }));
+	}
+	if (!options.skipSignatureCheck && credential.appSecrets.length === 0) {
+		ctx.logger.error('Flows endpoint: the credential has no App Secret, so request signatures cannot be checked');
+		return reply(500, 'application/json', JSON.stringify({ error_msg: 'endpoint misconfigured' }));
+	}
+
+	let outcome: EndpointOutcome;
+	try {
+		const rawBody = Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.from(JSON.stringify(request.body ?? {}));
+		outcome = handleEndpointRequest(
+			{ rawBody, headers: request.headers },
+			{
+				privateKey: privateKeyOf(credential),
+				appSecrets: credential.appSecrets,
+				skipSignatureCheck: options.skipSignatureCheck === true,
+				tokenSecret: verifyToken ? credential.tokenSecret : undefined,
+			},
+		);
+	} catch (error) {
+		const reason = error instanceof PrivateKeyError ? error.message : 'unexpected error while handling the request';
+		ctx.logger.error(`Flows endpoint: ${reason}`);
+		return reply(500, 'application/json', JSON.stringify({ error_msg: 'endpoint misconfigured' }));
+	}
+
+	if (outcome.kind === 'rejected') {
+		ctx.logger.warn(`Flows endpoint: answered ${outcome.status}: ${outcome.reason}`);
+		return reply(outcome.status, outcome.contentType, outcome.body);
+	}
+	if (outcome.kind === 'answered') {
+		reply(outcome.status, outcome.contentType, outcome.body);
+		const pass = outcome.notification === 'ping' ? options.passPings : options.passErrorNotifications;
+		if (!pass) return { noWebhookResponse: true };
+		return { noWebhookResponse: true, workflowData: [[{ json: toItem(outcome) }]] };
+	}
+	rememberAesKey(outcome.session.encryptedAesKey, outcome.session.aesKey);
+	return { workflowData: [[{ json: toItem(outcome) }]] };
+}
+
+/**
+ * The item the workflow sees. `route` is `INIT`, `BACK[:SCREEN]` or `data_exchange:SCREEN`, so
+ * one Switch on `{{ $json.route }}` routes by action and screen. `session` holds the encrypted
+ * AES key and the IV: useless without the private key, needed by the respond node.
+ */
+function toItem(outcome: Exclude<EndpointOutcome, { kind: 'rejected' }>): IDataObject {
+	const { request, session, token } = outcome;
+	const screen = typeof request.screen === 'string' && request.screen !== '' ? request.screen : null;
+	const item: IDataObject = {
+		version: request.version ?? null,
+		action: request.action,
+		screen,
+		data: (request.data ?? {}) as IDataObject,
+		flowToken: request.flow_token ?? null,
+		route: screen && request.action !== 'INIT' ? `${request.action}:${screen}` : request.action,
+		tokenStatus: token?.status ?? 'unchecked',
+		tokenContext: token && token.status === 'ok' ? (token.context as IDataObject) : null,
+		session: { encryptedAesKey: session.encryptedAesKey, initialVector: session.initialVector },
+	};
+	if (outcome.kind === 'answered') item.notification = outcome.notification;
+	return item;
+}

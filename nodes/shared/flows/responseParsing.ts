@@ -1,0 +1,85 @@
+/**
+ * Finds and parses a Flow's answer (reference §4) in whatever an inbound item looks like: the
+ * triggers' normalised `flowResponse`, a raw messages-webhook message with
+ * `interactive.nfm_reply`, or a whole webhook body. Errors say what was looked for.
+ */
+
+export class FlowResponseError extends Error {}
+
+export interface ExtractedFlowResponse {
+	response: Record<string, unknown>;
+	flowToken?: string;
+	/** id of the Flow message the contact answered (`context.id`), when the item has it */
+	replyTo?: string;
+	from?: string;
+}
+
+type Obj = Record<string, unknown>;
+
+function isObject(value: unknown): value is Obj {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The message object holding `interactive.nfm_reply`, wherever it sits in the item. */
+function findNfmMessage(item: Obj): Obj | undefined {
+	const candidates: unknown[] = [item, item.message, item.raw, item.original];
+	const entries = Array.isArray(item.entry) ? item.entry : [];
+	for (const entry of entries) {
+		for (const change of (isObject(entry) && Array.isArray(entry.changes) ? entry.changes : []) as unknown[]) {
+			const value = isObject(change) ? change.value : undefined;
+			if (isObject(value) && Array.isArray(value.messages)) candidates.push(...value.messages);
+		}
+	}
+	return candidates.find(
+		(candidate): candidate is Obj => isObject(candidate) && isObject(candidate.interactive) && isObject(candidate.interactive.nfm_reply),
+	);
+}
+
+export function parseResponseJson(value: unknown, field: string): Record<string, unknown> {
+	if (isObject(value)) return value;
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new FlowResponseError(`${field} is missing: the item holds no Flow answer`);
+	}
+	let parsed: unknown;
+	let problem = '';
+	try {
+		parsed = JSON.parse(value);
+	} catch (error) {
+		problem = (error as Error).message;
+	}
+	if (problem) throw new FlowResponseError(`${field} is not valid JSON: ${problem}`);
+	if (!isObject(parsed)) throw new FlowResponseError(`${field} must be a JSON object`);
+	return parsed;
+}
+
+export function extractFlowResponse(item: Obj): ExtractedFlowResponse {
+	const normalised = item.flowResponse;
+	if (isObject(normalised)) {
+		const response = parseResponseJson(normalised.responseJson, 'flowResponse.responseJson');
+		const flowToken = typeof normalised.flowToken === 'string' ? normalised.flowToken : stringOrUndefined(response.flow_token);
+		return {
+			response,
+			flowToken,
+			replyTo: stringOrUndefined(normalised.replyTo ?? (item.replyTo as unknown)),
+			from: stringOrUndefined((isObject(item.contact) ? item.contact.id : undefined) ?? item.from),
+		};
+	}
+	const message = findNfmMessage(item);
+	if (!message) {
+		throw new FlowResponseError(
+			'no Flow answer in the item: expected flowResponse.responseJson (Chatflow triggers) or interactive.nfm_reply.response_json (a WhatsApp message)',
+		);
+	}
+	const reply = (message.interactive as Obj).nfm_reply as Obj;
+	const response = parseResponseJson(reply.response_json, 'interactive.nfm_reply.response_json');
+	return {
+		response,
+		flowToken: stringOrUndefined(response.flow_token),
+		replyTo: isObject(message.context) ? stringOrUndefined(message.context.id) : undefined,
+		from: stringOrUndefined(message.from),
+	};
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}

@@ -1,0 +1,48 @@
+import {
+	buildAnswerPayload,
+	encryptAnswer,
+	forgetAesKeys,
+	handleEndpointRequest,
+	loadPrivateKey,
+	rememberAesKey,
+} from '../../../nodes/shared/flows';
+import { decryptFlowResponse, encryptFlowRequest, generateFlowsKeyPair } from '../../../simulator/flows/client';
+
+const keys = generateFlowsKeyPair();
+const privateKey = loadPrivateKey(keys.privateKeyPem);
+
+describe('Flows answers', () => {
+	it('builds next screen, error and SUCCESS payloads (flow_token added to params)', () => {
+		expect(buildAnswerPayload({ kind: 'nextScreen', screen: 'SECOND', data: { a: 1 } })).toEqual({ screen: 'SECOND', data: { a: 1 } });
+		expect(buildAnswerPayload({ kind: 'error', screen: 'FIRST', errorMessage: 'Try again', data: {} })).toEqual({
+			screen: 'FIRST',
+			data: { error_message: 'Try again' },
+		});
+		expect(buildAnswerPayload({ kind: 'close', flowToken: 'tok', params: { order: 7, flow_token: 'spoofed' } })).toEqual({
+			screen: 'SUCCESS',
+			data: { extension_message_response: { params: { order: 7, flow_token: 'tok' } } },
+		});
+		expect(() => buildAnswerPayload({ kind: 'nextScreen', screen: 'SUCCESS', data: {} })).toThrow(/reserved/);
+		expect(() => buildAnswerPayload({ kind: 'nextScreen', screen: '', data: {} })).toThrow(/Screen is empty/);
+	});
+
+	it.each(['cache', 'rsa'] as const)('encrypts the answer for the request, AES key from the %s', (source) => {
+		forgetAesKeys();
+		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'INIT' });
+		const outcome = handleEndpointRequest({ rawBody: Buffer.from(request.body), headers: {} }, { privateKey, appSecrets: [], skipSignatureCheck: true });
+		if (outcome.kind !== 'forward') throw new Error('expected forward');
+		if (source === 'cache') rememberAesKey(outcome.session.encryptedAesKey, outcome.session.aesKey);
+		let loads = 0;
+		const { body, aesKeySource } = encryptAnswer(
+			{ encryptedAesKey: outcome.session.encryptedAesKey, initialVector: outcome.session.initialVector },
+			{ screen: 'FIRST', data: { x: 'ü' } },
+			() => {
+				loads++;
+				return privateKey;
+			},
+		);
+		expect(aesKeySource).toBe(source);
+		expect(loads).toBe(source === 'rsa' ? 1 : 0);
+		expect(decryptFlowResponse(request, body)).toEqual({ screen: 'FIRST', data: { x: 'ü' } });
+	});
+});
