@@ -31,7 +31,7 @@ case "$command" in
   dev)
     ensure_n8n
     build
-    exec node scripts/dev.js "$@"
+    exec npx tsx scripts/dev.ts "$@"
     ;;
   bench)
     ensure_n8n

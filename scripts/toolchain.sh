@@ -99,11 +99,17 @@ ensure_n8n() {
   "overrides": { "linkedom": "0.18.13" }
 }
 JSON
+  # npm is silent for minutes here; a ticker shows how far the download is (about 2.8 GB).
+  ( while sleep 15; do
+      chatflow_log "n8n install: $(du -sm "$CHATFLOW_N8N_DIR/node_modules" 2>/dev/null | cut -f1 || echo 0) MB of about 2800 MB"
+    done ) &
+  local ticker=$!
   (cd "$CHATFLOW_N8N_DIR" && export npm_config_nodedir="$CHATFLOW_NODE_HOME" &&
-    chatflow_log "n8n: npm install --ignore-scripts (progress below)" &&
-    npm install --ignore-scripts --no-audit --loglevel=http >&2 &&
+    chatflow_log "n8n: npm install --ignore-scripts" &&
+    npm install --ignore-scripts --no-audit --loglevel=error >&2 &&
     chatflow_log "n8n: building sqlite3 for Node $(node -v) (about a minute)" &&
-    npm rebuild sqlite3 --loglevel=error >&2) || { chatflow_log "n8n install failed"; flock -u 9; return 1; }
+    npm rebuild sqlite3 --loglevel=error >&2) || { kill "$ticker" 2>/dev/null; chatflow_log "n8n install failed"; flock -u 9; return 1; }
+  kill "$ticker" 2>/dev/null
   touch "$CHATFLOW_N8N_DIR/.complete"
   flock -u 9
   chatflow_log "n8n $CHATFLOW_N8N_VERSION installed"
