@@ -36,6 +36,7 @@
  *   node passes its input through: so `input` is what the trigger emits, exactly as if it had
  *   been pinned. A webhook trigger's own webhook() is not run here (that is the e2e layer's job).
  * - `startNode`: default the first trigger/webhook node, else the first node without parents.
+ * - `nodeTypes`: extra node types by full type name, for test-only nodes (kept for the process).
  * - `mode`: n8n execution mode, default 'trigger'. With 'manual', n8n runs a ManualTrigger's
  *   trigger function instead of passing `input` through.
  * - continueOnFail (node setting onError 'continueRegularOutput' / 'continueErrorOutput'),
@@ -53,5 +54,5 @@ export { runWorkflow, harnessNodeTypes, type RunWorkflowOptions, type WorkflowJs
 export type { WorkflowRunResult } from './result';
 export type { CredentialsByType } from './credentialsHelper';
 export type { LogEntry } from './logger';
-export { BUILT_IN_NODES } from './nodeTypes';
+export { BUILT_IN_NODES, type AnyNodeType } from './nodeTypes';
 export { binaryItem, loadWorkflowFixture } from './fixtures';

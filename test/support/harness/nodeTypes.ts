@@ -23,7 +23,7 @@ export const BUILT_IN_NODES: Readonly<Record<string, string>> = {
 	'n8n-nodes-base.splitOut': 'dist/nodes/Transform/SplitOut/SplitOut.node.js',
 };
 
-type AnyNodeType = INodeType | IVersionedNodeType;
+export type AnyNodeType = INodeType | IVersionedNodeType;
 
 /**
  * The node types of a run. This package's nodes load from SOURCE (ts, through ts-jest or tsx):
@@ -53,6 +53,11 @@ export class HarnessNodeTypes implements INodeTypes {
 
 	getKnownTypes(): IDataObject {
 		return {};
+	}
+
+	/** Adds a type under `nodeType` (a test-only node, e.g. one that makes binary data). */
+	register(nodeType: string, type: AnyNodeType): void {
+		this.types.set(nodeType, type);
 	}
 
 	/** Whether `nodeType` can be loaded (without throwing when it cannot). */

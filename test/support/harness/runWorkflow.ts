@@ -17,7 +17,7 @@ import {
 
 import { HarnessCredentialsHelper, type CredentialsByType } from './credentialsHelper';
 import { ensureEngine } from './engine';
-import { HarnessNodeTypes } from './nodeTypes';
+import { HarnessNodeTypes, type AnyNodeType } from './nodeTypes';
 import { createResult, type WorkflowRunResult } from './result';
 
 /** A workflow as n8n exports it (extra fields such as id, name, meta are ignored). */
@@ -41,6 +41,8 @@ export interface RunWorkflowOptions {
 	startNode?: string;
 	/** n8n execution mode; default 'trigger' (a production run, where a trigger emits `input`). */
 	mode?: WorkflowExecuteMode;
+	/** Extra node types by full type name (e.g. 'test.makeBinary'), kept for later runs too. */
+	nodeTypes?: Record<string, AnyNodeType>;
 }
 
 let nodeTypes: HarnessNodeTypes | undefined;
@@ -56,6 +58,7 @@ export function harnessNodeTypes(): HarnessNodeTypes {
 export async function runWorkflow(options: RunWorkflowOptions): Promise<WorkflowRunResult> {
 	const engine = await ensureEngine();
 	const types = harnessNodeTypes();
+	for (const [name, type] of Object.entries(options.nodeTypes ?? {})) types.register(name, type);
 	const credentials = { ...(options.credentials ?? {}) };
 	// Engine state n8n mutates (parameters get defaults, disabled flags): run a copy.
 	const source = structuredClone(options.workflow);
