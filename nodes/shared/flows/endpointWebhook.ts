@@ -73,8 +73,16 @@ export async function runEndpointWebhook(ctx: IWebhookFunctions): Promise<IWebho
 }
 
 /**
- * The item the workflow sees. `route` is `INIT`, `BACK[:SCREEN]` or `data_exchange:SCREEN`, so
- * one Switch on `{{ $json.route }}` routes by action and screen. `session` holds the encrypted
+ * `INIT`, `BACK[:SCREEN]`, `data_exchange:SCREEN`; `ping` and `error_notification` for the
+ * notifications the trigger already answered (so a Switch never sends them to a respond node).
+ */
+function routeOf(outcome: Exclude<EndpointOutcome, { kind: 'rejected' }>, screen: string | null): string {
+	if (outcome.kind === 'answered') return outcome.notification === 'ping' ? 'ping' : 'error_notification';
+	return screen && outcome.request.action !== 'INIT' ? `${outcome.request.action}:${screen}` : outcome.request.action;
+}
+
+/**
+ * The item the workflow sees. One Switch on `{{ $json.route }}` routes by action and screen. `session` holds the encrypted
  * AES key and the IV: useless without the private key, needed by the respond node.
  */
 function toItem(outcome: Exclude<EndpointOutcome, { kind: 'rejected' }>): IDataObject {
@@ -86,7 +94,7 @@ function toItem(outcome: Exclude<EndpointOutcome, { kind: 'rejected' }>): IDataO
 		screen,
 		data: (request.data ?? {}) as IDataObject,
 		flowToken: request.flow_token ?? null,
-		route: screen && request.action !== 'INIT' ? `${request.action}:${screen}` : request.action,
+		route: routeOf(outcome, screen),
 		tokenStatus: token?.status ?? 'unchecked',
 		tokenContext: token && token.status === 'ok' ? (token.context as IDataObject) : null,
 		session: { encryptedAesKey: session.encryptedAesKey, initialVector: session.initialVector },

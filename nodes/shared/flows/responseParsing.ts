@@ -23,7 +23,9 @@ function isObject(value: unknown): value is Obj {
 /** The message object holding `interactive.nfm_reply`, wherever it sits in the item. */
 function findNfmMessage(item: Obj): Obj | undefined {
 	const candidates: unknown[] = [item, item.message, item.raw, item.original];
-	const entries = Array.isArray(item.entry) ? item.entry : [];
+	// A whole webhook body: as posted, or under `body` (n8n's Webhook node).
+	const body = isObject(item.body) ? item.body : item;
+	const entries = Array.isArray(body.entry) ? body.entry : [];
 	for (const entry of entries) {
 		for (const change of (isObject(entry) && Array.isArray(entry.changes) ? entry.changes : []) as unknown[]) {
 			const value = isObject(change) ? change.value : undefined;
@@ -54,17 +56,18 @@ export function parseResponseJson(value: unknown, field: string): Record<string,
 
 export function extractFlowResponse(item: Obj): ExtractedFlowResponse {
 	const normalised = item.flowResponse;
-	if (isObject(normalised)) {
+	const message = findNfmMessage(item);
+	// The triggers' normalised item (nodes/shared/ingestion): responseJson is null when the
+	// answer was not JSON; then the raw message below gives the precise error.
+	if (isObject(normalised) && (normalised.responseJson !== null || !message)) {
 		const response = parseResponseJson(normalised.responseJson, 'flowResponse.responseJson');
-		const flowToken = typeof normalised.flowToken === 'string' ? normalised.flowToken : stringOrUndefined(response.flow_token);
 		return {
 			response,
-			flowToken,
-			replyTo: stringOrUndefined(normalised.replyTo ?? (item.replyTo as unknown)),
-			from: stringOrUndefined((isObject(item.contact) ? item.contact.id : undefined) ?? item.from),
+			flowToken: stringOrUndefined(normalised.flowToken) ?? stringOrUndefined(response.flow_token),
+			replyTo: isObject(item.context) ? stringOrUndefined(item.context.messageId) : undefined,
+			from: isObject(item.contact) ? stringOrUndefined(item.contact.id) : stringOrUndefined(item.from),
 		};
 	}
-	const message = findNfmMessage(item);
 	if (!message) {
 		throw new FlowResponseError(
 			'no Flow answer in the item: expected flowResponse.responseJson (Chatflow triggers) or interactive.nfm_reply.response_json (a WhatsApp message)',

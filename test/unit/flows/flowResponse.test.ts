@@ -67,11 +67,22 @@ describe('Flow response parsing', () => {
 	});
 
 	it('reads the triggers\' normalised flowResponse field', async () => {
-		const item = { channel: 'whatsapp', flowResponse: { responseJson: answer, flowToken: token }, contact: { id: '49151' } };
+		const raw = webhookMessage(answer).entry[0].changes[0].value.messages[0];
+		const item = {
+			channel: 'whatsapp',
+			flowResponse: { responseJson: JSON.parse(answer), flowToken: token, name: 'flow', body: 'Sent' },
+			contact: { id: '49151', name: 'Ana' },
+			context: { messageId: 'wamid.FLOW', from: '1555' },
+			raw,
+		};
 		const result = await parseFlowResponse(item, { foldBuilderKeys: false, onInvalidToken: 'error' });
 		expect(result.response).toHaveProperty('screen_0_TextInput_0', 'Ana');
 		expect(result.flowToken).toBe(token);
 		expect(result.from).toBe('49151');
+		expect(result.replyTo).toBe('wamid.FLOW');
+		// the trigger could not parse the answer: the raw message gives the precise error
+		const broken = { ...item, flowResponse: { ...item.flowResponse, responseJson: null }, raw: webhookMessage('{oops').entry[0].changes[0].value.messages[0] };
+		await expect(parseFlowResponse(broken, { foldBuilderKeys: false, onInvalidToken: 'error' })).rejects.toThrow(/nfm_reply\.response_json is not valid JSON/);
 	});
 
 	it('maps the clean answer with JSONata', async () => {
