@@ -8,6 +8,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	INodeParameters,
 	NodeExecutionHint,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -46,14 +47,14 @@ const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 };
 
 export function createExecuteContext(options: ExecuteContextOptions): TestExecuteContext {
-	const items = options.items ?? [{ json: {} }];
+	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
 	const node: INode = {
 		id: 'test-node',
 		name: options.nodeName ?? 'Node',
 		type: options.nodeType ?? 'n8n-nodes-chatflow.chatflowWhatsApp',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: typeof options.parameters === 'function' ? options.parameters(0) : options.parameters,
+		parameters: (typeof options.parameters === 'function' ? options.parameters(0) : options.parameters) as INodeParameters,
 	};
 	const hints: NodeExecutionHint[] = [];
 	const sent: IHttpRequestOptions[] = [];

@@ -1,0 +1,63 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { throughputProperty } from './actions/common/descriptions';
+import { description as media } from './actions/media';
+import { description as message } from './actions/message';
+import { router } from './actions/router';
+import { description as template } from './actions/template';
+import { searchPhoneNumbers, searchTemplates } from './methods/listSearch';
+import { getTemplateParameters } from './methods/resourceMapping';
+
+/**
+ * WhatsApp Cloud API: messages of every kind (incl. interactive and Flow CTA), templates with
+ * parameters derived from the template itself, media upload/download. Items run concurrently
+ * under the sender number's rate limit (nodes/shared/concurrency) through the Graph transport
+ * (nodes/shared/graph).
+ */
+export class ChatflowWhatsApp implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Chatflow WhatsApp',
+		name: 'chatflowWhatsApp',
+		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send WhatsApp messages, templates and Flows, and manage templates and media (Cloud API)',
+		defaults: { name: 'Chatflow WhatsApp' },
+		usableAsTool: true,
+		// The older base-plugin rule predates NodeConnectionTypes, which the community rules require.
+		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
+		inputs: [NodeConnectionTypes.Main],
+		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'chatflowWhatsAppApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				default: 'message',
+				options: [
+					{ name: 'Media', value: 'media' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'Template', value: 'template' },
+				],
+			},
+			...message,
+			...template,
+			...media,
+			throughputProperty,
+		],
+	};
+
+	methods = {
+		listSearch: { searchPhoneNumbers, searchTemplates },
+		resourceMapping: { getTemplateParameters },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

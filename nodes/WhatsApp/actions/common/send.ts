@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { segment } from '../../../shared/graph';
+import type { WhatsAppRun } from './run';
+import { senderPhoneNumberId } from './parameters';
+
+interface SendAnswer {
+	messaging_product?: string;
+	contacts?: Array<{ input?: string; wa_id?: string }>;
+	messages?: Array<{ id?: string; message_status?: string }>;
+}
+
+/**
+ * POST /{phone_number_id}/messages under the account's rate limit. Output:
+ * `{ messageId, recipientId (wa_id), to, messageStatus?, phoneNumberId, response }`.
+ */
+export async function sendMessage(
+	ctx: IExecuteFunctions,
+	run: WhatsAppRun,
+	itemIndex: number,
+	build: () => Record<string, unknown>,
+): Promise<IDataObject> {
+	const phoneNumberId = senderPhoneNumberId(ctx, run, itemIndex);
+	const body = build();
+	const response = await run.graph.request<SendAnswer>({
+		method: 'POST',
+		path: `/${segment(phoneNumberId)}/messages`,
+		body: body as IDataObject,
+		limiter: run.limiterFor(phoneNumberId),
+		itemIndex,
+	});
+	const message = response.messages?.[0];
+	const contact = response.contacts?.[0];
+	if (!message?.id) {
+		// Meta accepted the request (2xx) but the answer lacks the id: report, do not resend.
+		throw new NodeApiError(ctx.getNode(), response as JsonObject, {
+			message: 'WhatsApp accepted the request but its answer has no message id',
+			description: `Answer: ${JSON.stringify(response).slice(0, 300)}. The message may have been sent; it was not repeated.`,
+			itemIndex,
+		});
+	}
+	const output: IDataObject = {
+		messageId: message.id,
+		recipientId: contact?.wa_id ?? null,
+		to: body.to as string,
+		phoneNumberId,
+	};
+	if (message.message_status) output.messageStatus = message.message_status;
+	output.response = response as IDataObject;
+	return output;
+}

@@ -1,0 +1,8 @@
+/** WhatsApp message builders: pure functions, Meta's limits enforced before sending. */
+export * from './validation';
+export * from './limits';
+export * from './envelope';
+export * from './basic';
+export * from './interactive';
+export * from './templateDefinition';
+export * from './template';

@@ -1,0 +1,22 @@
+/** Meta's limits (channels.md §2, whatsapp-flows.md §5), enforced before sending. */
+export const LIMITS = {
+	textBody: 4096,
+	caption: 1024,
+	interactiveHeaderText: 60,
+	interactiveBody: 1024,
+	interactiveFooter: 60,
+	replyButtons: 3,
+	replyButtonId: 256,
+	replyButtonTitle: 20,
+	listButton: 20,
+	listSections: 10,
+	listRowsTotal: 10,
+	listSectionTitle: 24,
+	listRowId: 200,
+	listRowTitle: 24,
+	listRowDescription: 72,
+	ctaDisplayText: 20,
+	flowCta: 30,
+	templateHeaderText: 60,
+	bizOpaqueBytes: 512,
+} as const;

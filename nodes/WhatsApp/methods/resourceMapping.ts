@@ -1,0 +1,28 @@
+import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+
+import { GraphClient } from '../../shared/graph';
+import { templateParameters } from '../builders';
+import { toNodeError } from '../actions/common/run';
+import { fetchTemplate, parseTemplateRef } from '../actions/common/templates';
+
+/** One field per parameter the chosen template needs, read from its components. */
+export async function getTemplateParameters(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	const value = String(this.getNodeParameter('template', undefined, { extractValue: true }) ?? '');
+	if (!value) return { fields: [] };
+	try {
+		const graph = await GraphClient.create(this, 'chatflowWhatsAppApi', { maxRetries: 1 });
+		const template = await fetchTemplate(graph, graph.field('businessAccountId'), parseTemplateRef(value));
+		const fields: ResourceMapperField[] = templateParameters(template).map((spec) => ({
+			id: spec.key,
+			displayName: `${spec.key}${spec.required ? '' : ' (optional)'} — ${spec.description}`,
+			required: spec.required,
+			defaultMatch: false,
+			display: true,
+			type: spec.kind === 'location' || spec.name === 'flow_action_data' ? 'object' : 'string',
+			canBeUsedToMatch: false,
+		}));
+		return { fields };
+	} catch (error) {
+		throw toNodeError(this.getNode(), error);
+	}
+}
