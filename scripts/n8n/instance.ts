@@ -117,6 +117,10 @@ export class N8nInstance {
 	static async start(options: N8nInstanceOptions): Promise<N8nInstance> {
 		mkdirSync(options.userFolder, { recursive: true });
 		linkCommunityPackage(options.userFolder, options.packageDir);
+		// n8n 2.x always starts a task broker, on 5679 unless told otherwise: several n8n
+		// processes on one machine (dev, e2e, benchmarks, queue mode) each need their own.
+		const brokerPort = options.env?.N8N_RUNNERS_BROKER_PORT ?? String(await freePort());
+		options = { ...options, env: { N8N_RUNNERS_BROKER_PORT: brokerPort, ...options.env } };
 		const kind = options.kind ?? 'main';
 		const args = [...(options.nodeArgs ?? []), n8nBinary(), kind === 'main' ? 'start' : kind];
 		const child = spawn(process.execPath, args, {
