@@ -41,7 +41,11 @@
  *   trigger function instead of passing `input` through.
  * - continueOnFail (node setting onError 'continueRegularOutput' / 'continueErrorOutput'),
  *   retryOnFail, alwaysOutputData, executeOnce, disabled nodes and pinData behave as in n8n:
- *   the engine is n8n's.
+ *   the engine is n8n's. Note n8n's rule for 'continueErrorOutput': a failed item moves to the
+ *   error output only if the item has `error` set (INodeExecutionData.error) or its json has no
+ *   keys but error/message/details.
+ * - Built-in nodes need the pinned runtime installed (scripts/toolchain.sh ensure_n8n, e.g. via
+ *   `bash scripts/run.sh e2e` or `dev`); without it a run that uses one rejects saying so.
  * - Binary data: n8n's BinaryDataService in filesystem mode in a temporary folder, so
  *   prepareBinaryData / getBinaryDataBuffer work as in a default n8n. Input items may carry
  *   binary in n8n's inline form: see binaryItem().
