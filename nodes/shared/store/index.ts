@@ -92,3 +92,5 @@ export function closeRedisConnections(): void {
 	for (const connection of pool.values()) connection.close();
 	pool.clear();
 }
+
+export { chatflowRedisConnectionTest } from './credentialTest';

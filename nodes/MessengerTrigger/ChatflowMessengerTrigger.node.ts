@@ -1,0 +1,70 @@
+import {
+	NodeConnectionTypes,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { metaWebhookMethods } from '../shared/ingestion/registration';
+import { triggerProperties } from '../shared/ingestion/trigger/descriptions';
+import { handleTriggerWebhook } from '../shared/ingestion/trigger/handleWebhook';
+import { META_WEBHOOKS } from '../shared/ingestion/trigger/nodeParts';
+import { chatflowRedisConnectionTest } from '../shared/store';
+
+/**
+ * Inbound Messenger webhooks (`object: page`): one item per messaging and standby event of every
+ * entry, normalised like the WhatsApp, Instagram and Viber triggers, signed deliveries only,
+ * redeliveries dropped. All of it happens in nodes/shared/ingestion.
+ */
+export class ChatflowMessengerTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Chatflow Messenger Trigger',
+		name: 'chatflowMessengerTrigger',
+		icon: { light: 'file:messenger.svg', dark: 'file:messenger.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on inbound Messenger messages, postbacks, reactions, reads and deliveries',
+		defaults: { name: 'Messenger Trigger' },
+		inputs: [],
+		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'chatflowMetaAppApi', required: true },
+			{ name: 'chatflowMessengerApi', required: false },
+			{ name: 'chatflowRedisApi', required: false, testedBy: 'chatflowRedisConnectionTest' },
+		],
+		webhooks: META_WEBHOOKS,
+		properties: triggerProperties({
+			manualHelp:
+				'In the Meta app dashboard (Messenger → Settings → Webhooks) set the Callback URL to this node\'s Production URL (Webhook URLs above) and the Verify Token to the one in the Meta App credential, then subscribe the page. Activating this workflow does not change anything at Meta.',
+			automaticHelp:
+				'Activation subscribes the app to the Production URL and the page (from the Messenger credential) to the app with the fields of the selected events. It fails if the app already sends page webhooks to another URL.',
+			events: [
+				{ name: 'Account Events', value: 'accountEvent', description: 'Entry changes such as feed updates' },
+				{ name: 'Deliveries', value: 'delivery', description: 'Messages delivered to the contact' },
+				{ name: 'Echoes', value: 'echo', description: 'Messages the page itself sent' },
+				{ name: 'Messages', value: 'message' },
+				{ name: 'Postbacks', value: 'postback', description: 'Button and persistent menu taps' },
+				{ name: 'Reactions', value: 'reaction' },
+				{ name: 'Reads', value: 'read', description: 'The contact read the conversation' },
+				{ name: 'Referrals', value: 'referral', description: 'Links (m.me), ads and shops that opened the conversation' },
+				{ name: 'Unknown', value: 'unknown', description: 'Anything this version does not recognise, with its raw object' },
+			],
+			accountIds: {
+				displayName: 'Only Page IDs',
+				description:
+					'Comma-separated Facebook page IDs; events for other pages are acknowledged and ignored. Empty means all.',
+			},
+		}),
+	};
+
+	methods = { credentialTest: { chatflowRedisConnectionTest } };
+
+	webhookMethods = { default: metaWebhookMethods('messenger') };
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleTriggerWebhook.call(this, 'messenger');
+	}
+}

@@ -1,0 +1,83 @@
+import {
+	NodeConnectionTypes,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { viberWebhookMethods } from '../shared/ingestion/registration';
+import { triggerProperties } from '../shared/ingestion/trigger/descriptions';
+import { handleTriggerWebhook } from '../shared/ingestion/trigger/handleWebhook';
+import { VIBER_WEBHOOKS } from '../shared/ingestion/trigger/nodeParts';
+import { chatflowRedisConnectionTest } from '../shared/store';
+
+/**
+ * Inbound Viber bot callbacks: one item per callback, normalised like the WhatsApp, Messenger
+ * and Instagram triggers (message tokens kept as exact strings), signed callbacks only,
+ * redeliveries dropped, an optional welcome message for conversation_started. All of it happens
+ * in nodes/shared/ingestion.
+ */
+export class ChatflowViberTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Chatflow Viber Trigger',
+		name: 'chatflowViberTrigger',
+		icon: { light: 'file:viber.svg', dark: 'file:viber.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on inbound Viber messages, subscriptions and delivery events',
+		defaults: { name: 'Viber Trigger' },
+		inputs: [],
+		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'chatflowViberApi', required: true },
+			{ name: 'chatflowRedisApi', required: false, testedBy: 'chatflowRedisConnectionTest' },
+		],
+		webhooks: VIBER_WEBHOOKS,
+		properties: triggerProperties({
+			manualHelp:
+				'Register this node\'s Production URL (Webhook URLs above) with Viber yourself: POST https://chatapi.viber.com/pa/set_webhook with {"url": "<production URL>"} and the X-Viber-Auth-Token header. Activating this workflow does not change anything at Viber.',
+			automaticHelp:
+				'Activation calls set_webhook with the Production URL and the selected event types; deactivation removes the webhook if it is still this URL. It fails if the bot already sends its webhooks to another URL.',
+			events: [
+				{ name: 'Conversation Started', value: 'conversation_started', description: 'The user opened a conversation with the bot' },
+				{ name: 'Delivered', value: 'delivered' },
+				{ name: 'Failed', value: 'failed' },
+				{ name: 'Message', value: 'message' },
+				{ name: 'Seen', value: 'seen' },
+				{ name: 'Subscribed', value: 'subscribed' },
+				{ name: 'Unknown', value: 'unknown', description: 'Anything this version does not recognise, with its raw object' },
+				{ name: 'Unsubscribed', value: 'unsubscribed' },
+			],
+			extra: [
+				{
+					displayName: 'Send Welcome Message',
+					name: 'sendWelcome',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to answer conversation_started with a welcome message (sent in the HTTP answer, so it needs no send call and is allowed before the user subscribes)',
+				},
+				{
+					displayName: 'Welcome Text',
+					name: 'welcomeText',
+					type: 'string',
+					typeOptions: { rows: 2 },
+					default: '',
+					displayOptions: { show: { sendWelcome: [true] } },
+					description: 'Text of the welcome message; the sender name and avatar come from the Viber credential',
+				},
+			],
+		}),
+	};
+
+	methods = { credentialTest: { chatflowRedisConnectionTest } };
+
+	webhookMethods = { default: viberWebhookMethods };
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleTriggerWebhook.call(this, 'viber');
+	}
+}

@@ -1,0 +1,27 @@
+export { metaCheckExists, metaCreate, metaDelete, subscriptionFields } from './meta';
+export { viberCheckExists, viberCreate, viberDelete } from './viber';
+export { loadState, type RegistrationState } from './state';
+
+import type { IHookFunctions } from 'n8n-workflow';
+
+import type { META_OBJECT } from '../pipeline';
+import { metaCheckExists, metaCreate, metaDelete } from './meta';
+import { viberCheckExists, viberCreate, viberDelete } from './viber';
+
+/** `webhookMethods.default` of a Meta trigger: registration per the node's "Registration" mode. */
+export function metaWebhookMethods(channel: keyof typeof META_OBJECT) {
+	return {
+		async checkExists(this: IHookFunctions): Promise<boolean> {
+			return await metaCheckExists.call(this, channel);
+		},
+		async create(this: IHookFunctions): Promise<boolean> {
+			return await metaCreate.call(this, channel);
+		},
+		async delete(this: IHookFunctions): Promise<boolean> {
+			return await metaDelete.call(this);
+		},
+	};
+}
+
+/** `webhookMethods.default` of the Viber trigger. */
+export const viberWebhookMethods = { checkExists: viberCheckExists, create: viberCreate, delete: viberDelete };

@@ -1,0 +1,148 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+/** Parameters every chatflow trigger shares; each trigger adds its own event list. */
+
+export function registrationProperty(manualHelp: string, automaticHelp: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Registration',
+			name: 'registration',
+			type: 'options',
+			options: [
+				{
+					name: 'Manual',
+					value: 'manual',
+					description: 'You paste the URL into the platform yourself; activation changes nothing there',
+				},
+				{
+					name: 'Automatic',
+					value: 'automatic',
+					description: 'Activation subscribes this URL, deactivation removes only what it added',
+				},
+			],
+			default: 'manual',
+		},
+		{
+			displayName: manualHelp,
+			name: 'manualNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { registration: ['manual'] } },
+		},
+		{
+			displayName: automaticHelp,
+			name: 'automaticNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { registration: ['automatic'] } },
+		},
+	];
+}
+
+export function eventsProperty(options: INodePropertyOptions[]): INodeProperties {
+	return {
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options,
+		default: [],
+		description: 'Which events start the workflow, each event one item; none selected means all',
+	};
+}
+
+export const messageTypesProperty: INodeProperties = {
+	displayName: 'Message Types',
+	name: 'messageTypes',
+	type: 'multiOptions',
+	// eslint-disable-next-line n8n-nodes-base/node-param-multi-options-type-unsorted-items
+	options: [
+		{ name: 'Text', value: 'text' },
+		{ name: 'Media (Image, Video, Audio, Document, Sticker)', value: 'media' },
+		{ name: 'Reply (Button, List, Quick Reply, Postback)', value: 'reply' },
+		{ name: 'Flow Response', value: 'flowResponse' },
+		{ name: 'Location', value: 'location' },
+		{ name: 'Contacts', value: 'contacts' },
+		{ name: 'Reaction', value: 'reaction' },
+		{ name: 'Order', value: 'order' },
+		{ name: 'Other (System, URL, Unsupported, Unknown)', value: 'other' },
+	],
+	default: [],
+	description: 'Only messages of these types start the workflow; none selected means all',
+};
+
+export function accountIdsProperty(displayName: string, description: string): INodeProperties {
+	return { displayName, name: 'accountIds', type: 'string', default: '', description, placeholder: 'e.g. 106540352242922' };
+}
+
+export const downloadMediaProperties: INodeProperties[] = [
+	{
+		displayName: 'Download Media',
+		name: 'downloadMedia',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to download inbound media into a binary property of the item',
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryProperty',
+		type: 'string',
+		default: 'data',
+		displayOptions: { show: { downloadMedia: [true] } },
+		hint: 'The name of the output binary field to put the file in',
+	},
+];
+
+export const triggerOptionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'De-Duplication Window (Minutes)',
+			name: 'dedupeWindowMinutes',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 1440,
+			description:
+				'A redelivered event (same message ID, or same status of a message) within this window starts no second execution. 0 turns de-duplication off. Kept in Redis when a State Store credential is selected, in this n8n process otherwise.',
+		},
+		{
+			displayName: 'Max Body Size (KB)',
+			name: 'maxBodySizeKb',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 4096,
+			description: 'Larger deliveries are refused with HTTP 413',
+		},
+	],
+};
+
+export interface TriggerPropertyTexts {
+	/** Notice shown for manual registration: where to paste the URL. */
+	manualHelp: string;
+	/** Notice shown for automatic registration: what activation changes. */
+	automaticHelp: string;
+	events: INodePropertyOptions[];
+	/** Channel-specific parameters placed after the event list (e.g. WhatsApp statuses). */
+	afterEvents?: INodeProperties[];
+	/** Account routing filter; omitted on Viber, whose callbacks name no bot. */
+	accountIds?: { displayName: string; description: string };
+	/** Placed before the options collection (e.g. Viber's welcome message). */
+	extra?: INodeProperties[];
+}
+
+/** The parameter list of a chatflow trigger, in the order every trigger shows it. */
+export function triggerProperties(texts: TriggerPropertyTexts): INodeProperties[] {
+	return [
+		...registrationProperty(texts.manualHelp, texts.automaticHelp),
+		eventsProperty(texts.events),
+		...(texts.afterEvents ?? []),
+		messageTypesProperty,
+		...(texts.accountIds ? [accountIdsProperty(texts.accountIds.displayName, texts.accountIds.description)] : []),
+		...(texts.extra ?? []),
+		...downloadMediaProperties,
+		triggerOptionsProperty,
+	];
+}

@@ -1,0 +1,116 @@
+import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { openStore } from '../../store';
+import { deduplicate } from '../dedupe';
+import { answerMetaHandshake } from '../handshake';
+import { runPipeline } from '../pipeline';
+import type { Channel, ChatEvent } from '../types';
+import { attachMedia } from './media';
+import { answer } from './respond';
+import { optionalCredentials, readSettings, redisCredentials, type TriggerSettings } from './settings';
+
+const LABEL: Record<Channel, string> = {
+	whatsapp: 'Chatflow WhatsApp Trigger',
+	messenger: 'Chatflow Messenger Trigger',
+	instagram: 'Chatflow Instagram Trigger',
+	viber: 'Chatflow Viber Trigger',
+};
+
+/**
+ * The whole `webhook()` of every chatflow trigger: handshake, pipeline, de-duplication, answer,
+ * optional media download, emit. Never throws (n8n would start an execution with the error):
+ * whatever happens ends in an HTTP status and, when something was refused, a log line.
+ */
+export async function handleTriggerWebhook(this: IWebhookFunctions, channel: Channel): Promise<IWebhookResponseData> {
+	try {
+		if (this.getWebhookName() === 'setup') return await handshake(this, channel);
+		return await receive(this, channel);
+	} catch (error) {
+		log(this, channel, 'error', `could not handle the webhook: ${(error as Error).message}`);
+		// 500 lets the platform redeliver later; nothing was emitted.
+		return answer(this, 500, 'Internal Server Error');
+	}
+}
+
+async function handshake(ctx: IWebhookFunctions, channel: Channel): Promise<IWebhookResponseData> {
+	const credentials = await ctx.getCredentials('chatflowMetaAppApi');
+	const result = answerMetaHandshake(ctx.getQueryData() as IDataObject, String(credentials.verifyToken ?? ''));
+	if (result.reason) log(ctx, channel, 'warn', `refused the verification request (${result.status}): ${result.reason}`);
+	return answer(ctx, result.status, result.body);
+}
+
+async function receive(ctx: IWebhookFunctions, channel: Channel): Promise<IWebhookResponseData> {
+	const settings = readSettings(ctx, channel);
+	const secretSource = channel === 'viber' ? 'chatflowViberApi' : 'chatflowMetaAppApi';
+	const credentials = await ctx.getCredentials(secretSource);
+	const secrets =
+		channel === 'viber'
+			? [String(credentials.authToken ?? '')]
+			: [String(credentials.appSecret ?? ''), String(credentials.previousAppSecret ?? '')];
+
+	const request = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
+		readRawBody?: () => Promise<void>;
+	};
+	if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody();
+	const result = runPipeline(
+		{ headers: request.headers, rawBody: request.rawBody },
+		{ channel, secrets, maxBodyBytes: settings.maxBodyBytes, filter: settings.filter },
+	);
+	if (result.status !== 200) {
+		log(ctx, channel, 'warn', `refused a delivery (${result.status}): ${result.reason ?? ''}`);
+		return answer(ctx, result.status, result.body);
+	}
+	if (result.reason) log(ctx, channel, 'debug', result.reason);
+	if (result.events.length === 0) return answer(ctx, 200, result.body);
+
+	const events = await dropDuplicates(ctx, channel, settings, result.events);
+	if (events.length === 0) return answer(ctx, 200, result.body);
+	return await emit(ctx, settings, events, credentials);
+}
+
+async function dropDuplicates(
+	ctx: IWebhookFunctions,
+	channel: Channel,
+	settings: TriggerSettings,
+	events: ChatEvent[],
+): Promise<ChatEvent[]> {
+	const redis = await redisCredentials(ctx);
+	const store = openStore(redis, 'dedupe:');
+	const scope = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}:`;
+	const outcome = await deduplicate(events, store, settings.dedupeWindowMs, scope);
+	if (outcome.storeError) {
+		log(ctx, channel, 'warn', `de-duplication store failed, events pass unchecked: ${outcome.storeError.message}`);
+	}
+	if (outcome.duplicates) log(ctx, channel, 'debug', `dropped ${outcome.duplicates} redelivered event(s)`);
+	return outcome.fresh;
+}
+
+/**
+ * The seam after de-duplication: answer the platform, then hand the events to the workflow.
+ * (Routing replies to waiting executions and keyword handling plug in here.)
+ */
+async function emit(
+	ctx: IWebhookFunctions,
+	settings: TriggerSettings,
+	events: ChatEvent[],
+	credentials: IDataObject,
+): Promise<IWebhookResponseData> {
+	const items: INodeExecutionData[] = events.map((event) => ({ json: event }));
+	const welcome = settings.welcome && events.some((event) => event.event === 'conversation_started');
+	if (welcome) {
+		const sender: IDataObject = { name: String(credentials.senderName ?? '').slice(0, 28) };
+		if (credentials.senderAvatar) sender.avatar = String(credentials.senderAvatar);
+		answer(ctx, 200, { sender, ...settings.welcome });
+	} else {
+		answer(ctx, 200, 'OK');
+	}
+	if (settings.downloadMedia) {
+		const hasWhatsApp = (await optionalCredentials(ctx, 'chatflowWhatsAppApi')) !== undefined;
+		await attachMedia(ctx, items, settings.binaryProperty, hasWhatsApp);
+	}
+	return { noWebhookResponse: true, workflowData: [items] };
+}
+
+function log(ctx: IWebhookFunctions, channel: Channel, level: 'debug' | 'warn' | 'error', message: string): void {
+	ctx.logger[level](`${LABEL[channel]}: ${message}`, { workflowId: ctx.getWorkflow().id, node: ctx.getNode().name });
+}

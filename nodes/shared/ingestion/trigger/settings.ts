@@ -1,0 +1,59 @@
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import type { RedisCredentials } from '../../store';
+import type { Channel, EventFilter } from '../types';
+
+/** What one trigger node was configured with, read once per request. */
+export interface TriggerSettings {
+	channel: Channel;
+	filter: EventFilter;
+	/** 0 disables de-duplication. */
+	dedupeWindowMs: number;
+	maxBodyBytes: number;
+	downloadMedia: boolean;
+	binaryProperty: string;
+	/** Viber: the message to answer conversation_started with, or undefined. */
+	welcome?: IDataObject;
+}
+
+const MINUTE = 60_000;
+
+export function readSettings(ctx: IWebhookFunctions, channel: Channel): TriggerSettings {
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const accountIds = String(ctx.getNodeParameter('accountIds', '') ?? '')
+		.split(/[\s,]+/)
+		.filter(Boolean);
+	return {
+		channel,
+		filter: {
+			events: ctx.getNodeParameter('events', []) as string[],
+			statuses: ctx.getNodeParameter('statuses', []) as string[],
+			messageTypes: ctx.getNodeParameter('messageTypes', []) as string[],
+			accountIds,
+		},
+		dedupeWindowMs: Math.max(0, Number(options.dedupeWindowMinutes ?? 1440)) * MINUTE,
+		maxBodyBytes: Math.max(1, Number(options.maxBodySizeKb ?? 4096)) * 1024,
+		downloadMedia: ctx.getNodeParameter('downloadMedia', false) as boolean,
+		binaryProperty: String(ctx.getNodeParameter('binaryProperty', 'data') || 'data'),
+		welcome: channel === 'viber' ? welcomeMessage(ctx) : undefined,
+	};
+}
+
+function welcomeMessage(ctx: IWebhookFunctions): IDataObject | undefined {
+	if (!(ctx.getNodeParameter('sendWelcome', false) as boolean)) return undefined;
+	// The sender (name, avatar) comes from the Viber credential when the answer is written.
+	return { type: 'text', text: String(ctx.getNodeParameter('welcomeText', '')) };
+}
+
+/** An optional credential: undefined when the node has none selected. */
+export async function optionalCredentials<T extends object>(
+	ctx: Pick<IWebhookFunctions, 'getCredentials' | 'getNode'>,
+	type: string,
+): Promise<T | undefined> {
+	if (!ctx.getNode().credentials?.[type]) return undefined;
+	return (await ctx.getCredentials(type)) as unknown as T;
+}
+
+export async function redisCredentials(ctx: IWebhookFunctions): Promise<RedisCredentials | undefined> {
+	return await optionalCredentials<RedisCredentials>(ctx, 'chatflowRedisApi');
+}

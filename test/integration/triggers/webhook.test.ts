@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { ChatflowInstagramTrigger } from '../../../nodes/InstagramTrigger/ChatflowInstagramTrigger.node';
+import { ChatflowMessengerTrigger } from '../../../nodes/MessengerTrigger/ChatflowMessengerTrigger.node';
+import { ChatflowViberTrigger } from '../../../nodes/ViberTrigger/ChatflowViberTrigger.node';
+import { ChatflowWhatsAppTrigger } from '../../../nodes/WhatsAppTrigger/ChatflowWhatsAppTrigger.node';
+import { closeRedisConnections } from '../../../nodes/shared/store';
+import { createWebhookContext, type WebhookContextOptions } from '../../support/webhookContext';
+import {
+	fixtureBytes,
+	signatureHeaders,
+	TEST_APP_SECRET,
+	TEST_PREVIOUS_APP_SECRET,
+	TEST_VIBER_TOKEN,
+} from '../../support/webhookFixtures';
+
+const META_APP = {
+	appId: '1234567890',
+	appSecret: TEST_APP_SECRET,
+	previousAppSecret: '',
+	verifyToken: 'verify-me-please',
+	apiVersion: 'v26.0',
+	baseUrl: 'http://127.0.0.1:9',
+};
+const VIBER = { authToken: TEST_VIBER_TOKEN, senderName: 'Chatflow Bot', senderAvatar: 'https://example.com/bot.png', baseUrl: 'http://127.0.0.1:9' };
+
+const whatsapp = new ChatflowWhatsAppTrigger();
+const messenger = new ChatflowMessengerTrigger();
+const instagram = new ChatflowInstagramTrigger();
+const viber = new ChatflowViberTrigger();
+
+afterAll(() => closeRedisConnections());
+
+/** POSTs `body` (signed unless told otherwise) to a trigger and returns what it did. */
+async function deliver(
+	node: { webhook: (this: never) => Promise<{ workflowData?: INodeExecutionData[][]; noWebhookResponse?: boolean }> },
+	channel: 'whatsapp' | 'messenger' | 'instagram' | 'viber',
+	body: Buffer,
+	options: Partial<WebhookContextOptions> = {},
+) {
+	const ctx = createWebhookContext({
+		rawBody: body,
+		headers: { 'content-type': 'application/json', ...signatureHeaders(channel, body) },
+		credentials: channel === 'viber' ? { chatflowViberApi: VIBER } : { chatflowMetaAppApi: META_APP },
+		workflowId: `wf-${randomUUID()}`,
+		...options,
+	});
+	const result = await node.webhook.call(ctx as never);
+	return { ctx, result, items: result.workflowData?.[0] ?? [] };
+}
+
+describe('Meta verification handshake (GET setup webhook)', () => {
+	it.each([
+		['right token', 'verify-me-please', 200, 'challenge-42'],
+		['wrong token', 'guess', 403, 'Verify token does not match'],
+	])('%s', async (_name, token, status, body) => {
+		const ctx = createWebhookContext({
+			webhookName: 'setup',
+			query: { 'hub.mode': 'subscribe', 'hub.verify_token': token, 'hub.challenge': 'challenge-42' },
+			credentials: { chatflowMetaAppApi: META_APP },
+		});
+		const result = await whatsapp.webhook.call(ctx);
+		expect(result.workflowData).toBeUndefined();
+		expect(ctx.response).toMatchObject({ status, body, contentType: 'text/plain', sent: true });
+	});
+});
+
+describe('WhatsApp deliveries', () => {
+	it('answers 200 first and emits one item per event of a batch, in order', async () => {
+		const { ctx, result, items } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'batch_multi_entry'));
+		expect(ctx.response).toMatchObject({ status: 200, body: 'OK' });
+		expect(result.noWebhookResponse).toBe(true);
+		expect(items.map((item) => `${item.json.event}:${item.json.messageId}`)).toEqual([
+			'message:wamid.B1',
+			'message:wamid.B2',
+			'message:wamid.B3',
+			'status:wamid.S1',
+			'status:wamid.S1',
+			'message:wamid.B4',
+			'status:wamid.S2',
+		]);
+		expect(items[0].json).toMatchObject({ channel: 'whatsapp', contact: { id: '16505551234', name: 'Ada' }, text: 'first' });
+	});
+
+	it('refuses a bad signature with 403, starts nothing, and logs why without the secret', async () => {
+		const body = fixtureBytes('whatsapp', 'text');
+		const { ctx, result } = await deliver(whatsapp, 'whatsapp', body, {
+			headers: { 'content-type': 'application/json', ...signatureHeaders('whatsapp', body, 'not-the-secret') },
+		});
+		expect(result.workflowData).toBeUndefined();
+		expect(ctx.response).toMatchObject({ status: 403 });
+		const warning = ctx.logs.find((line) => line.level === 'warn');
+		expect(warning?.message).toMatch(/refused a delivery \(403\): x-hub-signature-256 does not match/);
+		expect(JSON.stringify(ctx.logs)).not.toContain(TEST_APP_SECRET);
+	});
+
+	it('refuses an unsigned delivery with 401', async () => {
+		const { ctx, result } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'text'), {
+			headers: { 'content-type': 'application/json' },
+		});
+		expect(result.workflowData).toBeUndefined();
+		expect(ctx.response.status).toBe(401);
+	});
+
+	it('accepts the previous app secret during a rotation', async () => {
+		const body = fixtureBytes('whatsapp', 'text');
+		const headers = { 'content-type': 'application/json', ...signatureHeaders('whatsapp', body, TEST_PREVIOUS_APP_SECRET) };
+		const before = await deliver(whatsapp, 'whatsapp', body, { headers });
+		expect(before.ctx.response.status).toBe(403);
+		const during = await deliver(whatsapp, 'whatsapp', body, {
+			headers,
+			credentials: { chatflowMetaAppApi: { ...META_APP, previousAppSecret: TEST_PREVIOUS_APP_SECRET } },
+		});
+		expect(during.items).toHaveLength(1);
+	});
+
+	it('acknowledges a redelivered batch with 200 and starts no second execution', async () => {
+		const workflowId = `wf-${randomUUID()}`;
+		const body = fixtureBytes('whatsapp', 'batch_multi_entry');
+		const first = await deliver(whatsapp, 'whatsapp', body, { workflowId });
+		expect(first.items).toHaveLength(7);
+		const again = await deliver(whatsapp, 'whatsapp', body, { workflowId });
+		expect(again.result.workflowData).toBeUndefined();
+		expect(again.ctx.response).toMatchObject({ status: 200 });
+		// With de-duplication off, the redelivery runs again.
+		const off = await deliver(whatsapp, 'whatsapp', body, { workflowId, parameters: { options: { dedupeWindowMinutes: 0 } } });
+		expect(off.items).toHaveLength(7);
+	});
+
+	it('de-duplicates in Redis across processes that share it', async () => {
+		const redis = { host: '127.0.0.1', port: 6379, namespace: `chatflow-test:${randomUUID()}:` };
+		const credentials = { chatflowMetaAppApi: META_APP, chatflowRedisApi: redis };
+		const workflowId = `wf-${randomUUID()}`;
+		const body = fixtureBytes('whatsapp', 'batch_multi_entry');
+		// Two concurrent deliveries of the same batch, as two webhook processes would get them.
+		const [a, b] = await Promise.all([
+			deliver(whatsapp, 'whatsapp', body, { workflowId, credentials }),
+			deliver(whatsapp, 'whatsapp', body, { workflowId, credentials }),
+		]);
+		expect(a.items.length + b.items.length).toBe(7);
+		expect(a.ctx.response.status).toBe(200);
+		expect(b.ctx.response.status).toBe(200);
+	});
+
+	it('passes events through when Redis is down, and says so in the log', async () => {
+		const credentials = { chatflowMetaAppApi: META_APP, chatflowRedisApi: { host: '127.0.0.1', port: 1, password: 'redis-secret' } };
+		const { ctx, items } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'text'), { credentials });
+		expect(items).toHaveLength(1);
+		const warning = ctx.logs.find((line) => line.level === 'warn')?.message ?? '';
+		expect(warning).toMatch(/de-duplication store failed.*ECONNREFUSED/);
+		expect(warning).not.toContain('redis-secret');
+	});
+
+	it('filters by event, status, message type and phone number id', async () => {
+		const body = fixtureBytes('whatsapp', 'batch_multi_entry');
+		const only = async (parameters: IDataObject) =>
+			(await deliver(whatsapp, 'whatsapp', body, { parameters })).items.map((item) => item.json.messageId);
+		expect(await only({ events: ['status'], statuses: ['read', 'sent'] })).toEqual(['wamid.S1', 'wamid.S2']);
+		expect(await only({ events: ['message'], messageTypes: ['reply'] })).toEqual(['wamid.B3']);
+		expect(await only({ accountIds: ' 106540352242999 , other ' })).toEqual(['wamid.B4', 'wamid.S2']);
+		const none = await deliver(whatsapp, 'whatsapp', body, { parameters: { accountIds: 'nobody' } });
+		expect(none.result.workflowData).toBeUndefined();
+		expect(none.ctx.response.status).toBe(200);
+	});
+
+	it.each([
+		['invalid JSON', Buffer.from('{"object":'), 400],
+		['an empty body', Buffer.alloc(0), 400],
+	])('answers %s with a 4xx and starts nothing', async (_name, body, status) => {
+		const { ctx, result } = await deliver(whatsapp, 'whatsapp', body);
+		expect(result.workflowData).toBeUndefined();
+		expect(ctx.response.status).toBe(status);
+		expect(ctx.logs.some((line) => line.level === 'warn')).toBe(true);
+	});
+
+	it('answers 413 above the configured size', async () => {
+		const { ctx } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'batch_multi_entry'), {
+			parameters: { options: { maxBodySizeKb: 1 } },
+		});
+		expect(ctx.response.status).toBe(413);
+	});
+
+	it('answers 500 instead of throwing when it cannot work (no credential)', async () => {
+		const { ctx, result } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'text'), { credentials: {} });
+		expect(result.workflowData).toBeUndefined();
+		expect(ctx.response.status).toBe(500);
+		expect(ctx.logs.find((line) => line.level === 'error')?.message).toMatch(/no credentials of type chatflowMetaAppApi/);
+	});
+});
+
+describe('Messenger and Instagram deliveries', () => {
+	it('emits every messaging item of a Messenger batch', async () => {
+		const { items } = await deliver(messenger, 'messenger', fixtureBytes('messenger', 'batch_multi_entry'));
+		expect(items.map((item) => item.json.event)).toEqual(['message', 'message', 'delivery', 'postback', 'message']);
+	});
+
+	it('routes by page id', async () => {
+		const { items } = await deliver(messenger, 'messenger', fixtureBytes('messenger', 'batch_multi_entry'), {
+			parameters: { accountIds: '107714394480000' },
+		});
+		expect(items.map((item) => item.json.messageId)).toEqual(['m_b4']);
+	});
+
+	it('ignores (200) a WhatsApp payload sent to the Instagram trigger', async () => {
+		const { ctx, result } = await deliver(instagram, 'instagram', fixtureBytes('whatsapp', 'text'));
+		expect(result.workflowData).toBeUndefined();
+		expect(ctx.response.status).toBe(200);
+		expect(ctx.logs.map((line) => line.message).join('\n')).toMatch(/object "whatsapp_business_account" is not instagram/);
+	});
+
+	it('emits an Instagram batch', async () => {
+		const { items } = await deliver(instagram, 'instagram', fixtureBytes('instagram', 'batch'));
+		expect(items.map((item) => item.json.channel)).toEqual(['instagram', 'instagram', 'instagram']);
+	});
+});
+
+describe('Viber callbacks', () => {
+	it('answers the set_webhook check with 200 and starts nothing', async () => {
+		const { ctx, result } = await deliver(viber, 'viber', fixtureBytes('viber', 'webhook'));
+		expect(result.workflowData).toBeUndefined();
+		expect(ctx.response.status).toBe(200);
+	});
+
+	it('emits a message with its exact 64-bit token', async () => {
+		const { items } = await deliver(viber, 'viber', fixtureBytes('viber', 'message_text'));
+		expect(items[0].json).toMatchObject({ channel: 'viber', messageId: '5491174131373436412', type: 'text' });
+	});
+
+	it('answers conversation_started with the welcome message and still runs the workflow', async () => {
+		const { ctx, items } = await deliver(viber, 'viber', fixtureBytes('viber', 'conversation_started'), {
+			parameters: { sendWelcome: true, welcomeText: 'Hi! Type "menu" to start.' },
+		});
+		expect(ctx.response).toMatchObject({
+			status: 200,
+			contentType: 'application/json',
+			body: { sender: { name: 'Chatflow Bot', avatar: 'https://example.com/bot.png' }, type: 'text', text: 'Hi! Type "menu" to start.' },
+		});
+		expect(items[0].json.event).toBe('conversation_started');
+	});
+
+	it('refuses a callback signed with another token', async () => {
+		const body = fixtureBytes('viber', 'message_text');
+		const { ctx, result } = await deliver(viber, 'viber', body, {
+			headers: { 'content-type': 'application/json', ...signatureHeaders('viber', body, 'other-token') },
+		});
+		expect(result.workflowData).toBeUndefined();
+		expect(ctx.response.status).toBe(403);
+		expect(JSON.stringify(ctx.logs)).not.toContain(TEST_VIBER_TOKEN);
+	});
+});
