@@ -3,7 +3,9 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
+import { installChannelRoutes } from './channels';
 import { graphError, messengerSend, viberBroadcast, viberSend, whatsAppSend } from './defaults';
+import { installFlowsRoutes } from './flows';
 import { compileRoute, matchRoute, type Route } from './routes';
 import type { FakePlatformOptions, RecordedRequest, Responder, ScriptedResponse } from './types';
 
@@ -112,6 +114,8 @@ export class FakePlatform {
 		this.on('POST', '/pa/send_message', viberSend);
 		this.on('POST', '/broadcast_message', viberBroadcast);
 		this.on('POST', '/pa/broadcast_message', viberBroadcast);
+		installChannelRoutes(this);
+		installFlowsRoutes(this);
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -137,6 +141,7 @@ export class FakePlatform {
 		} catch (error) {
 			response = { status: 500, json: { error: { message: `fake platform responder threw: ${String(error)}` } } };
 		}
+		this.options.onAnswer?.(request, response);
 		const delay = (this.options.latencyMs ?? 0) + (response.delayMs ?? 0);
 		if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
 		if (response.dropConnection) {
