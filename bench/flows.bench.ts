@@ -1,0 +1,188 @@
+/**
+ * WhatsApp Flows endpoint (issue 5).
+ * (a) The handler alone (signature check, RSA-OAEP unwrap, AES-GCM decrypt, JSON, token check,
+ *     then the answer encrypted as the respond node does) beside the physical floor measured in
+ *     the same run on the same requests: one RSA-2048 OAEP decrypt + AES-GCM decrypt + encrypt.
+ *     Batches alternate between the two so both see the same machine state.
+ * (b) Through the real n8n: endpoint trigger → Switch on route → respond node, INIT and
+ *     data_exchange alternating, 8 concurrent clients, latency percentiles and requests/s.
+ * Options: --requests=2000 (a), --n8nRequests=1600 (b), --concurrency=8
+ */
+import { constants, createCipheriv, createDecipheriv, privateDecrypt, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import {
+	createFlowToken,
+	encryptAnswer,
+	handleEndpointRequest,
+	loadPrivateKey,
+	rememberAesKey,
+} from '../nodes/shared/flows';
+import { N8nApi } from '../scripts/n8n/api';
+import { N8nInstance, freePort } from '../scripts/n8n/instance';
+import { decryptFlowResponse, encryptFlowRequest, generateFlowsKeyPair, type EncryptedFlowRequest } from '../simulator/flows/client';
+import type { BenchContext, BenchResult } from './types';
+
+const APP_SECRET = 'bench-app-secret-0123456789abcdef';
+const TOKEN_SECRET = 'bench-token-secret-0123456789abcdef';
+const PASSPHRASE = 'bench passphrase';
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+
+function payloads(count: number, token: string): unknown[] {
+	return Array.from({ length: count }, (_, index) =>
+		index % 2 === 0
+			? { version: '3.0', action: 'INIT', flow_token: token }
+			: { version: '3.0', action: 'data_exchange', screen: 'FIRST', data: { name: `Ana ${index}`, choice: '0_Yes' }, flow_token: token },
+	);
+}
+
+export function handlerAlone(context: BenchContext, keys: ReturnType<typeof generateFlowsKeyPair>, token: string) {
+	const count = context.option('requests', 2000);
+	const privateKey = loadPrivateKey(keys.privateKeyPem, PASSPHRASE);
+	const requests = payloads(count, token).map((payload) => encryptFlowRequest(keys.publicKey, payload, APP_SECRET));
+	const answer = { screen: 'SECOND', data: { name: 'Ana', slots: ['09:00', '10:00', '11:00'] } };
+
+	const handler = (request: EncryptedFlowRequest) => {
+		const outcome = handleEndpointRequest(
+			{ rawBody: Buffer.from(request.body), headers: request.headers },
+			{ privateKey, appSecrets: [APP_SECRET], tokenSecret: TOKEN_SECRET },
+		);
+		if (outcome.kind !== 'forward') throw new Error(`handler rejected a request: ${JSON.stringify(outcome)}`);
+		rememberAesKey(outcome.session.encryptedAesKey, outcome.session.aesKey);
+		return encryptAnswer({ encryptedAesKey: outcome.session.encryptedAesKey, initialVector: outcome.session.initialVector }, answer, () => privateKey).body;
+	};
+	// The floor: what any implementation must do per request, nothing else.
+	const floor = (request: EncryptedFlowRequest) => {
+		const aesKey = privateDecrypt(
+			{ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+			Buffer.from(request.envelope.encrypted_aes_key, 'base64'),
+		);
+		const iv = Buffer.from(request.envelope.initial_vector, 'base64');
+		const data = Buffer.from(request.envelope.encrypted_flow_data, 'base64');
+		const decipher = createDecipheriv('aes-128-gcm', aesKey, iv);
+		decipher.setAuthTag(data.subarray(data.length - 16));
+		Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]);
+		const cipher = createCipheriv('aes-128-gcm', aesKey, Buffer.from(iv.map((byte) => 255 - byte)));
+		return Buffer.concat([cipher.update(JSON.stringify(answer)), cipher.final(), cipher.getAuthTag()]).toString('base64');
+	};
+
+	// correctness first: the handler's answer decrypts on the client side
+	if (JSON.stringify(decryptFlowResponse(requests[0], handler(requests[0]))) !== JSON.stringify(answer)) throw new Error('bad answer');
+	for (const request of requests.slice(0, 50)) {
+		handler(request);
+		floor(request);
+	}
+
+	const batch = 100;
+	const handlerUs: number[] = [];
+	const floorUs: number[] = [];
+	for (let start = 0; start < requests.length; start += batch) {
+		const slice = requests.slice(start, start + batch);
+		const order = (start / batch) % 2 === 0 ? ['handler', 'floor'] : ['floor', 'handler'];
+		for (const which of order) {
+			const began = process.hrtime.bigint();
+			for (const request of slice) (which === 'handler' ? handler : floor)(request);
+			const perRequest = Number(process.hrtime.bigint() - began) / 1000 / slice.length;
+			(which === 'handler' ? handlerUs : floorUs).push(perRequest);
+		}
+	}
+	context.log(`handler alone: ${requests.length} requests in ${handlerUs.length} alternating batches`);
+	return { handler: median(handlerUs), floor: median(floorUs) };
+}
+
+function endpointWorkflow(webhookId: string, credentialId: string) {
+	const credentials = { chatflowFlowsEndpointApi: { id: credentialId, name: 'flows' } };
+	const respond = (name: string, y: number, parameters: Record<string, unknown>) => ({
+		id: randomUUID(), name, type: 'n8n-nodes-chatflow.chatflowFlowsRespond', typeVersion: 1, position: [600, y], parameters, credentials,
+	});
+	return {
+		name: `flows bench ${webhookId}`,
+		nodes: [
+			{
+				id: randomUUID(), name: 'Flows Endpoint', type: 'n8n-nodes-chatflow.chatflowFlowsEndpointTrigger', typeVersion: 1,
+				position: [0, 0], webhookId, parameters: { verifyFlowToken: true, options: {} }, credentials,
+			},
+			{
+				id: randomUUID(), name: 'Route', type: 'n8n-nodes-base.switch', typeVersion: 3.2, position: [300, 0],
+				parameters: { mode: 'expression', numberOutputs: 2, output: '={{ $json.route === "INIT" ? 0 : 1 }}' },
+			},
+			respond('Show FIRST', 0, { respondWith: 'nextScreen', screen: 'FIRST', data: '{"greeting":"Hello"}' }),
+			respond('Show SECOND', 200, { respondWith: 'nextScreen', screen: 'SECOND', data: '={{ JSON.stringify({ name: $json.data.name }) }}' }),
+		],
+		connections: {
+			'Flows Endpoint': { main: [[{ node: 'Route', type: 'main', index: 0 }]] },
+			Route: { main: [[{ node: 'Show FIRST', type: 'main', index: 0 }], [{ node: 'Show SECOND', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+async function throughN8n(context: BenchContext, keys: ReturnType<typeof generateFlowsKeyPair>, token: string) {
+	const total = context.option('n8nRequests', 1600);
+	const concurrency = context.option('concurrency', 8);
+	const userFolder = mkdtempSync(join(tmpdir(), 'chatflow-bench-flows-'));
+	const n8n = await N8nInstance.start({ userFolder, port: await freePort(), env: { N8N_LOG_LEVEL: 'warn' } });
+	try {
+		await n8n.waitUntilReady();
+		const api = await N8nApi.connect(n8n.url);
+		const credential = await api.createCredential('chatflowFlowsEndpointApi', 'flows', {
+			privateKey: keys.privateKeyPem, passphrase: PASSPHRASE, appSecret: APP_SECRET, previousAppSecret: '', tokenSecret: TOKEN_SECRET,
+		});
+		const webhookId = randomUUID();
+		await api.createWorkflow(endpointWorkflow(webhookId, credential.id), { webhooks: [{ path: `${webhookId}/flows` }] });
+		const url = api.webhookUrl(webhookId, 'flows');
+		// Encrypt before timing: the client's RSA work must not compete with n8n for the CPU.
+		const warmup = payloads(40, token).map((payload) => encryptFlowRequest(keys.publicKey, payload, APP_SECRET));
+		const requests = payloads(total, token).map((payload) => encryptFlowRequest(keys.publicKey, payload, APP_SECRET));
+		const send = async (request: EncryptedFlowRequest) => {
+			const began = performance.now();
+			const response = await fetch(url, { method: 'POST', headers: request.headers, body: request.body });
+			const text = await response.text();
+			const ms = performance.now() - began;
+			if (response.status !== 200) throw new Error(`n8n answered ${response.status}: ${text.slice(0, 200)}`);
+			decryptFlowResponse(request, text);
+			return ms;
+		};
+		for (const request of warmup) await send(request);
+		context.log(`through n8n: ${total} requests, ${concurrency} concurrent clients`);
+		const latencies: number[] = [];
+		let next = 0;
+		const began = performance.now();
+		await Promise.all(
+			Array.from({ length: concurrency }, async () => {
+				while (next < requests.length) latencies.push(await send(requests[next++]));
+			}),
+		);
+		const seconds = (performance.now() - began) / 1000;
+		const sorted = latencies.sort((a, b) => a - b);
+		return { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), rps: total / seconds };
+	} finally {
+		await n8n.stop();
+		rmSync(userFolder, { recursive: true, force: true });
+	}
+}
+
+export default async function flows(context: BenchContext): Promise<BenchResult> {
+	const keys = generateFlowsKeyPair(PASSPHRASE);
+	const token = createFlowToken(TOKEN_SECRET, { contact: '4915112345678', journey: 'bench' }, 86400);
+	const alone = handlerAlone(context, keys, token);
+	const n8n = await throughN8n(context, keys, token);
+	return {
+		figures: {
+			handler_us_per_request: alone.handler,
+			floor_us_per_request: alone.floor,
+			n8n_p50_ms: n8n.p50,
+			n8n_p90_ms: n8n.p90,
+			n8n_p99_ms: n8n.p99,
+			n8n_requests_per_s: n8n.rps,
+		},
+		ratios: { handler_vs_floor: alone.handler / alone.floor },
+		notes: [
+			'handler: signature + RSA-OAEP + AES-GCM decrypt + JSON + flow-token check + encrypted answer; floor: RSA-OAEP + AES-GCM decrypt + encrypt only; medians of alternating 100-request batches',
+			'n8n: one main process (SQLite, executions saved), endpoint trigger → Switch → respond node; INIT and data_exchange alternating; requests encrypted before timing',
+		],
+	};
+}
