@@ -22,7 +22,10 @@ case "$command" in
   build) build ;;
   lint) npx eslint "$@" . ;;
   typecheck) npx tsc -p tsconfig.test.json ;;
-  test) npx jest "$@" ;;
+  test)
+    ensure_n8n # the harness runs n8n's built-in nodes (Switch, If, ...) from the pinned runtime
+    npx jest "$@"
+    ;;
   e2e)
     ensure_n8n
     build
