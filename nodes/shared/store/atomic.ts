@@ -9,8 +9,10 @@
  *
  * - Redis: one Lua script (`GET`, compare, `SET PX` / `DEL`), atomic inside Redis.
  * - Memory: a per-key queue in this process, so two updates of one key never interleave
- *   between their read and their write. (The Map itself is shared by every node of the process.)
+ *   between their read and their write (for writers that go through this module). (The Map itself is shared by every node of the process.)
  */
+import { sleep } from 'n8n-workflow';
+
 import { connectionFor, openStore, type RedisCredentials } from './index';
 import type { KeyValueStore } from './types';
 
@@ -30,7 +32,7 @@ export interface AtomicStore extends KeyValueStore {
 const DEFAULT_NAMESPACE = 'chatflow:';
 
 /** How often `update` retries after losing a race before it gives up with an error. */
-const MAX_UPDATE_ATTEMPTS = 50;
+const MAX_UPDATE_ATTEMPTS = 200;
 
 // ARGV: expected ('' flag in ARGV[1] says "must be absent"), expected value, next flag, next, ttl.
 const COMPARE_AND_SET = `
@@ -52,10 +54,12 @@ return 1`;
 /** Like `openStore`, with `compareAndSet` and `update`. */
 export function openAtomicStore(credentials: RedisCredentials | undefined, scope = ''): AtomicStore {
 	const base = openStore(credentials, scope);
-	const compareAndSet = credentials
-		? redisCompareAndSet(credentials, (credentials.namespace ?? DEFAULT_NAMESPACE) + scope)
-		: memoryCompareAndSet(base, DEFAULT_NAMESPACE + scope);
-	return withUpdate(base, compareAndSet);
+	if (credentials) {
+		const compareAndSet = redisCompareAndSet(credentials, (credentials.namespace ?? DEFAULT_NAMESPACE) + scope);
+		return withAtomics(base, compareAndSet, optimisticUpdate(base, compareAndSet));
+	}
+	const namespace = DEFAULT_NAMESPACE + scope;
+	return withAtomics(base, memoryCompareAndSet(base, namespace), memoryUpdate(base, namespace));
 }
 
 type CompareAndSet = AtomicStore['compareAndSet'];
@@ -87,37 +91,58 @@ function queues(): Map<string, Promise<unknown>> {
 	return holder[QUEUES_KEY];
 }
 
+/** Runs `task` after every earlier task queued on `key` in this process has finished. */
+async function queued<T>(key: string, task: () => Promise<T>): Promise<T> {
+	const pending = queues();
+	const run = (pending.get(key) ?? Promise.resolve()).then(task);
+	const settled = run.catch(() => undefined);
+	pending.set(key, settled);
+	try {
+		return await run;
+	} finally {
+		// Drop the chain when nothing queued behind us, so the map does not grow.
+		if (pending.get(key) === settled) pending.delete(key);
+	}
+}
+
 function memoryCompareAndSet(store: KeyValueStore, namespace: string): CompareAndSet {
-	return async (key, expected, next, ttlMs) => {
-		const queueKey = namespace + key;
-		const pending = queues();
-		const previous = pending.get(queueKey) ?? Promise.resolve();
-		const run = previous.then(async () => {
+	return async (key, expected, next, ttlMs) =>
+		await queued(namespace + key, async () => {
 			if ((await store.get(key)) !== expected) return false;
 			if (next === undefined) await store.delete(key);
 			else await store.set(key, next, ttlMs);
 			return true;
 		});
-		const settled = run.catch(() => undefined);
-		pending.set(queueKey, settled);
-		try {
-			return await run;
-		} finally {
-			// Drop the chain when nothing queued behind us, so the map does not grow.
-			if (pending.get(queueKey) === settled) pending.delete(queueKey);
-		}
-	};
 }
 
-function withUpdate(base: KeyValueStore, compareAndSet: CompareAndSet): AtomicStore {
-	const update: AtomicStore['update'] = async (key, change, ttlMs) => {
+/** Memory: the whole read-change-write runs in the key's queue, so it never conflicts. */
+function memoryUpdate(store: KeyValueStore, namespace: string): AtomicStore['update'] {
+	return async (key, change, ttlMs) =>
+		await queued(namespace + key, async () => {
+			const next = change(await store.get(key));
+			if (next === undefined) await store.delete(key);
+			else await store.set(key, next, ttlMs);
+			return next;
+		});
+}
+
+/**
+ * Redis: optimistic. Read, change, compare-and-set; on conflict wait a random, growing moment
+ * (so racing writers spread out instead of colliding again) and retry.
+ */
+function optimisticUpdate(base: KeyValueStore, compareAndSet: CompareAndSet): AtomicStore['update'] {
+	return async (key, change, ttlMs) => {
 		for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
 			const current = await base.get(key);
 			const next = change(current);
 			if (await compareAndSet(key, current, next, ttlMs)) return next;
+			await sleep(Math.random() * Math.min(2 ** attempt, 64));
 		}
 		throw new Error(`state store: gave up updating a key after ${MAX_UPDATE_ATTEMPTS} conflicting writes`);
 	};
+}
+
+function withAtomics(base: KeyValueStore, compareAndSet: CompareAndSet, update: AtomicStore['update']): AtomicStore {
 	return Object.assign(Object.create(base) as KeyValueStore, {
 		kind: base.kind,
 		get: base.get.bind(base),

@@ -1,0 +1,91 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { executeSession } from '../shared/conversation/sessionOperation';
+import { executeWaitForReply, resumeWaitForReply } from '../shared/conversation/waitForReply';
+import { contactProperties } from './descriptions/contact';
+import { sessionProperties } from './descriptions/session';
+import { waitForReplyProperties } from './descriptions/waitForReply';
+
+/** Outputs by operation: Wait for Reply has Reply / Timed Out / Not Accepted. */
+const outputsFor = (operation: string) =>
+	operation === 'waitForReply'
+		? [
+				{ type: 'main', displayName: 'Reply' },
+				{ type: 'main', displayName: 'Timed Out' },
+				{ type: 'main', displayName: 'Not Accepted' },
+			]
+		: [{ type: 'main' }];
+
+/**
+ * Conversations on n8n's waiting executions: wait for a contact's reply (resumed by the Chatflow
+ * trigger), and per-contact sessions. See docs/conversations.md.
+ */
+// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete, @n8n/community-nodes/node-usable-as-tool -- the resume webhook (restartWebhook) lives in n8n only, like the Wait node's; waiting for a person is no tool an AI agent can call
+export class ChatflowConversation implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Chatflow Conversation',
+		name: 'chatflowConversation',
+		icon: { light: 'file:conversation.svg', dark: 'file:conversation.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ {"waitForReply": "wait for reply", "session": "session: " + $parameter["sessionAction"]}[$parameter["operation"]] }}',
+		description: 'Wait for a contact\'s reply, keep per-contact session variables and steps',
+		defaults: { name: 'Conversation' },
+		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
+		inputs: [NodeConnectionTypes.Main],
+		outputs: `={{(${outputsFor.toString()})($parameter.operation)}}`,
+		credentials: [{ name: 'chatflowRedisApi', required: false }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: '',
+				restartWebhook: true,
+			},
+		],
+		properties: [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				default: 'waitForReply',
+				options: [
+					{
+						name: 'Wait for Reply',
+						value: 'waitForReply',
+						action: 'Wait for the contact s reply',
+						description: 'Pause until the contact answers, then continue with the answer',
+					},
+					{
+						name: 'Session',
+						value: 'session',
+						action: 'Read or change the contact s session',
+						description: 'Variables and current step kept across executions',
+					},
+				],
+			},
+			...contactProperties,
+			...waitForReplyProperties,
+			...sessionProperties,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const operation = this.getNodeParameter('operation', 0) as string;
+		return operation === 'waitForReply' ? await executeWaitForReply(this) : await executeSession(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeWaitForReply(this);
+	}
+}

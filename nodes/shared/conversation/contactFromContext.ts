@@ -1,0 +1,48 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import type { Channel } from '../ingestion';
+import { CHANNELS, contactOf, type ContactRef } from './contact';
+
+/** Node types whose output items carry the normalised contact fields. */
+const CONTACT_SOURCE_TYPES = /\.chatflow(WhatsApp|Messenger|Instagram|Viber)Trigger$|\.chatflowConversation$/;
+
+/**
+ * The contact an item belongs to. `define`: the Channel / Account ID / Contact ID parameters.
+ * `auto`: the item itself when it is a normalised inbound item, else the paired item of the
+ * nearest chatflow trigger or Conversation node upstream (so a send node in between is fine).
+ */
+export function resolveContact(ctx: IExecuteFunctions, itemIndex: number): ContactRef {
+	const source = ctx.getNodeParameter('contactSource', itemIndex, 'auto') as string;
+	if (source === 'define') {
+		const channel = ctx.getNodeParameter('channel', itemIndex) as Channel;
+		const contactId = String(ctx.getNodeParameter('contactId', itemIndex, '') ?? '').trim();
+		if (!CHANNELS.includes(channel)) {
+			throw new NodeOperationError(ctx.getNode(), `Channel: "${String(channel)}" is not one of ${CHANNELS.join(', ')}`, { itemIndex });
+		}
+		if (!contactId) throw new NodeOperationError(ctx.getNode(), 'Contact ID: required', { itemIndex });
+		return { channel, accountId: String(ctx.getNodeParameter('accountId', itemIndex, '') ?? '').trim(), contactId };
+	}
+	const own = contactOf(ctx.getInputData()[itemIndex]?.json ?? {});
+	if (own) return own;
+	for (const parent of ctx.getParentNodes(ctx.getNode().name)) {
+		if (parent.disabled || !CONTACT_SOURCE_TYPES.test(parent.type)) continue;
+		const found = pairedJson(ctx, parent.name, itemIndex);
+		const contact = found && contactOf(found);
+		if (contact) return contact;
+	}
+	throw new NodeOperationError(
+		ctx.getNode(),
+		'Contact: could not find the contact of this item. Connect the node after a Chatflow trigger (keeping item pairing), or set "Contact" to "Define Below"',
+		{ itemIndex },
+	);
+}
+
+function pairedJson(ctx: IExecuteFunctions, nodeName: string, itemIndex: number): IDataObject | undefined {
+	try {
+		const value = ctx.evaluateExpression(`{{ $(${JSON.stringify(nodeName)}).item.json }}`, itemIndex);
+		return value && typeof value === 'object' ? (value as IDataObject) : undefined;
+	} catch {
+		// Not run in this execution, or no pairing back to it: try the next candidate.
+		return undefined;
+	}
+}

@@ -1,0 +1,48 @@
+/**
+ * Conversations on n8n's waiting executions (see docs/conversations.md):
+ *
+ *   waits      registerWait / claimWait / cancelWait / peekWait: one record per contact
+ *              (channel + account + contact) naming the waiting execution and its resume URL
+ *   route      routeToConversation(event, options): keyword | resumed | none, for the triggers;
+ *              routeTriggerEvents(this, events) does it for a trigger's whole delivery
+ *   sessions   getSession / setVariables / mergeVariables / clearSession / setStep (atomic updates,
+ *              idle TTL, `expired: true` when a session timed out)
+ *   keywords   parseKeywords / matchKeyword / foldText (case- and accent-insensitive)
+ *   store      openConversationStore(redisCredentials?) (in-process, or Redis for queue mode)
+ */
+export { contactOf, contactKey, CHANNELS, type ContactRef } from './contact';
+export {
+	registerWait,
+	claimWait,
+	cancelWait,
+	peekWait,
+	accepts,
+	waitKey,
+	type AcceptRule,
+	type WaitRecord,
+} from './waitRegistry';
+export {
+	getSession,
+	setVariables,
+	mergeVariables,
+	clearSession,
+	setStep,
+	updateSession,
+	deepMerge,
+	sessionKey,
+	EXPIRED_KEPT_MS,
+	type SessionState,
+	type SessionView,
+} from './sessions';
+export { foldText, parseKeywords, matchKeyword, type KeywordRule } from './keywords';
+export {
+	routeToConversation,
+	type RouteDecision,
+	type RouteOutcome,
+	type RouteOptions,
+	type ResumeBody,
+	type ResumePoster,
+	type WhenWaiting,
+} from './route';
+export { routeTriggerEvents, conversationTriggerOptions, readConversationSettings } from './trigger';
+export { openConversationStore, conversationRedisCredentials, CONVERSATION_SCOPE } from './store';

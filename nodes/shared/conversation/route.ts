@@ -1,0 +1,122 @@
+/**
+ * The trigger seam: what happens to one fresh (de-duplicated) inbound event.
+ *
+ *   keyword      the text (or tapped button) is a global keyword: the contact's waiting execution,
+ *                if any, is cancelled and the event starts a new execution flagged `keyword`
+ *   resumed      the contact has a waiting execution: the event is POSTed to its resume URL
+ *   none         nobody waits (or the wait could not be resumed): a new execution as usual
+ *
+ * The wait record is claimed atomically before anything is POSTed, so of two messages racing for
+ * one wait exactly one resumes it, and a message is never delivered to two executions unless the
+ * trigger says "both".
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { sleep as n8nSleep } from 'n8n-workflow';
+
+import type { ChatEvent } from '../ingestion';
+import type { KeyValueStore } from '../store';
+import { contactOf } from './contact';
+import { matchKeyword, type KeywordRule } from './keywords';
+import { claimWait, type WaitRecord } from './waitRegistry';
+
+export type RouteOutcome = 'resumed' | 'keyword' | 'none';
+
+/** What the trigger does with a contact's message while an execution waits for that contact. */
+export type WhenWaiting = 'resume' | 'startNew' | 'both';
+
+export interface RouteDecision {
+	route: RouteOutcome;
+	/** Whether the trigger should start a new execution with `event`. */
+	emit: boolean;
+	/** The event to emit (flagged with `keyword` on the keyword route). */
+	event: ChatEvent;
+	/** The execution that was resumed or cancelled. */
+	executionId?: string;
+}
+
+/** The body POSTed to a waiting execution's resume URL (read by the Conversation node's webhook). */
+export interface ResumeBody extends IDataObject {
+	chatflowConversation: 'reply' | 'cancel';
+	event: ChatEvent;
+	/** The claimed wait (the node puts it back when it keeps waiting). */
+	wait: WaitRecord;
+	keyword?: string;
+}
+
+/** POSTs JSON to a URL and reports the status (never throws for HTTP statuses). */
+export type ResumePoster = (url: string, body: ResumeBody) => Promise<{ statusCode: number; body?: unknown }>;
+
+export interface RouteOptions {
+	/** The conversation store (see `openConversationStore`). */
+	store: KeyValueStore;
+	keywords?: readonly KeywordRule[];
+	whenWaiting?: WhenWaiting;
+	post: ResumePoster;
+	/**
+	 * How long to keep retrying while n8n answers 409 "running already": the node registers its
+	 * wait a moment before n8n has saved the execution as waiting.
+	 */
+	runningRetryMs?: number;
+	now?: () => number;
+	sleep?: (ms: number) => Promise<void>;
+	log?: (level: 'debug' | 'warn', message: string) => void;
+}
+
+/** Event kinds that can answer a question: messages and Messenger/Instagram postbacks. */
+const ROUTABLE_EVENTS = new Set(['message', 'postback']);
+
+export async function routeToConversation(event: ChatEvent, options: RouteOptions): Promise<RouteDecision> {
+	const contact = contactOf(event);
+	if (!contact || !ROUTABLE_EVENTS.has(event.event)) return { route: 'none', emit: true, event };
+
+	const keyword = matchKeyword(options.keywords ?? [], event);
+	if (keyword) {
+		const wait = await claimWait(options.store, contact, (options.now ?? Date.now)());
+		if (wait) {
+			const outcome = await resume(wait, { chatflowConversation: 'cancel', event, wait, keyword: keyword.keyword }, options);
+			if (!outcome.ok) options.log?.('debug', `could not cancel waiting execution ${wait.executionId}: ${outcome.reason}`);
+		}
+		return { route: 'keyword', emit: true, event: { ...event, keyword: keyword.keyword }, executionId: wait?.executionId };
+	}
+
+	const whenWaiting = options.whenWaiting ?? 'resume';
+	if (whenWaiting === 'startNew') return { route: 'none', emit: true, event };
+
+	const wait = await claimWait(options.store, contact, (options.now ?? Date.now)());
+	if (!wait) return { route: 'none', emit: true, event };
+	const outcome = await resume(wait, { chatflowConversation: 'reply', event, wait }, options);
+	if (!outcome.ok) {
+		// The wait is gone (timed out, finished, deleted): the message starts a new execution.
+		options.log?.('warn', `could not resume waiting execution ${wait.executionId} (${outcome.reason}); starting a new execution`);
+		return { route: 'none', emit: true, event };
+	}
+	return { route: 'resumed', emit: whenWaiting === 'both', event, executionId: wait.executionId };
+}
+
+const RETRY_FIRST_MS = 25;
+const RETRY_MAX_MS = 400;
+
+async function resume(
+	wait: WaitRecord,
+	body: ResumeBody,
+	options: RouteOptions,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+	const sleep = options.sleep ?? n8nSleep;
+	const now = options.now ?? Date.now;
+	const deadline = now() + (options.runningRetryMs ?? 15_000);
+	let delay = RETRY_FIRST_MS;
+	for (;;) {
+		let answer: { statusCode: number; body?: unknown };
+		try {
+			answer = await options.post(wait.resumeUrl, body);
+		} catch (error) {
+			return { ok: false, reason: (error as Error).message };
+		}
+		if (answer.statusCode >= 200 && answer.statusCode < 300) return { ok: true };
+		const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? '');
+		const stillRunning = answer.statusCode === 409 && /running already/i.test(text);
+		if (!stillRunning || now() >= deadline) return { ok: false, reason: `HTTP ${answer.statusCode} ${text.slice(0, 200)}` };
+		await sleep(delay);
+		delay = Math.min(delay * 2, RETRY_MAX_MS);
+	}
+}

@@ -1,0 +1,20 @@
+import type { IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+import type { RedisCredentials } from '../store';
+import { openAtomicStore, type AtomicStore } from '../store/atomic';
+
+/** Every conversation key (waits, sessions, retry counters) lives under this scope. */
+export const CONVERSATION_SCOPE = 'conv:';
+
+/** The conversation store: Redis when the node has a chatflowRedisApi credential, else this process. */
+export function openConversationStore(credentials: RedisCredentials | undefined): AtomicStore {
+	return openAtomicStore(credentials, CONVERSATION_SCOPE);
+}
+
+/** The node's chatflowRedisApi credential, or undefined when none is selected. */
+export async function conversationRedisCredentials(
+	ctx: Pick<IExecuteFunctions | IWebhookFunctions, 'getCredentials' | 'getNode'>,
+): Promise<RedisCredentials | undefined> {
+	if (!ctx.getNode().credentials?.chatflowRedisApi) return undefined;
+	return (await ctx.getCredentials('chatflowRedisApi')) as RedisCredentials;
+}

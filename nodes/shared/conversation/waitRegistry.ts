@@ -1,0 +1,86 @@
+/**
+ * Which execution waits for which contact's next message. One record per contact
+ * (`wait:<channel>:<account>:<contact>`): registered by the Conversation node before its execution
+ * goes to wait, claimed (read and deleted in one atomic step) by the trigger that receives the
+ * contact's next message. Only one claimer can win, so one message resumes one wait, once.
+ */
+import type { KeyValueStore } from '../store';
+import { contactKey, type ContactRef } from './contact';
+
+/** Which replies the waiting node accepts (empty lists: any message). */
+export interface AcceptRule {
+	/** Normalised message types (`text`, `reply`, `flowResponse`, `image`, ...). */
+	types?: string[];
+	/** Button / list row / quick reply / postback ids. */
+	replyIds?: string[];
+}
+
+export interface WaitRecord {
+	executionId: string;
+	/** `$execution.resumeUrl` of the waiting execution (with its resume token). */
+	resumeUrl: string;
+	/** Name of the waiting node, for logs and cancellation messages. */
+	nodeName: string;
+	contact: ContactRef;
+	accept?: AcceptRule;
+	/** Epoch ms. */
+	registeredAt: number;
+	/** Epoch ms after which the wait has timed out; absent: waits until answered or cancelled. */
+	expiresAt?: number;
+}
+
+export function waitKey(contact: ContactRef): string {
+	return `wait:${contactKey(contact)}`;
+}
+
+/**
+ * Registers (or replaces) the contact's wait. A newer wait replaces an older one for the same
+ * contact: the contact's next message goes to the most recent question.
+ */
+export async function registerWait(store: KeyValueStore, record: WaitRecord): Promise<void> {
+	const ttlMs = record.expiresAt !== undefined ? Math.max(1, record.expiresAt - record.registeredAt) : undefined;
+	await store.set(waitKey(record.contact), JSON.stringify(record), ttlMs);
+}
+
+/**
+ * Takes the contact's wait: of several concurrent callers at most one gets the record.
+ * Expired or unreadable records count as no wait.
+ */
+export async function claimWait(store: KeyValueStore, contact: ContactRef, now = Date.now()): Promise<WaitRecord | undefined> {
+	const raw = await store.take(waitKey(contact));
+	const record = parseWait(raw);
+	if (!record) return undefined;
+	if (record.expiresAt !== undefined && record.expiresAt <= now) return undefined;
+	return record;
+}
+
+/** The contact's wait without claiming it (for display and tests). */
+export async function peekWait(store: KeyValueStore, contact: ContactRef): Promise<WaitRecord | undefined> {
+	return parseWait(await store.get(waitKey(contact)));
+}
+
+/** Removes the contact's wait only while it still belongs to `executionId`. */
+export async function cancelWait(store: KeyValueStore, contact: ContactRef, executionId: string): Promise<boolean> {
+	const raw = await store.get(waitKey(contact));
+	if (!raw || parseWait(raw)?.executionId !== executionId) return false;
+	return await store.deleteIfEquals(waitKey(contact), raw);
+}
+
+function parseWait(raw: string | undefined): WaitRecord | undefined {
+	if (raw === undefined) return undefined;
+	try {
+		const value = JSON.parse(raw) as WaitRecord;
+		return typeof value?.executionId === 'string' && typeof value.resumeUrl === 'string' ? value : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Whether `event` is a reply the wait accepts. */
+export function accepts(rule: AcceptRule | undefined, event: { type?: unknown; reply?: { id?: unknown } }): boolean {
+	const types = rule?.types?.filter(Boolean) ?? [];
+	const replyIds = rule?.replyIds?.filter(Boolean) ?? [];
+	if (types.length && !types.includes(String(event.type ?? ''))) return false;
+	if (replyIds.length && !replyIds.includes(String(event.reply?.id ?? ''))) return false;
+	return true;
+}
