@@ -1,3 +1,5 @@
+import { networkCodeOf } from '../graph';
+
 /** How a transport retries answers that certainly were not delivered (Viber status 12). */
 export interface RetryPolicy {
 	/** Retries after the first attempt. */
@@ -21,19 +23,7 @@ export function backoffDelay(policy: RetryPolicy, retry: number, random: () => n
  */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-export function networkErrorCode(error: unknown): string | undefined {
-	const seen = new Set<unknown>();
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
-		current = (current as { cause?: unknown }).cause ?? (current as { errorResponse?: unknown }).errorResponse;
-	}
-	return undefined;
-}
-
 export function certainlyNotSent(error: unknown): boolean {
-	const code = networkErrorCode(error);
+	const code = networkCodeOf(error);
 	return code !== undefined && NOT_SENT_CODES.has(code);
 }

@@ -1,4 +1,4 @@
-import { backoffDelay, certainlyNotSent, networkErrorCode } from '../../../nodes/shared/viber/retry';
+import { backoffDelay, certainlyNotSent } from '../../../nodes/shared/viber/retry';
 import { parseViberBody, RETRYABLE_VIBER_STATUSES, viberStatusName } from '../../../nodes/shared/viber';
 
 describe('Viber answers', () => {
@@ -38,9 +38,8 @@ describe('retry decisions', () => {
 
 	it('treats refused connections as not sent, resets and timeouts as maybe delivered', () => {
 		const wrapped = (code: string) => ({ message: 'x', cause: { code } });
-		expect(networkErrorCode(wrapped('ECONNRESET'))).toBe('ECONNRESET');
 		expect(certainlyNotSent(wrapped('ECONNREFUSED'))).toBe(true);
-		expect(certainlyNotSent({ errorResponse: { code: 'ENOTFOUND' } })).toBe(true);
+		expect(certainlyNotSent({ cause: { cause: { code: 'ENOTFOUND' } } })).toBe(true);
 		expect(certainlyNotSent(wrapped('ECONNRESET'))).toBe(false);
 		expect(certainlyNotSent(wrapped('ETIMEDOUT'))).toBe(false);
 		expect(certainlyNotSent(new Error('boom'))).toBe(false);
