@@ -8,6 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { chatflowRedisConnectionTest } from '../shared/store';
 import { executeSession } from '../shared/conversation/sessionOperation';
 import { executeWaitForReply, resumeWaitForReply } from '../shared/conversation/waitForReply';
 import { contactProperties } from './descriptions/contact';
@@ -42,7 +43,7 @@ export class ChatflowConversation implements INodeType {
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
 		inputs: [NodeConnectionTypes.Main],
 		outputs: `={{(${outputsFor.toString()})($parameter.operation)}}`,
-		credentials: [{ name: 'chatflowRedisApi', required: false }],
+		credentials: [{ name: 'chatflowRedisApi', required: false, testedBy: 'chatflowRedisConnectionTest' }],
 		webhooks: [
 			{
 				name: 'default',
@@ -79,6 +80,8 @@ export class ChatflowConversation implements INodeType {
 			...sessionProperties,
 		],
 	};
+
+	methods = { credentialTest: { chatflowRedisConnectionTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const operation = this.getNodeParameter('operation', 0) as string;

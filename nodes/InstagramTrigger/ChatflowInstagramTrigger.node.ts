@@ -10,6 +10,7 @@ import { metaWebhookMethods } from '../shared/ingestion/registration';
 import { triggerProperties } from '../shared/ingestion/trigger/descriptions';
 import { handleTriggerWebhook } from '../shared/ingestion/trigger/handleWebhook';
 import { META_WEBHOOKS } from '../shared/ingestion/trigger/nodeParts';
+import { conversationTriggerOptions } from '../shared/conversation';
 import { chatflowRedisConnectionTest } from '../shared/store';
 
 /**
@@ -36,27 +37,30 @@ export class ChatflowInstagramTrigger implements INodeType {
 			{ name: 'chatflowRedisApi', required: false, testedBy: 'chatflowRedisConnectionTest' },
 		],
 		webhooks: META_WEBHOOKS,
-		properties: triggerProperties({
-			manualHelp:
-				'In the Meta app dashboard (Instagram → Webhooks) set the Callback URL to this node\'s Production URL (Webhook URLs above) and the Verify Token to the one in the Meta App credential, then subscribe the messages fields. Activating this workflow does not change anything at Meta.',
-			automaticHelp:
-				'Activation subscribes the app to the Production URL and the Instagram account (from the Instagram credential) to the app with the fields of the selected events. It fails if the app already sends Instagram webhooks to another URL.',
-			events: [
-				{ name: 'Account Events', value: 'accountEvent', description: 'Entry changes such as comments and mentions' },
-				{ name: 'Echoes', value: 'echo', description: 'Messages the account itself sent' },
-				{ name: 'Messages', value: 'message' },
-				{ name: 'Postbacks', value: 'postback', description: 'Button and persistent menu taps' },
-				{ name: 'Reactions', value: 'reaction' },
-				{ name: 'Seen', value: 'read', description: 'The contact saw a message' },
-				{ name: 'Referrals', value: 'referral', description: 'Links (ig.me) and ads that opened the conversation' },
-				{ name: 'Unknown', value: 'unknown', description: 'Anything this version does not recognise, with its raw object' },
-			],
-			accountIds: {
-				displayName: 'Only Instagram Account IDs',
-				description:
-					'Comma-separated Instagram professional account IDs; events for other accounts are acknowledged and ignored. Empty means all.',
-			},
-		}),
+		properties: [
+			...triggerProperties({
+				manualHelp:
+					'In the Meta app dashboard (Instagram → Webhooks) set the Callback URL to this node\'s Production URL (Webhook URLs above) and the Verify Token to the one in the Meta App credential, then subscribe the messages fields. Activating this workflow does not change anything at Meta.',
+				automaticHelp:
+					'Activation subscribes the app to the Production URL and the Instagram account (from the Instagram credential) to the app with the fields of the selected events. It fails if the app already sends Instagram webhooks to another URL.',
+				events: [
+					{ name: 'Account Events', value: 'accountEvent', description: 'Entry changes such as comments and mentions' },
+					{ name: 'Echoes', value: 'echo', description: 'Messages the account itself sent' },
+					{ name: 'Messages', value: 'message' },
+					{ name: 'Postbacks', value: 'postback', description: 'Button and persistent menu taps' },
+					{ name: 'Reactions', value: 'reaction' },
+					{ name: 'Seen', value: 'read', description: 'The contact saw a message' },
+					{ name: 'Referrals', value: 'referral', description: 'Links (ig.me) and ads that opened the conversation' },
+					{ name: 'Unknown', value: 'unknown', description: 'Anything this version does not recognise, with its raw object' },
+				],
+				accountIds: {
+					displayName: 'Only Instagram Account IDs',
+					description:
+						'Comma-separated Instagram professional account IDs; events for other accounts are acknowledged and ignored. Empty means all.',
+				},
+			}),
+			conversationTriggerOptions,
+		],
 	};
 
 	methods = { credentialTest: { chatflowRedisConnectionTest } };

@@ -10,6 +10,7 @@ import { metaWebhookMethods } from '../shared/ingestion/registration';
 import { triggerProperties } from '../shared/ingestion/trigger/descriptions';
 import { handleTriggerWebhook } from '../shared/ingestion/trigger/handleWebhook';
 import { META_WEBHOOKS } from '../shared/ingestion/trigger/nodeParts';
+import { conversationTriggerOptions } from '../shared/conversation';
 import { chatflowRedisConnectionTest } from '../shared/store';
 
 /**
@@ -36,28 +37,31 @@ export class ChatflowMessengerTrigger implements INodeType {
 			{ name: 'chatflowRedisApi', required: false, testedBy: 'chatflowRedisConnectionTest' },
 		],
 		webhooks: META_WEBHOOKS,
-		properties: triggerProperties({
-			manualHelp:
-				'In the Meta app dashboard (Messenger → Settings → Webhooks) set the Callback URL to this node\'s Production URL (Webhook URLs above) and the Verify Token to the one in the Meta App credential, then subscribe the page. Activating this workflow does not change anything at Meta.',
-			automaticHelp:
-				'Activation subscribes the app to the Production URL and the page (from the Messenger credential) to the app with the fields of the selected events. It fails if the app already sends page webhooks to another URL.',
-			events: [
-				{ name: 'Account Events', value: 'accountEvent', description: 'Entry changes such as feed updates' },
-				{ name: 'Deliveries', value: 'delivery', description: 'Messages delivered to the contact' },
-				{ name: 'Echoes', value: 'echo', description: 'Messages the page itself sent' },
-				{ name: 'Messages', value: 'message' },
-				{ name: 'Postbacks', value: 'postback', description: 'Button and persistent menu taps' },
-				{ name: 'Reactions', value: 'reaction' },
-				{ name: 'Reads', value: 'read', description: 'The contact read the conversation' },
-				{ name: 'Referrals', value: 'referral', description: 'Links (m.me), ads and shops that opened the conversation' },
-				{ name: 'Unknown', value: 'unknown', description: 'Anything this version does not recognise, with its raw object' },
-			],
-			accountIds: {
-				displayName: 'Only Page IDs',
-				description:
-					'Comma-separated Facebook page IDs; events for other pages are acknowledged and ignored. Empty means all.',
-			},
-		}),
+		properties: [
+			...triggerProperties({
+				manualHelp:
+					'In the Meta app dashboard (Messenger → Settings → Webhooks) set the Callback URL to this node\'s Production URL (Webhook URLs above) and the Verify Token to the one in the Meta App credential, then subscribe the page. Activating this workflow does not change anything at Meta.',
+				automaticHelp:
+					'Activation subscribes the app to the Production URL and the page (from the Messenger credential) to the app with the fields of the selected events. It fails if the app already sends page webhooks to another URL.',
+				events: [
+					{ name: 'Account Events', value: 'accountEvent', description: 'Entry changes such as feed updates' },
+					{ name: 'Deliveries', value: 'delivery', description: 'Messages delivered to the contact' },
+					{ name: 'Echoes', value: 'echo', description: 'Messages the page itself sent' },
+					{ name: 'Messages', value: 'message' },
+					{ name: 'Postbacks', value: 'postback', description: 'Button and persistent menu taps' },
+					{ name: 'Reactions', value: 'reaction' },
+					{ name: 'Reads', value: 'read', description: 'The contact read the conversation' },
+					{ name: 'Referrals', value: 'referral', description: 'Links (m.me), ads and shops that opened the conversation' },
+					{ name: 'Unknown', value: 'unknown', description: 'Anything this version does not recognise, with its raw object' },
+				],
+				accountIds: {
+					displayName: 'Only Page IDs',
+					description:
+						'Comma-separated Facebook page IDs; events for other pages are acknowledged and ignored. Empty means all.',
+				},
+			}),
+			conversationTriggerOptions,
+		],
 	};
 
 	methods = { credentialTest: { chatflowRedisConnectionTest } };

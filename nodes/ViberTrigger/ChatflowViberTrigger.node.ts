@@ -10,6 +10,7 @@ import { viberWebhookMethods } from '../shared/ingestion/registration';
 import { triggerProperties } from '../shared/ingestion/trigger/descriptions';
 import { handleTriggerWebhook } from '../shared/ingestion/trigger/handleWebhook';
 import { VIBER_WEBHOOKS } from '../shared/ingestion/trigger/nodeParts';
+import { conversationTriggerOptions } from '../shared/conversation';
 import { chatflowRedisConnectionTest } from '../shared/store';
 
 /**
@@ -36,41 +37,44 @@ export class ChatflowViberTrigger implements INodeType {
 			{ name: 'chatflowRedisApi', required: false, testedBy: 'chatflowRedisConnectionTest' },
 		],
 		webhooks: VIBER_WEBHOOKS,
-		properties: triggerProperties({
-			manualHelp:
-				'Register this node\'s Production URL (Webhook URLs above) with Viber yourself: POST https://chatapi.viber.com/pa/set_webhook with {"url": "<production URL>"} and the X-Viber-Auth-Token header. Activating this workflow does not change anything at Viber.',
-			automaticHelp:
-				'Activation calls set_webhook with the Production URL and the selected event types; deactivation removes the webhook if it is still this URL. It fails if the bot already sends its webhooks to another URL.',
-			events: [
-				{ name: 'Conversation Started', value: 'conversation_started', description: 'The user opened a conversation with the bot' },
-				{ name: 'Delivered', value: 'delivered' },
-				{ name: 'Failed', value: 'failed' },
-				{ name: 'Message', value: 'message' },
-				{ name: 'Seen', value: 'seen' },
-				{ name: 'Subscribed', value: 'subscribed' },
-				{ name: 'Unknown', value: 'unknown', description: 'Anything this version does not recognise, with its raw object' },
-				{ name: 'Unsubscribed', value: 'unsubscribed' },
-			],
-			extra: [
-				{
-					displayName: 'Send Welcome Message',
-					name: 'sendWelcome',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether to answer conversation_started with a welcome message (sent in the HTTP answer, so it needs no send call and is allowed before the user subscribes)',
-				},
-				{
-					displayName: 'Welcome Text',
-					name: 'welcomeText',
-					type: 'string',
-					typeOptions: { rows: 2 },
-					default: '',
-					displayOptions: { show: { sendWelcome: [true] } },
-					description: 'Text of the welcome message; the sender name and avatar come from the Viber credential',
-				},
-			],
-		}),
+		properties: [
+			...triggerProperties({
+				manualHelp:
+					'Register this node\'s Production URL (Webhook URLs above) with Viber yourself: POST https://chatapi.viber.com/pa/set_webhook with {"url": "<production URL>"} and the X-Viber-Auth-Token header. Activating this workflow does not change anything at Viber.',
+				automaticHelp:
+					'Activation calls set_webhook with the Production URL and the selected event types; deactivation removes the webhook if it is still this URL. It fails if the bot already sends its webhooks to another URL.',
+				events: [
+					{ name: 'Conversation Started', value: 'conversation_started', description: 'The user opened a conversation with the bot' },
+					{ name: 'Delivered', value: 'delivered' },
+					{ name: 'Failed', value: 'failed' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'Seen', value: 'seen' },
+					{ name: 'Subscribed', value: 'subscribed' },
+					{ name: 'Unknown', value: 'unknown', description: 'Anything this version does not recognise, with its raw object' },
+					{ name: 'Unsubscribed', value: 'unsubscribed' },
+				],
+				extra: [
+					{
+						displayName: 'Send Welcome Message',
+						name: 'sendWelcome',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to answer conversation_started with a welcome message (sent in the HTTP answer, so it needs no send call and is allowed before the user subscribes)',
+					},
+					{
+						displayName: 'Welcome Text',
+						name: 'welcomeText',
+						type: 'string',
+						typeOptions: { rows: 2 },
+						default: '',
+						displayOptions: { show: { sendWelcome: [true] } },
+						description: 'Text of the welcome message; the sender name and avatar come from the Viber credential',
+					},
+				],
+			}),
+			conversationTriggerOptions,
+		],
 	};
 
 	methods = { credentialTest: { chatflowRedisConnectionTest } };

@@ -10,6 +10,7 @@ import { metaWebhookMethods } from '../shared/ingestion/registration';
 import { triggerProperties } from '../shared/ingestion/trigger/descriptions';
 import { handleTriggerWebhook } from '../shared/ingestion/trigger/handleWebhook';
 import { META_WEBHOOKS } from '../shared/ingestion/trigger/nodeParts';
+import { conversationTriggerOptions } from '../shared/conversation';
 import { chatflowRedisConnectionTest } from '../shared/store';
 
 /**
@@ -36,43 +37,46 @@ export class ChatflowWhatsAppTrigger implements INodeType {
 			{ name: 'chatflowRedisApi', required: false, testedBy: 'chatflowRedisConnectionTest' },
 		],
 		webhooks: META_WEBHOOKS,
-		properties: triggerProperties({
-			manualHelp:
-				'In the Meta app dashboard (WhatsApp → Configuration → Webhook) set the Callback URL to this node\'s Production URL (Webhook URLs above) and the Verify Token to the one in the Meta App credential, then subscribe the "messages" field. Activating this workflow does not change anything at Meta.',
-			automaticHelp:
-				'Activation subscribes the app to the Production URL and the WhatsApp Business Account (from the WhatsApp Cloud API credential) to the app. It fails if the app already sends WhatsApp webhooks to another URL.',
-			events: [
-				{ name: 'Account Events', value: 'accountEvent', description: 'Account updates and other webhook fields' },
-				{ name: 'Errors', value: 'error', description: 'Errors in the value of a delivery' },
-				{ name: 'Flows Events', value: 'flow', description: 'Flow status changes and endpoint alerts' },
-				{ name: 'Messages', value: 'message' },
-				{ name: 'Statuses', value: 'status', description: 'Sent, delivered, read and failed' },
-				{ name: 'Template Status', value: 'templateStatus', description: 'Template approval, quality and category' },
-				{ name: 'Unknown', value: 'unknown', description: 'Anything this version does not recognise, with its raw object' },
-			],
-			afterEvents: [
-				{
-					displayName: 'Statuses',
-					name: 'statuses',
-					type: 'multiOptions',
-					options: [
-						{ name: 'Deleted', value: 'deleted' },
-						{ name: 'Delivered', value: 'delivered' },
-						{ name: 'Failed', value: 'failed' },
-						{ name: 'Played', value: 'played' },
-						{ name: 'Read', value: 'read' },
-						{ name: 'Sent', value: 'sent' },
-					],
-					default: ['deleted', 'delivered', 'failed', 'played', 'read', 'sent'],
-					description: 'Which message statuses start the workflow',
+		properties: [
+			...triggerProperties({
+				manualHelp:
+					'In the Meta app dashboard (WhatsApp → Configuration → Webhook) set the Callback URL to this node\'s Production URL (Webhook URLs above) and the Verify Token to the one in the Meta App credential, then subscribe the "messages" field. Activating this workflow does not change anything at Meta.',
+				automaticHelp:
+					'Activation subscribes the app to the Production URL and the WhatsApp Business Account (from the WhatsApp Cloud API credential) to the app. It fails if the app already sends WhatsApp webhooks to another URL.',
+				events: [
+					{ name: 'Account Events', value: 'accountEvent', description: 'Account updates and other webhook fields' },
+					{ name: 'Errors', value: 'error', description: 'Errors in the value of a delivery' },
+					{ name: 'Flows Events', value: 'flow', description: 'Flow status changes and endpoint alerts' },
+					{ name: 'Messages', value: 'message' },
+					{ name: 'Statuses', value: 'status', description: 'Sent, delivered, read and failed' },
+					{ name: 'Template Status', value: 'templateStatus', description: 'Template approval, quality and category' },
+					{ name: 'Unknown', value: 'unknown', description: 'Anything this version does not recognise, with its raw object' },
+				],
+				afterEvents: [
+					{
+						displayName: 'Statuses',
+						name: 'statuses',
+						type: 'multiOptions',
+						options: [
+							{ name: 'Deleted', value: 'deleted' },
+							{ name: 'Delivered', value: 'delivered' },
+							{ name: 'Failed', value: 'failed' },
+							{ name: 'Played', value: 'played' },
+							{ name: 'Read', value: 'read' },
+							{ name: 'Sent', value: 'sent' },
+						],
+						default: ['deleted', 'delivered', 'failed', 'played', 'read', 'sent'],
+						description: 'Which message statuses start the workflow',
+					},
+				],
+				accountIds: {
+					displayName: 'Only Phone Number IDs',
+					description:
+						'Comma-separated phone number IDs or WhatsApp Business Account IDs; events for others are acknowledged and ignored. Empty means all.',
 				},
-			],
-			accountIds: {
-				displayName: 'Only Phone Number IDs',
-				description:
-					'Comma-separated phone number IDs or WhatsApp Business Account IDs; events for others are acknowledged and ignored. Empty means all.',
-			},
-		}),
+			}),
+			conversationTriggerOptions,
+		],
 	};
 
 	methods = { credentialTest: { chatflowRedisConnectionTest } };

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { routeTriggerEvents } from '../../conversation';
 import { openStore } from '../../store';
 import { deduplicate } from '../dedupe';
 import { answerMetaHandshake } from '../handshake';
@@ -86,8 +87,8 @@ async function dropDuplicates(
 }
 
 /**
- * The seam after de-duplication: answer the platform, then hand the events to the workflow.
- * (Routing replies to waiting executions and keyword handling plug in here.)
+ * The seam after de-duplication: answer the platform, route replies to waiting executions and
+ * keywords (nodes/shared/conversation), then hand the remaining events to the workflow.
  */
 async function emit(
 	ctx: IWebhookFunctions,
@@ -95,7 +96,6 @@ async function emit(
 	events: ChatEvent[],
 	credentials: IDataObject,
 ): Promise<IWebhookResponseData> {
-	const items: INodeExecutionData[] = events.map((event) => ({ json: event }));
 	const welcome = settings.welcome && events.some((event) => event.event === 'conversation_started');
 	if (welcome) {
 		const sender: IDataObject = { name: String(credentials.senderName ?? '').slice(0, 28) };
@@ -104,6 +104,12 @@ async function emit(
 	} else {
 		answer(ctx, 200, 'OK');
 	}
+	const fresh = await routeTriggerEvents(ctx, events).catch((error: Error) => {
+		log(ctx, settings.channel, 'warn', `conversation routing failed, every event starts an execution: ${error.message}`);
+		return events;
+	});
+	if (fresh.length === 0) return { noWebhookResponse: true };
+	const items: INodeExecutionData[] = fresh.map((event) => ({ json: event }));
 	if (settings.downloadMedia) {
 		const hasWhatsApp = (await optionalCredentials(ctx, 'chatflowWhatsAppApi')) !== undefined;
 		await attachMedia(ctx, items, settings.binaryProperty, hasWhatsApp);
