@@ -43,4 +43,6 @@ export interface FakePlatformOptions {
 	acceptedViberTokens?: string[];
 	/** Keep at most this many recorded requests (benchmarks send tens of thousands). */
 	maxRecorded?: number;
+	/** Called with every request and its answer, just before the answer is written (the chat simulator's log). */
+	onAnswer?: (request: RecordedRequest, response: ScriptedResponse) => void;
 }

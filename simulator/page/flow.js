@@ -1,0 +1,412 @@
+// A WhatsApp Flow as the phone shows it: screens from the Flow JSON, navigate run here,
+// data_exchange sent to the Flow's endpoint by the simulator (encrypted and signed like WhatsApp),
+// complete sent back as the nfm_reply message. Validation issues from the local validator show
+// on top, so a broken Flow is visible before it is uploaded anywhere.
+import { h } from './render.js';
+
+export async function openFlow({ parameters, message, contactId, host, onDone }) {
+	const reference = parameters.flow_id ?? parameters.flow_name;
+	const response = await fetch(`/_sim/api/flows/${encodeURIComponent(reference)}`);
+	const view = await response.json();
+	const flow = new FlowRunner({ view, parameters, message, contactId, host, onDone });
+	if (!response.ok) return flow.fail(view.error ?? `Flow ${reference} not found`);
+	await flow.start();
+	return flow;
+}
+
+class FlowRunner {
+	constructor({ view, parameters, message, contactId, host, onDone }) {
+		Object.assign(this, { view, parameters, message, contactId, host, onDone });
+		this.document = view.flowJson ?? { screens: [] };
+		this.stack = [];
+		this.panel = h('div', { class: 'flow-panel', role: 'dialog', 'aria-label': 'WhatsApp Flow' });
+		host.append(this.panel);
+	}
+
+	get screens() {
+		return this.document.screens ?? [];
+	}
+
+	get current() {
+		return this.stack[this.stack.length - 1];
+	}
+
+	screenById(id) {
+		return this.screens.find((screen) => screen.id === id);
+	}
+
+	fail(text) {
+		this.panel.replaceChildren(this.titleBar('Flow'), h('div', { class: 'flow-body' }, h('div', { class: 'flow-issues' }, h('b', {}, 'This Flow cannot open'), h('div', {}, text))));
+	}
+
+	async start() {
+		const flowAction = this.parameters.flow_action ?? 'navigate';
+		if (flowAction === 'data_exchange') {
+			this.renderLoading('Opening…');
+			await this.exchange('INIT');
+			return;
+		}
+		let payload = this.parameters.flow_action_payload ?? {};
+		if (typeof payload === 'string') payload = JSON.parse(payload);
+		let data = payload.data ?? {};
+		if (typeof data === 'string') data = JSON.parse(data || '{}');
+		const first = payload.screen ?? this.entryScreen();
+		this.show(first, data);
+	}
+
+	entryScreen() {
+		const routing = this.document.routing_model;
+		if (routing) {
+			const targets = new Set(Object.values(routing).flat());
+			const entry = Object.keys(routing).find((id) => !targets.has(id));
+			if (entry) return entry;
+		}
+		return this.screens[0]?.id;
+	}
+
+	show(screenId, data, keepForm = false) {
+		const screen = this.screenById(screenId);
+		if (!screen) return this.fail(`screen "${screenId}" is not in the Flow JSON`);
+		if (keepForm && this.current?.screen.id === screenId) {
+			this.current.data = { ...this.current.data, ...data };
+		} else {
+			this.stack.push({ screen, data: data ?? {}, form: {}, errors: {} });
+		}
+		this.render();
+	}
+
+	/** Expression values: `${data.x}`, `${form.x}`, `${screen.ID.form.x}`; whole-string refs keep their type. */
+	lookup(scope, path) {
+		let source;
+		if (scope === 'data') source = this.current.data;
+		else if (scope === 'form') source = this.current.form;
+		else if (scope === 'screen') {
+			const [screenId, inner, ...rest] = path;
+			const entry = [...this.stack].reverse().find((candidate) => candidate.screen.id === screenId);
+			source = entry ? entry[inner] : undefined;
+			path = rest;
+		}
+		return path.reduce((value, key) => (value == null ? undefined : value[key]), source);
+	}
+
+	resolve(value) {
+		if (typeof value === 'string') {
+			const whole = /^\$\{(data|form|screen)\.([^}]+)\}$/.exec(value);
+			if (whole) return this.lookup(whole[1], whole[2].split('.'));
+			return value.replace(/\$\{(data|form|screen)\.([^}]+)\}/g, (_, scope, path) => {
+				const resolved = this.lookup(scope, path.split('.'));
+				return resolved == null ? '' : String(resolved);
+			});
+		}
+		if (Array.isArray(value)) return value.map((item) => this.resolve(item));
+		if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.resolve(item)]));
+		return value;
+	}
+
+	titleBar(title) {
+		const back = this.stack.length > 1;
+		return h(
+			'div',
+			{ class: 'flow-title' },
+			h('button', { class: 'flow-close', title: back ? 'Back' : 'Close', onclick: () => (back ? this.back() : this.close()) }, back ? '←' : '✕'),
+			h('span', {}, title ?? ''),
+			h('span', { class: 'flow-menu' }, '⋮'),
+		);
+	}
+
+	renderLoading(text) {
+		this.panel.replaceChildren(this.titleBar(''), h('div', { class: 'flow-body loading' }, h('div', { class: 'spinner' }), text));
+	}
+
+	render() {
+		const { screen } = this.current;
+		const body = h('div', { class: 'flow-body' });
+		if (this.view.issues?.length) {
+			body.append(
+				h('details', { class: 'flow-issues', open: true }, h('summary', {}, `⚠ ${this.view.issues.length} Flow JSON issue(s) (local validator)`), ...this.view.issues.map((issue) => h('div', {}, h('code', {}, issue.path), ' ', issue.message))),
+			);
+		}
+		let footer = null;
+		const children = screen.layout?.children ?? [];
+		const append = (components) => {
+			for (const component of components) {
+				if (component.type === 'Footer') footer = this.footer(component);
+				else if (component.type === 'Form') append(component.children ?? []);
+				else if (component.type === 'If') append(this.condition(component.condition) ? component.then ?? [] : component.else ?? []);
+				else if (component.type === 'Switch') append(component.cases?.[String(this.resolve(component.value))] ?? []);
+				else {
+					const element = this.component(component);
+					if (element) body.append(element);
+				}
+			}
+		};
+		append(children);
+		const snackbar = this.current.data?.error_message ? h('div', { class: 'snackbar' }, this.current.data.error_message) : null;
+		this.panel.replaceChildren(this.titleBar(this.resolve(screen.title)), body, footer ?? h('div', { class: 'flow-footer' }), snackbar ?? '');
+		if (snackbar) setTimeout(() => snackbar.remove(), 4000);
+	}
+
+	visible(component) {
+		return component.visible === undefined || Boolean(this.resolve(component.visible));
+	}
+
+	setValue(name, value) {
+		this.current.form[name] = value;
+		delete this.current.errors[name];
+	}
+
+	field(component, control) {
+		const error = this.current.errors[component.name];
+		return h(
+			'label',
+			{ class: `field${error ? ' invalid' : ''}`, 'data-name': component.name },
+			component.label ? h('span', { class: 'field-label' }, this.resolve(component.label), component.required ? '' : h('span', { class: 'optional' }, ' (optional)')) : null,
+			control,
+			error ? h('span', { class: 'field-error' }, error) : component['helper-text'] ? h('span', { class: 'helper' }, this.resolve(component['helper-text'])) : null,
+		);
+	}
+
+	component(component) {
+		if (!this.visible(component)) return null;
+		const form = this.current.form;
+		const name = component.name;
+		if (name !== undefined && form[name] === undefined && component['init-value'] !== undefined) form[name] = this.resolve(component['init-value']);
+		const text = (value) => (Array.isArray(value) ? value.join('\n') : value);
+		switch (component.type) {
+			case 'TextHeading':
+				return h('h2', { class: 'flow-heading' }, text(this.resolve(component.text)));
+			case 'TextSubheading':
+				return h('h3', { class: 'flow-subheading' }, text(this.resolve(component.text)));
+			case 'TextBody':
+				return h('p', { class: 'flow-text' }, text(this.resolve(component.text)));
+			case 'TextCaption':
+				return h('p', { class: 'flow-caption' }, text(this.resolve(component.text)));
+			case 'RichText':
+				return h('div', { class: 'flow-text' }, text(this.resolve(component.text)));
+			case 'Image':
+				return h('img', { class: 'flow-image', src: `data:image/png;base64,${this.resolve(component.src)}`, alt: component['alt-text'] ?? '' });
+			case 'TextInput': {
+				const types = { number: 'number', email: 'email', password: 'password', passcode: 'password', phone: 'tel' };
+				const input = h('input', { type: types[component['input-type']] ?? 'text', name, value: form[name] ?? '', maxlength: component['max-chars'], oninput: (event) => this.setValue(name, event.target.value) });
+				return this.field(component, input);
+			}
+			case 'TextArea': {
+				const area = h('textarea', { name, rows: 3, maxlength: component['max-length'], oninput: (event) => this.setValue(name, event.target.value) }, form[name] ?? '');
+				return this.field(component, area);
+			}
+			case 'Dropdown': {
+				const options = this.resolve(component['data-source']) ?? [];
+				const select = h(
+					'select',
+					{ name, onchange: (event) => this.setValue(name, event.target.value) },
+					h('option', { value: '' }, 'Select'),
+					...options.map((option) => h('option', { value: option.id, selected: form[name] === option.id, disabled: option.enabled === false }, option.title)),
+				);
+				return this.field(component, select);
+			}
+			case 'RadioButtonsGroup':
+			case 'CheckboxGroup': {
+				const multiple = component.type === 'CheckboxGroup';
+				const options = this.resolve(component['data-source']) ?? [];
+				const group = h(
+					'div',
+					{ class: 'choices' },
+					...options.map((option) => {
+						const checked = multiple ? (form[name] ?? []).includes(option.id) : form[name] === option.id;
+						const input = h('input', {
+							type: multiple ? 'checkbox' : 'radio',
+							name,
+							value: option.id,
+							checked,
+							disabled: option.enabled === false,
+							onchange: (event) => {
+								if (multiple) {
+									const set = new Set(form[name] ?? []);
+									if (event.target.checked) set.add(option.id);
+									else set.delete(option.id);
+									this.setValue(name, [...set]);
+								} else {
+									this.setValue(name, option.id);
+								}
+								if (component['on-select-action']) this.run(component['on-select-action']);
+								else if (hasConditionals(this.current.screen)) this.render();
+							},
+						});
+						return h('label', { class: 'choice' }, h('span', { class: 'choice-text' }, option.title, option.description ? h('small', {}, option.description) : null), input);
+					}),
+				);
+				return this.field(component, group);
+			}
+			case 'DatePicker': {
+				const date = h('input', { type: 'date', name, value: form[name] ?? '', min: component['min-date'], max: component['max-date'], onchange: (event) => this.setValue(name, event.target.value) });
+				return this.field(component, date);
+			}
+			case 'OptIn': {
+				const box = h('input', { type: 'checkbox', name, checked: Boolean(form[name]), onchange: (event) => this.setValue(name, event.target.checked) });
+				const error = this.current.errors[name];
+				return h('label', { class: `optin${error ? ' invalid' : ''}`, 'data-name': name }, box, h('span', {}, this.resolve(component.label)), error ? h('span', { class: 'field-error' }, error) : null);
+			}
+			case 'EmbeddedLink':
+				return h('a', { class: 'flow-link', href: '#', onclick: (event) => (event.preventDefault(), this.run(component['on-click-action'])) }, this.resolve(component.text));
+			default:
+				return h('div', { class: 'flow-unsupported' }, `(${component.type} is not rendered by the simulator)`);
+		}
+	}
+
+	footer(component) {
+		const button = h('button', { class: 'flow-cta', onclick: () => this.submit(component['on-click-action']) }, this.resolve(component.label));
+		return h('div', { class: 'flow-footer' }, button, h('div', { class: 'flow-managed' }, 'Managed by the business. ', h('a', { href: '#', onclick: (event) => event.preventDefault() }, 'Learn more')));
+	}
+
+	/** Required inputs (those on screen) must be filled before the footer's action runs. */
+	validate() {
+		const errors = {};
+		const check = (components) => {
+			for (const component of components) {
+				if (component.type === 'Form') check(component.children ?? []);
+				else if (component.type === 'If') check(this.condition(component.condition) ? component.then ?? [] : component.else ?? []);
+				else if (component.name && this.visible(component)) {
+					const value = this.current.form[component.name];
+					const empty = value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0);
+					if (component.required && empty) errors[component.name] = 'Required';
+					else if (component['input-type'] === 'email' && value && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) errors[component.name] = 'Enter a valid email';
+					else if (component['min-chars'] && value && String(value).length < component['min-chars']) errors[component.name] = `At least ${component['min-chars']} characters`;
+				}
+			}
+		};
+		check(this.current.screen.layout?.children ?? []);
+		this.current.errors = errors;
+		return Object.keys(errors).length === 0;
+	}
+
+	async submit(action) {
+		if (!this.validate()) return this.render();
+		await this.run(action);
+	}
+
+	async run(action) {
+		if (!action) return;
+		const payload = this.resolve(action.payload ?? {});
+		if (action.name === 'navigate') this.show(action.next?.name, payload);
+		else if (action.name === 'data_exchange') await this.exchange('data_exchange', payload);
+		else if (action.name === 'complete') await this.complete({ ...payload, flow_token: this.parameters.flow_token ?? 'unused' });
+		else if (action.name === 'update_data') {
+			Object.assign(this.current.data, payload);
+			this.render();
+		} else if (action.name === 'open_url') window.open(action.url, '_blank', 'noopener');
+	}
+
+	async exchange(kind, data) {
+		const footer = this.panel.querySelector('.flow-cta');
+		if (footer) footer.classList.add('busy');
+		const screen = kind === 'INIT' ? undefined : this.current?.screen.id;
+		const response = await fetch('/_sim/api/flows/exchange', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ flowId: this.view.id, flowToken: this.parameters.flow_token ?? 'unused', action: kind, screen, data }),
+		});
+		const result = await response.json();
+		if (footer) footer.classList.remove('busy');
+		if (result.error || !result.answer) {
+			this.toast(result.error ?? 'The endpoint did not answer');
+			if (!this.current) this.fail(result.error ?? 'The endpoint did not answer');
+			return;
+		}
+		const answer = result.answer;
+		if (answer.screen === 'SUCCESS') {
+			await this.complete(answer.data?.extension_message_response?.params ?? { flow_token: this.parameters.flow_token });
+			return;
+		}
+		if (answer.screen) this.show(answer.screen, answer.data ?? {}, answer.screen === this.current?.screen.id);
+		else if (answer.data?.error_message) this.toast(answer.data.error_message);
+	}
+
+	async back() {
+		this.stack.pop();
+		if (this.current.screen.refresh_on_back) await this.exchange('BACK');
+		else this.render();
+	}
+
+	toast(text) {
+		const snackbar = h('div', { class: 'snackbar' }, text);
+		this.panel.append(snackbar);
+		setTimeout(() => snackbar.remove(), 5000);
+	}
+
+	async complete(response) {
+		this.renderLoading('Sending…');
+		await fetch('/_sim/api/flows/complete', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ contactId: this.contactId, replyTo: this.message.id, response }),
+		});
+		this.close();
+	}
+
+	close() {
+		this.panel.remove();
+		this.onDone?.();
+	}
+
+	/** `If` conditions: ${…} refs, literals, == != > < >= <= && || ! and parentheses. */
+	condition(expression) {
+		try {
+			return Boolean(evaluate(String(expression ?? ''), (scope, path) => this.lookup(scope, path.split('.'))));
+		} catch {
+			return false;
+		}
+	}
+}
+
+function hasConditionals(screen) {
+	return JSON.stringify(screen.layout ?? {}).includes('"If"') || JSON.stringify(screen.layout ?? {}).includes('"Switch"') || JSON.stringify(screen.layout ?? {}).includes('"visible"');
+}
+
+function evaluate(source, lookup) {
+	const tokens = source.match(/\$\{[^}]+\}|'[^']*'|"[^"]*"|-?\d+(?:\.\d+)?|==|!=|>=|<=|&&|\|\||[!()<>]|true|false/g) ?? [];
+	let position = 0;
+	const peek = () => tokens[position];
+	const next = () => tokens[position++];
+	const primary = () => {
+		const token = next();
+		if (token === '(') {
+			const value = or();
+			next();
+			return value;
+		}
+		if (token === '!') return !primary();
+		if (token === 'true' || token === 'false') return token === 'true';
+		if (/^['"]/.test(token)) return token.slice(1, -1);
+		if (/^-?\d/.test(token)) return Number(token);
+		const reference = /^\$\{(data|form|screen)\.([^}]+)\}$/.exec(token ?? '');
+		if (reference) return lookup(reference[1], reference[2]);
+		throw new Error(`unexpected ${token}`);
+	};
+	const comparison = () => {
+		let left = primary();
+		while (['==', '!=', '>', '<', '>=', '<='].includes(peek())) {
+			const operator = next();
+			const right = primary();
+			// eslint-disable-next-line eqeqeq
+			left = operator === '==' ? left == right : operator === '!=' ? left != right : operator === '>' ? left > right : operator === '<' ? left < right : operator === '>=' ? left >= right : left <= right;
+		}
+		return left;
+	};
+	const and = () => {
+		let left = comparison();
+		while (peek() === '&&') {
+			next();
+			left = comparison() && left;
+		}
+		return left;
+	};
+	const or = () => {
+		let left = and();
+		while (peek() === '||') {
+			next();
+			left = and() || left;
+		}
+		return left;
+	};
+	return or();
+}

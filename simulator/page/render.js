@@ -1,0 +1,311 @@
+// One message as the phone shows it. Business messages (out) are rendered from the send body the
+// node made; the contact's messages (in) from what was done on the page. Taps call `ui.act`.
+import { escapeHtml, formatPlain, formatWhatsApp, timeOf } from './format.js';
+
+export function h(tag, attributes = {}, ...children) {
+	const element = document.createElement(tag);
+	for (const [key, value] of Object.entries(attributes)) {
+		if (value === undefined || value === null || value === false) continue;
+		if (key === 'class') element.className = value;
+		else if (key === 'html') element.innerHTML = value;
+		else if (key.startsWith('on')) element.addEventListener(key.slice(2), value);
+		else element.setAttribute(key, value === true ? '' : value);
+	}
+	for (const child of children.flat()) {
+		if (child === undefined || child === null || child === false) continue;
+		element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+	}
+	return element;
+}
+
+const TICKS = { sending: '🕓', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '!' };
+
+export function statusMark(message) {
+	const status = message.status ?? 'sending';
+	return h('span', { class: `ticks ${status}`, title: message.error ? `${status}: ${message.error}` : status, 'data-status': status }, TICKS[status] ?? '');
+}
+
+/** The bubble (and any buttons under it) for one message. */
+export function renderMessage(message, ui) {
+	const own = message.direction === 'in';
+	const body = own ? renderContactMessage(message) : renderBusinessMessage(message, ui);
+	const meta = h('span', { class: 'meta' }, timeOf(message.at), own || message.channel !== 'instagram' ? statusMark(message) : null);
+	const bubble = h('div', { class: `bubble ${own ? 'own' : 'theirs'}` }, body.content, meta);
+	if (message.error) bubble.append(h('div', { class: 'bubble-error' }, `⚠ ${message.error}`));
+	return h('div', { class: `row ${own ? 'own' : 'theirs'}`, 'data-id': message.id }, bubble, body.after ?? null);
+}
+
+function renderContactMessage(message) {
+	const input = message.payload;
+	switch (input.kind) {
+		case 'text':
+			return { content: h('div', { class: 'text', html: message.channel === 'whatsapp' ? formatWhatsApp(input.text) : formatPlain(input.text) }) };
+		case 'reply':
+			return { content: h('div', { class: 'text reply-echo' }, h('span', { class: 'reply-icon' }, '↩'), input.title) };
+		case 'location':
+			return { content: locationCard(input.latitude, input.longitude, input.name, input.address) };
+		case 'image':
+			return { content: h('div', {}, h('img', { class: 'media', src: input.url, alt: input.fileName }), input.caption ? h('div', { class: 'text' }, input.caption) : null) };
+		case 'contact':
+			return { content: h('div', { class: 'text' }, `👤 ${input.name}\n${input.phone}`) };
+		case 'flow':
+			return { content: flowAnswer(input.responseJson) };
+		default:
+			return { content: h('div', { class: 'text' }, JSON.stringify(input)) };
+	}
+}
+
+function flowAnswer(responseJson) {
+	let fields = {};
+	try {
+		fields = JSON.parse(responseJson);
+	} catch {
+		fields = {};
+	}
+	const rows = Object.entries(fields)
+		.filter(([key]) => key !== 'flow_token')
+		.map(([key, value]) => h('div', { class: 'flow-field' }, h('span', {}, key), h('b', {}, Array.isArray(value) ? value.join(', ') : String(value))));
+	return h('div', { class: 'flow-answer' }, h('div', { class: 'flow-answer-title' }, '📋 Sent'), ...rows);
+}
+
+function renderBusinessMessage(message, ui) {
+	if (message.channel === 'whatsapp') return renderWhatsApp(message, ui);
+	if (message.channel === 'viber') return renderViber(message, ui);
+	return renderMessaging(message, ui);
+}
+
+function mediaElement(type, media) {
+	const src = media.link ?? media.url ?? (media.id ? `/_sim/media/${encodeURIComponent(media.id)}` : '');
+	const fallback = (event) => event.target.replaceWith(h('div', { class: 'media-missing' }, `🖼 ${type} (${src || 'no link'})`));
+	if (type === 'image' || type === 'sticker') return h('img', { class: `media ${type}`, src, alt: type, onerror: fallback });
+	if (type === 'video') return h('video', { class: 'media', src, controls: true });
+	if (type === 'audio') return h('audio', { src, controls: true });
+	return h('a', { class: 'document', href: src, target: '_blank', rel: 'noopener' }, '📄 ', media.filename ?? media.file_name ?? 'document');
+}
+
+function locationCard(latitude, longitude, name, address) {
+	return h(
+		'div',
+		{ class: 'location' },
+		h('div', { class: 'map' }, h('span', { class: 'pin' }, '📍')),
+		name ? h('b', {}, name) : null,
+		address ? h('div', { class: 'muted' }, address) : null,
+		h('div', { class: 'muted' }, `${Number(latitude).toFixed(5)}, ${Number(longitude).toFixed(5)}`),
+	);
+}
+
+function buttonBar(buttons) {
+	return h('div', { class: 'buttons' }, ...buttons);
+}
+
+function actionButton(label, onclick, icon = '') {
+	return h('button', { class: 'action', onclick }, icon ? h('span', { class: 'icon' }, icon) : null, label);
+}
+
+function renderWhatsApp(message, ui) {
+	const body = message.payload;
+	const type = body.type;
+	if (type === 'text') return { content: h('div', { class: 'text', html: formatWhatsApp(body.text?.body) }) };
+	if (['image', 'video', 'audio', 'document', 'sticker'].includes(type)) {
+		const media = body[type] ?? {};
+		return { content: h('div', {}, mediaElement(type, media), media.caption ? h('div', { class: 'text', html: formatWhatsApp(media.caption) }) : null) };
+	}
+	if (type === 'location') return { content: locationCard(body.location.latitude, body.location.longitude, body.location.name, body.location.address) };
+	if (type === 'contacts') {
+		return { content: h('div', {}, ...(body.contacts ?? []).map((card) => h('div', { class: 'contact-card' }, '👤 ', h('b', {}, card.name?.formatted_name ?? ''), h('div', { class: 'muted' }, (card.phones ?? []).map((phone) => phone.phone).join(', '))))) };
+	}
+	if (type === 'reaction') {
+		ui.react(body.reaction?.message_id, body.reaction?.emoji);
+		return { content: h('div', { class: 'text muted' }, body.reaction?.emoji ? `reacted ${body.reaction.emoji}` : 'removed a reaction') };
+	}
+	if (type === 'interactive') return renderInteractive(message, body.interactive ?? {}, ui);
+	if (type === 'template') return renderTemplate(message, body.template ?? {}, ui);
+	return { content: h('div', { class: 'text muted' }, `(${type} message)`) };
+}
+
+function interactiveHeader(header) {
+	if (!header) return null;
+	if (header.type === 'text') return h('div', { class: 'header-text' }, header.text);
+	return mediaElement(header.type, header[header.type] ?? {});
+}
+
+function renderInteractive(message, interactive, ui) {
+	const parts = [
+		interactiveHeader(interactive.header),
+		interactive.body?.text ? h('div', { class: 'text', html: formatWhatsApp(interactive.body.text) }) : null,
+		interactive.footer?.text ? h('div', { class: 'footer-text' }, interactive.footer.text) : null,
+	];
+	const action = interactive.action ?? {};
+	let buttons = [];
+	if (interactive.type === 'button') {
+		buttons = (action.buttons ?? []).map((button) =>
+			actionButton(button.reply?.title, () => ui.act({ kind: 'reply', source: 'button', id: button.reply?.id, title: button.reply?.title, replyTo: message.id }), '↩'),
+		);
+	} else if (interactive.type === 'list') {
+		buttons = [actionButton(action.button ?? 'Menu', () => ui.openList(action, message), '☰')];
+	} else if (interactive.type === 'cta_url') {
+		buttons = [h('a', { class: 'action', href: action.parameters?.url, target: '_blank', rel: 'noopener' }, h('span', { class: 'icon' }, '↗'), action.parameters?.display_text ?? 'Open')];
+	} else if (interactive.type === 'flow') {
+		const parameters = action.parameters ?? {};
+		buttons = [actionButton(parameters.flow_cta ?? 'Open', () => ui.openFlow(parameters, message), '▤')];
+	} else if (interactive.type === 'location_request_message') {
+		buttons = [actionButton('Send location', () => ui.shareLocation(), '📍')];
+	}
+	return { content: h('div', {}, ...parts), after: buttons.length ? buttonBar(buttons) : null };
+}
+
+/** Fills {{1}} / {{name}} from the send's parameters; the text of a parameter per type. */
+function parameterText(parameter) {
+	if (!parameter) return '';
+	if (parameter.type === 'text') return parameter.text;
+	if (parameter.type === 'currency') return parameter.currency?.fallback_value ?? '';
+	if (parameter.type === 'date_time') return parameter.date_time?.fallback_value ?? '';
+	if (parameter.type === 'payload') return parameter.payload;
+	return parameter[parameter.type]?.link ?? parameter.type;
+}
+
+function fill(text, parameters) {
+	return String(text ?? '').replace(/\{\{\s*([\w]+)\s*\}\}/g, (whole, key) => {
+		const parameter = /^\d+$/.test(key) ? parameters[Number(key) - 1] : parameters.find((candidate) => candidate.parameter_name === key);
+		return parameter ? parameterText(parameter) : whole;
+	});
+}
+
+function renderTemplate(message, template, ui) {
+	const definition = ui.template(template.name, template.language?.code);
+	const sent = template.components ?? [];
+	const parametersOf = (type) => sent.find((component) => component.type === type)?.parameters ?? [];
+	if (!definition) {
+		return { content: h('div', { class: 'text muted' }, `Template "${template.name}" (${template.language?.code ?? '?'}): not defined in the simulator config`) };
+	}
+	const parts = [];
+	const after = [];
+	for (const component of definition.components ?? []) {
+		const type = String(component.type).toUpperCase();
+		if (type === 'HEADER') {
+			if (component.format === 'TEXT' || !component.format) parts.push(h('div', { class: 'header-text' }, fill(component.text, parametersOf('header'))));
+			else parts.push(mediaElement(component.format.toLowerCase(), parametersOf('header')[0]?.[component.format.toLowerCase()] ?? {}));
+		} else if (type === 'BODY') {
+			parts.push(h('div', { class: 'text', html: formatWhatsApp(fill(component.text, parametersOf('body'))) }));
+		} else if (type === 'FOOTER') {
+			parts.push(h('div', { class: 'footer-text' }, component.text));
+		} else if (type === 'BUTTONS') {
+			(component.buttons ?? []).forEach((button, index) => {
+				const sentButton = sent.find((candidate) => candidate.type === 'button' && Number(candidate.index) === index);
+				const kind = String(button.type).toUpperCase();
+				if (kind === 'QUICK_REPLY') {
+					const payload = sentButton?.parameters?.[0]?.payload ?? button.text;
+					after.push(actionButton(button.text, () => ui.act({ kind: 'reply', source: 'template_button', id: payload, title: button.text, replyTo: message.id }), '↩'));
+				} else if (kind === 'URL') {
+					after.push(h('a', { class: 'action', href: fill(button.url, sentButton?.parameters ?? []), target: '_blank', rel: 'noopener' }, h('span', { class: 'icon' }, '↗'), button.text));
+				} else if (kind === 'FLOW') {
+					const action = sentButton?.parameters?.[0]?.action ?? {};
+					after.push(actionButton(button.text, () => ui.openFlow({ flow_id: button.flow_id, flow_name: button.flow_name, flow_token: action.flow_token ?? 'unused', flow_action: button.flow_action ?? 'navigate', flow_action_payload: { screen: button.navigate_screen, data: action.flow_action_data } }, message), '▤'));
+				} else if (kind === 'PHONE_NUMBER') {
+					after.push(h('a', { class: 'action', href: `tel:${button.phone_number}` }, h('span', { class: 'icon' }, '📞'), button.text));
+				} else {
+					after.push(actionButton(button.text, () => undefined));
+				}
+			});
+		}
+	}
+	return { content: h('div', { class: 'template' }, ...parts), after: after.length ? buttonBar(after) : null };
+}
+
+function renderMessaging(message, ui) {
+	const body = message.payload.message ?? {};
+	const parts = [];
+	const after = [];
+	if (body.text) parts.push(h('div', { class: 'text', html: formatPlain(body.text) }));
+	const attachment = body.attachment;
+	if (attachment) {
+		const payload = attachment.payload ?? {};
+		if (attachment.type === 'template') {
+			if (payload.template_type === 'button') {
+				parts.push(h('div', { class: 'text', html: formatPlain(payload.text) }));
+				after.push(...(payload.buttons ?? []).map((button) => messagingButton(button, message, ui)));
+			} else if (payload.template_type === 'generic') {
+				return { content: h('div', { class: 'carousel' }, ...(payload.elements ?? []).map((element) => genericCard(element, message, ui))) };
+			} else {
+				parts.push(h('div', { class: 'text muted' }, `(${payload.template_type} template)`));
+			}
+		} else {
+			const type = attachment.type === 'file' ? 'document' : attachment.type;
+			parts.push(mediaElement(type, { link: payload.url ?? (payload.attachment_id ? undefined : ''), id: payload.attachment_id }));
+		}
+	}
+	if (Array.isArray(body.quick_replies)) {
+		after.push(...body.quick_replies.map((reply) => actionButton(reply.title ?? reply.content_type, () => ui.act({ kind: 'reply', source: 'quick_reply', id: reply.payload ?? reply.title, title: reply.title ?? reply.payload }))));
+	}
+	return { content: h('div', {}, ...parts), after: after.length ? h('div', { class: 'chips' }, ...after) : null };
+}
+
+function messagingButton(button, message, ui) {
+	if (button.type === 'web_url') return h('a', { class: 'action', href: button.url, target: '_blank', rel: 'noopener' }, button.title);
+	if (button.type === 'phone_number') return h('a', { class: 'action', href: `tel:${button.payload}` }, button.title);
+	return actionButton(button.title, () => ui.act({ kind: 'reply', source: 'postback', id: button.payload, title: button.title, replyTo: message.id }));
+}
+
+function genericCard(element, message, ui) {
+	return h(
+		'div',
+		{ class: 'card' },
+		element.image_url ? mediaElement('image', { link: element.image_url }) : null,
+		h('b', {}, element.title),
+		element.subtitle ? h('div', { class: 'muted' }, element.subtitle) : null,
+		h('div', { class: 'card-buttons' }, ...(element.buttons ?? []).map((button) => messagingButton(button, message, ui))),
+	);
+}
+
+function renderViber(message, ui) {
+	const body = message.payload;
+	let content;
+	if (body.type === 'text') content = h('div', { class: 'text', html: formatPlain(body.text) });
+	else if (body.type === 'picture') content = h('div', {}, mediaElement('image', { link: body.media }), body.text ? h('div', { class: 'text' }, body.text) : null);
+	else if (body.type === 'video') content = mediaElement('video', { link: body.media });
+	else if (body.type === 'file') content = mediaElement('document', { link: body.media, filename: body.file_name });
+	else if (body.type === 'contact') content = h('div', { class: 'contact-card' }, '👤 ', h('b', {}, body.contact?.name), h('div', { class: 'muted' }, body.contact?.phone_number));
+	else if (body.type === 'location') content = locationCard(body.location?.lat, body.location?.lon);
+	else if (body.type === 'url') content = h('a', { href: body.media, target: '_blank', rel: 'noopener' }, body.media);
+	else if (body.type === 'sticker') content = h('div', { class: 'sticker-placeholder' }, `sticker ${body.sticker_id}`);
+	else if (body.type === 'rich_media') content = richMedia(body.rich_media ?? {}, ui);
+	else content = h('div', { class: 'text muted' }, `(${body.type})`);
+	if (body.keyboard) ui.keyboard(message, body.keyboard);
+	return { content };
+}
+
+function richMedia(richMedia, ui) {
+	const columns = richMedia.ButtonsGroupColumns ?? 6;
+	const grid = h('div', { class: 'rich-media', style: `grid-template-columns: repeat(${columns}, 1fr)` });
+	for (const button of richMedia.Buttons ?? []) grid.append(viberButton(button, ui, 'rich'));
+	return grid;
+}
+
+/** A Viber keyboard or rich-media button: reply, open-url, location-picker, share-phone, none. */
+export function viberButton(button, ui, kind = 'keyboard') {
+	const label = h('span', { html: formatViberText(button.Text ?? '') });
+	const style = [`grid-column: span ${button.Columns ?? 6}`, `grid-row: span ${button.Rows ?? 1}`, button.BgColor ? `background:${button.BgColor}` : '']
+		.filter(Boolean)
+		.join(';');
+	const onclick = () => {
+		const type = button.ActionType ?? 'reply';
+		if (type === 'open-url') window.open(button.ActionBody, '_blank', 'noopener');
+		else if (type === 'location-picker') ui.shareLocation();
+		else if (type === 'share-phone') ui.act({ kind: 'contact', name: ui.contactName(), phone: '+447700900123' });
+		else if (type === 'reply') ui.act({ kind: 'reply', source: 'button', id: button.ActionBody, title: stripTags(button.Text ?? button.ActionBody) });
+	};
+	return h('button', { class: `viber-button ${kind}`, style, onclick }, button.Image ? h('img', { src: button.Image, alt: '' }) : null, label);
+}
+
+function stripTags(text) {
+	return String(text).replace(/<[^>]+>/g, '');
+}
+
+/** Viber buttons allow <b>, <i>, <u>, <br> and <font color>; everything else is text. */
+function formatViberText(text) {
+	return escapeHtml(text)
+		.replace(/&lt;(\/?)(b|i|u)&gt;/g, '<$1$2>')
+		.replace(/&lt;br\s*\/?&gt;/g, '<br>')
+		.replace(/&lt;font color=(?:&quot;)?(#[0-9a-fA-F]{3,8})(?:&quot;)?&gt;/g, '<span style="color:$1">')
+		.replace(/&lt;\/font&gt;/g, '</span>');
+}
