@@ -9,10 +9,14 @@ cd "$CHATFLOW_ROOT"
 command="${1:-}"; shift || true
 
 build() {
+  # Serialised: parallel runs (several e2e suites at once) would otherwise wipe each other's dist.
+  exec 7>"$CHATFLOW_ROOT/.build.lock"
+  flock 7
   chatflow_log "building: clean, tsc, static files"
   rm -rf dist
   npx tsc -p tsconfig.json
   npx gulp build:icons --silent
+  flock -u 7
 }
 
 ensure_node24

@@ -57,7 +57,7 @@ deps_fingerprint() {
     let lock = "";
     try { lock = fs.readFileSync(process.argv[1] + "/package-lock.json", "utf8"); } catch {}
     const hash = require("crypto").createHash("sha256")
-      .update(JSON.stringify(pick.map((k) => pkg[k] ?? null))).update(lock).digest("hex").slice(0, 16);
+      .update(JSON.stringify(pick.map((k) => Object.entries(pkg[k] ?? {}).sort()))).update(lock).digest("hex").slice(0, 16);
     console.log(process.version + " " + hash);
   ' "$CHATFLOW_ROOT"
 }

@@ -14,8 +14,11 @@ export interface N8nInstanceOptions {
 	/** N8N_USER_FOLDER: n8n keeps its SQLite database, settings and community packages here. */
 	userFolder: string;
 	port: number;
-	/** The package folder to load as a community package (default: this repository). */
-	packageDir?: string;
+	/**
+	 * The package folder to link as a community package (default: this repository); `false`
+	 * when the caller has installed packages into the user folder itself.
+	 */
+	packageDir?: string | false;
 	/** Extra environment (queue mode settings, log level, NODE_EXTRA_CA_CERTS, ...). */
 	env?: Record<string, string>;
 	/** `n8n start` (main), `n8n webhook` or `n8n worker`. */
@@ -116,7 +119,7 @@ export class N8nInstance {
 
 	static async start(options: N8nInstanceOptions): Promise<N8nInstance> {
 		mkdirSync(options.userFolder, { recursive: true });
-		linkCommunityPackage(options.userFolder, options.packageDir);
+		if (options.packageDir !== false) linkCommunityPackage(options.userFolder, options.packageDir);
 		// n8n 2.x always starts a task broker, on 5679 unless told otherwise: several n8n
 		// processes on one machine (dev, e2e, benchmarks, queue mode) each need their own.
 		const brokerPort = options.env?.N8N_RUNNERS_BROKER_PORT ?? String(await freePort());

@@ -1,0 +1,84 @@
+/**
+ * What users install: `npm pack` holds only dist/ plus package.json, README and LICENSE, and a
+ * separate n8n loads that tarball when it is installed the way n8n's own community-package
+ * installer does it (extract into nodes/node_modules/<name>, drop dev and peer dependencies,
+ * shallow `npm install --ignore-scripts` for the runtime dependencies).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { N8nApi } from '../../scripts/n8n/api';
+import { N8nInstance, REPOSITORY_ROOT, freePort } from '../../scripts/n8n/instance';
+import { PACKAGE_NAME } from './support/n8n';
+
+const manifest = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'package.json'), 'utf8')) as {
+	n8n: { nodes: string[] };
+};
+
+interface PackResult {
+	filename: string;
+	files: Array<{ path: string }>;
+}
+
+describe('the npm tarball', () => {
+	const workDir = mkdtempSync(join(tmpdir(), 'chatflow-pack-'));
+	let pack: PackResult;
+
+	beforeAll(() => {
+		const output = execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], {
+			cwd: REPOSITORY_ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		[pack] = JSON.parse(output) as PackResult[];
+	});
+
+	afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+	it('contains only dist, package.json, README and LICENSE', () => {
+		const outside = pack.files.map((file) => file.path).filter((path) => !path.startsWith('dist/'));
+		expect(outside.sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
+		expect(pack.files.some((file) => file.path.endsWith('.node.js'))).toBe(true);
+		expect(pack.files.filter((file) => /\.(ts|map)$/.test(file.path) && !file.path.endsWith('.d.ts'))).toEqual([]);
+		for (const nodeFile of manifest.n8n.nodes) {
+			expect(pack.files.map((file) => file.path)).toContain(nodeFile);
+		}
+	});
+
+	it('is loaded by a separate n8n from its community-packages folder', async () => {
+		const userFolder = join(workDir, 'n8n');
+		const packageDirectory = join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+		mkdirSync(packageDirectory, { recursive: true });
+		execFileSync('tar', ['-xzf', join(workDir, pack.filename), '-C', packageDirectory, '--strip-components=1']);
+		const packageJsonPath = join(packageDirectory, 'package.json');
+		const { devDependencies, peerDependencies, optionalDependencies, ...installed } = JSON.parse(
+			readFileSync(packageJsonPath, 'utf8'),
+		) as Record<string, unknown>;
+		expect(devDependencies).toBeDefined();
+		expect(peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		void optionalDependencies;
+		writeFileSync(packageJsonPath, JSON.stringify(installed, null, 2));
+		execFileSync(
+			'npm',
+			['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+			{ cwd: packageDirectory, stdio: 'ignore' },
+		);
+		writeFileSync(
+			join(userFolder, '.n8n', 'nodes', 'package.json'),
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: installed.version } }),
+		);
+
+		const n8n = await N8nInstance.start({ userFolder, port: await freePort(), packageDir: false });
+		try {
+			await n8n.waitUntilReady();
+			const api = await N8nApi.connect(n8n.url);
+			const listed = (await api.nodeTypes()).map((type) => type.name).filter((name) => name.startsWith(`${PACKAGE_NAME}.`));
+			// Every declared node is listed (n8n adds a `…Tool` twin for nodes usable as AI tools).
+			expect(listed.filter((name) => !name.endsWith('Tool')).length).toBe(manifest.n8n.nodes.length);
+		} finally {
+			await n8n.stop();
+		}
+	}, 240_000);
+});
