@@ -103,6 +103,8 @@ export class StatusEmitter {
 	}
 }
 
+/** wamid.HBgL…: the tail is what tells two messages apart in the log. */
 function short(id: string): string {
-	return id.length > 18 ? `${id.slice(0, 12)}…${id.slice(-4)}` : id;
+	const bare = id.replace(/=+$/, '');
+	return bare.length > 18 ? `${bare.slice(0, 6)}…${bare.slice(-8)}` : bare;
 }

@@ -71,7 +71,7 @@ async function poll() {
 			for (const entry of entries) apply(entry, true);
 			state.seq = Math.max(state.seq, seq);
 			$('#connection').classList.remove('down');
-		} catch {
+		} catch (error) {
 			$('#connection').classList.add('down');
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 		}

@@ -30,7 +30,9 @@ export function installPage(ctx: SimulatorContext, statuses: StatusEmitter): voi
 		if (channel && rest.length) statuses.viewing(channel, rest.join(':'));
 		const since = Number(request.query.since ?? 0);
 		const entries = await ctx.journal.wait(since, Math.min(Number(request.query.wait ?? 25_000), 25_000));
-		return { json: { seq: ctx.journal.last, entries } };
+		// The position the page has read up to is that of the last entry it gets, not the journal's
+		// end: entries appended since `wait` returned come with the next poll.
+		return { json: { seq: entries.length ? entries[entries.length - 1].seq : since, entries } };
 	});
 
 	platform.on('POST', '/_sim/api/send', async (request) => {
