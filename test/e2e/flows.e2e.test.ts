@@ -79,6 +79,15 @@ function endpointWorkflow(credentialId: string) {
 		respondNode('Show SECOND', 1, { respondWith: 'nextScreen', screen: 'SECOND', data: '={{ JSON.stringify({ name: $json.data.name }) }}' }, credentialId),
 		respondNode('Name Missing', 2, { respondWith: 'error', errorMessage: 'Please enter your name', data: '{}' }, credentialId),
 		respondNode('Close Flow', 3, { respondWith: 'close', params: '={{ JSON.stringify({ choice: $json.data.choice, journey: $json.tokenContext.journey }) }}' }, credentialId),
+		// Replaces the item: the respond node after it finds the request on the trigger's output.
+		{
+			id: randomUUID(),
+			name: 'Replace Item',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [500, 640],
+			parameters: { mode: 'raw', jsonOutput: '{ "replaced": true }', options: {} },
+		},
 		respondNode('Back to FIRST', 4, { respondWith: 'nextScreen', screen: 'FIRST', data: '{"greeting":"Welcome back"}' }, credentialId),
 		// A misconfigured respond node (SUCCESS is reserved): the workflow fails before answering.
 		respondNode('Broken Respond', 5, { respondWith: 'nextScreen', screen: 'SUCCESS', data: '{}' }, credentialId),
@@ -90,7 +99,8 @@ function endpointWorkflow(credentialId: string) {
 		nodes,
 		connections: {
 			'Flows Endpoint': { main: [to('Route')] },
-			Route: { main: [to('Show FIRST'), to('Check Name'), to('Close Flow'), to('Back to FIRST'), to('Broken Respond'), to('No Answer')] },
+			Route: { main: [to('Show FIRST'), to('Check Name'), to('Close Flow'), to('Replace Item'), to('Broken Respond'), to('No Answer')] },
+			'Replace Item': { main: [to('Back to FIRST')] },
 			'Check Name': { main: [to('Show SECOND'), to('Name Missing')] },
 		},
 	};
