@@ -117,7 +117,9 @@ export function contactsMessage(to: unknown, contacts: ContactInput[], options?:
 /** An empty emoji removes the reaction. */
 export function reactionMessage(to: unknown, messageId: unknown, emoji: unknown): OutgoingMessage {
 	const value = emoji === undefined || emoji === null ? '' : String(emoji);
-	if ([...value].length > 10) throw new MessageValidationError('reaction.emoji', 'one emoji (or empty to remove the reaction)');
+	// One user-perceived character: flags, skin tones and ZWJ families are several code points.
+	const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(value)].length;
+	if (graphemes > 1) throw new MessageValidationError('reaction.emoji', 'one emoji (or empty to remove the reaction)');
 	return envelope(to, 'reaction', { message_id: requireText(messageId, 'reaction.message_id').trim(), emoji: value });
 }
 

@@ -84,13 +84,21 @@ export class GraphClient {
 			const fail = (note?: string) =>
 				new GraphApiError(this.ctx.getNode(), outcome.info, { itemIndex: request.itemIndex, attempts: attempt, note });
 			if (!retryClass) throw fail();
-			if (attempt > policy.maxRetries) throw fail(`Gave up after ${attempt} attempts.`);
+			// A throughput refusal was certainly not delivered: it may be retried for longer.
+			const maxRetries = retryClass === 'throughput' ? Math.max(policy.maxRetries, policy.maxThroughputRetries) : policy.maxRetries;
+			if (attempt > maxRetries) throw fail(`Gave up after ${attempt} attempts.`);
 			if (hint !== undefined && hint > policy.maxHintMs) {
 				throw fail(`Meta asks to wait ${Math.ceil(hint / 1000)} s before trying again; not retried.`);
 			}
-			const delay = Math.max(backoffDelay(retryClass, attempt, policy), hint ?? 0);
-			// A throughput error concerns the whole account: hold every sender back, not only this one.
-			if (request.limiter && (retryClass === 'throughput' || retryClass === 'rateLimit')) request.limiter.pause(delay);
+			const accountWide = request.limiter !== undefined && (retryClass === 'throughput' || retryClass === 'rateLimit');
+			// Under a limiter, a throughput refusal lowers the account's rate (which paces the retry);
+			// the retry's own wait then stays short instead of growing per item.
+			const backoffStep = accountWide && retryClass === 'throughput' ? Math.min(attempt, 2) : attempt;
+			const delay = Math.max(backoffDelay(retryClass, backoffStep, policy), hint ?? 0);
+			if (accountWide) {
+				request.limiter!.throttle();
+				request.limiter!.pause(Math.max(hint ?? 0, policy.baseDelayMs));
+			}
 			await sleep(delay);
 		}
 	}

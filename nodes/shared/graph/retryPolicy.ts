@@ -37,6 +37,8 @@ const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'
 export interface RetryPolicy {
 	/** Retries after the first attempt. */
 	maxRetries: number;
+	/** Retries after Meta's throughput error 130429, which is never delivered. */
+	maxThroughputRetries: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
 	/** A platform hint longer than this (e.g. "regain access in 20 minutes") fails at once. */
@@ -45,6 +47,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	maxRetries: 6,
+	maxThroughputRetries: 12,
 	baseDelayMs: 400,
 	maxDelayMs: 30_000,
 	maxHintMs: 60_000,

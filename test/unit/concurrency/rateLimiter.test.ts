@@ -51,3 +51,36 @@ describe('RateLimiter (GCRA token bucket)', () => {
 		expect(getRateLimiter('whatsapp:2', { ratePerSecond: 80 })).not.toBe(a);
 	});
 });
+
+describe('RateLimiter under platform refusals (AIMD)', () => {
+	it('throttle() halves the effective rate once per wave and recovers linearly', () => {
+		let now = 0;
+		const limiter = new RateLimiter({ ratePerSecond: 1000 }, () => now);
+		limiter.throttle();
+		limiter.throttle(); // same wave: ignored
+		expect(limiter.effectiveRatePerSecond).toBeCloseTo(500);
+		now = 300;
+		limiter.throttle();
+		expect(limiter.effectiveRatePerSecond).toBeLessThan(300);
+		now = 10_300; // 10 s at +10 % of the configured rate per second
+		limiter.reserve();
+		expect(limiter.effectiveRatePerSecond).toBe(1000);
+	});
+
+	it('a pause voids reservations made before it, so sleepers resume spaced out', async () => {
+		const limiter = new RateLimiter({ ratePerSecond: 50, burst: 1 });
+		const started: number[] = [];
+		const t0 = Date.now();
+		const waiters = Array.from({ length: 5 }, async () => {
+			await limiter.acquire();
+			started.push(Date.now() - t0);
+		});
+		await new Promise((resolve) => setTimeout(resolve, 2));
+		limiter.pause(100);
+		await Promise.all(waiters);
+		const afterPause = started.filter((t) => t >= 95).sort((a, b) => a - b);
+		expect(afterPause.length).toBeGreaterThanOrEqual(4);
+		// resumed at 20 ms spacing (50/s, 60 ms for 4), not all at once
+		expect(afterPause[afterPause.length - 1] - afterPause[0]).toBeGreaterThanOrEqual(40);
+	});
+});

@@ -1,0 +1,71 @@
+import type { TemplateDefinition } from '../../../nodes/WhatsApp/builders';
+import type { FakePlatform } from '../../../simulator/platform';
+import { WABA_ID } from './runNode';
+
+/** Templates as GET /{WABA}/message_templates returns them (components as Meta stores them). */
+export const TEMPLATES: TemplateDefinition[] = [
+	{
+		id: '1001',
+		name: 'order_update',
+		language: 'en_US',
+		status: 'APPROVED',
+		category: 'UTILITY',
+		parameter_format: 'POSITIONAL',
+		components: [
+			{ type: 'HEADER', format: 'IMAGE' },
+			{ type: 'BODY', text: 'Hi {{1}}, you paid {{2}} on {{3}}.' },
+			{ type: 'FOOTER', text: 'Acme' },
+			{
+				type: 'BUTTONS',
+				buttons: [
+					{ type: 'QUICK_REPLY', text: 'Stop' },
+					{ type: 'URL', text: 'Track', url: 'https://acme.example/track/{{1}}' },
+					{ type: 'FLOW', text: 'Rate us', flow_id: '777', flow_action: 'navigate', navigate_screen: 'RATE' },
+				],
+			},
+		],
+	},
+	{
+		id: '1002',
+		name: 'welcome_named',
+		language: 'pt_BR',
+		status: 'APPROVED',
+		category: 'MARKETING',
+		parameter_format: 'NAMED',
+		components: [
+			{ type: 'HEADER', format: 'TEXT', text: 'Olá {{first_name}}' },
+			{ type: 'BODY', text: 'Seu código {{code}} vale até {{valid_until}}.' },
+			{ type: 'BUTTONS', buttons: [{ type: 'COPY_CODE', text: 'Copiar código' }] },
+		],
+	},
+	{
+		id: '1003',
+		name: 'store_location',
+		language: 'en_US',
+		status: 'APPROVED',
+		category: 'UTILITY',
+		components: [{ type: 'HEADER', format: 'LOCATION' }, { type: 'BODY', text: 'Our store.' }],
+	},
+	{
+		id: '1004',
+		name: 'doc_video',
+		language: 'de',
+		status: 'APPROVED',
+		category: 'UTILITY',
+		components: [{ type: 'HEADER', format: 'VIDEO' }, { type: 'BODY', text: 'Video für {{1}}' }],
+	},
+	{
+		id: '1005',
+		name: 'pending_one',
+		language: 'en_US',
+		status: 'PENDING',
+		category: 'UTILITY',
+		components: [{ type: 'BODY', text: 'Hello' }],
+	},
+];
+
+export function serveTemplates(platform: FakePlatform): void {
+	platform.on('GET', `/:v/${WABA_ID}/message_templates`, (request) => ({
+		json: { data: TEMPLATES.filter((t) => !request.query.name || t.name === request.query.name), paging: { cursors: { before: 'b', after: 'a' } } },
+	}));
+}
