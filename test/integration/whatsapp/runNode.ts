@@ -18,12 +18,12 @@ export interface RunOptions {
 /** Executes the Chatflow WhatsApp node once against the fake platform, as n8n would. */
 export async function runWhatsApp(
 	platform: FakePlatform,
-	parameters: IDataObject | ((itemIndex: number) => IDataObject),
+	parameters: Record<string, unknown> | ((itemIndex: number) => Record<string, unknown>),
 	options: RunOptions = {},
 ): Promise<{ output: INodeExecutionData[]; ctx: TestExecuteContext }> {
 	resetRateLimiters();
 	const ctx = createExecuteContext({
-		parameters,
+		parameters: parameters as IDataObject | ((itemIndex: number) => IDataObject),
 		items: options.items,
 		continueOnFail: options.continueOnFail,
 		credentials: {
