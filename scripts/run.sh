@@ -8,14 +8,21 @@ cd "$CHATFLOW_ROOT"
 
 command="${1:-}"; shift || true
 
+# Serialised: parallel runs (several e2e suites at once) would otherwise wipe each other's dist.
+# With a folder argument, also copies what npm would publish (plus a node_modules link) there
+# under the same lock, so that run keeps a package no later rebuild can change.
 build() {
-  # Serialised: parallel runs (several e2e suites at once) would otherwise wipe each other's dist.
   exec 7>"$CHATFLOW_ROOT/.build.lock"
   flock 7
   chatflow_log "building: clean, tsc, static files"
   rm -rf dist
   npx tsc -p tsconfig.json
   npx gulp build:icons --silent
+  if [ -n "${1:-}" ]; then
+    mkdir -p "$1"
+    cp -r package.json README.md LICENSE dist "$1/"
+    ln -s "$CHATFLOW_ROOT/node_modules" "$1/node_modules"
+  fi
   flock -u 7
 }
 
@@ -32,8 +39,13 @@ case "$command" in
     ;;
   e2e)
     ensure_n8n
-    build
-    npx jest -c jest.e2e.config.js "$@"
+    CHATFLOW_E2E_PACKAGE="$(mktemp -d)/n8n-nodes-chatflow"
+    export CHATFLOW_E2E_PACKAGE
+    build "$CHATFLOW_E2E_PACKAGE"
+    status=0
+    npx jest -c jest.e2e.config.js "$@" || status=$?
+    rm -rf "$(dirname "$CHATFLOW_E2E_PACKAGE")"
+    exit "$status"
     ;;
   dev)
     ensure_n8n

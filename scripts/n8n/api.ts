@@ -71,7 +71,7 @@ export class N8nApi {
 	}
 
 	async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
+		const response = await fetchRetryingIdempotent(`${this.baseUrl}/api/v1${path}`, {
 			method,
 			headers: { 'x-n8n-api-key': this.apiKey, 'content-type': 'application/json', accept: 'application/json' },
 			body: body === undefined ? undefined : JSON.stringify(body),
@@ -175,14 +175,32 @@ export class N8nApi {
 		return `${this.baseUrl}/webhook/${webhookId}/${path}`;
 	}
 
+	/** Credential types n8n has loaded (needs the logged-in session, not the API key). */
+	async credentialTypes(): Promise<Array<{ name: string; displayName: string }>> {
+		return await rest(this.baseUrl, this.cookie, 'GET', '/types/credentials.json');
+	}
+
 	/** Node types n8n has loaded (needs the logged-in session, not the API key). */
 	async nodeTypes(): Promise<Array<{ name: string; displayName: string }>> {
 		return await rest(this.baseUrl, this.cookie, 'GET', '/types/nodes.json');
 	}
 }
 
+/**
+ * fetch, but a GET that fails on the socket is tried once more: n8n closes idle keep-alive
+ * connections after 5 s, and a request that races that close fails with "other side closed".
+ */
+async function fetchRetryingIdempotent(url: string, init: RequestInit): Promise<Response> {
+	try {
+		return await fetch(url, init);
+	} catch (error) {
+		if ((init.method ?? 'GET') !== 'GET') throw error;
+		return await fetch(url, init);
+	}
+}
+
 async function rest<T>(baseUrl: string, cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-	const response = await fetch(`${baseUrl}${path}`, {
+	const response = await fetchRetryingIdempotent(`${baseUrl}${path}`, {
 		method,
 		headers: { cookie, 'content-type': 'application/json', 'browser-id': 'chatflow-cli' },
 		body: body === undefined ? undefined : JSON.stringify(body),

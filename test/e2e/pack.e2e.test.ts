@@ -10,12 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { N8nApi } from '../../scripts/n8n/api';
-import { N8nInstance, REPOSITORY_ROOT, freePort } from '../../scripts/n8n/instance';
-import { PACKAGE_NAME } from './support/n8n';
-
-const manifest = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'package.json'), 'utf8')) as {
-	n8n: { nodes: string[] };
-};
+import { N8nInstance, freePort } from '../../scripts/n8n/instance';
+import { connectE2e, PACKAGE_NAME } from './support/n8n';
 
 interface PackResult {
 	filename: string;
@@ -25,10 +21,14 @@ interface PackResult {
 describe('the npm tarball', () => {
 	const workDir = mkdtempSync(join(tmpdir(), 'chatflow-pack-'));
 	let pack: PackResult;
+	let manifest: { n8n: { nodes: string[] } };
 
-	beforeAll(() => {
+	beforeAll(async () => {
+		// Pack the snapshot this e2e run built (same files as the repository's package.json selects).
+		const { state } = await connectE2e();
+		manifest = JSON.parse(readFileSync(join(state.packageDir, 'package.json'), 'utf8')) as typeof manifest;
 		const output = execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], {
-			cwd: REPOSITORY_ROOT,
+			cwd: state.packageDir,
 			encoding: 'utf8',
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});

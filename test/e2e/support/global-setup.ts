@@ -17,11 +17,15 @@ declare global {
 
 export default async function globalSetup(): Promise<void> {
 	const userFolder = mkdtempSync(join(tmpdir(), 'chatflow-e2e-'));
+	// scripts/run.sh e2e builds and copies the package under its build lock (see there).
+	const packageDir = process.env.CHATFLOW_E2E_PACKAGE;
+	if (!packageDir) throw new Error('CHATFLOW_E2E_PACKAGE is not set: run e2e with "npm run test:e2e"');
 	const port = await freePort();
 	const started = Date.now();
 	const n8n = await N8nInstance.start({
 		userFolder,
 		port,
+		packageDir,
 		env: { N8N_LOG_LEVEL: process.env.CHATFLOW_E2E_LOG_LEVEL ?? 'info' },
 	});
 	globalThis.__CHATFLOW_N8N__ = n8n;
@@ -40,9 +44,11 @@ export default async function globalSetup(): Promise<void> {
 		userFolder,
 		pid: n8n.pid,
 		logFile: join(userFolder, `n8n-main-${port}.log`),
+		packageDir,
 	};
 	const stateFile = join(userFolder, 'e2e-state.json');
 	writeFileSync(stateFile, JSON.stringify(state));
 	process.env[STATE_ENV] = stateFile;
 }
+
 

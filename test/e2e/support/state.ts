@@ -6,6 +6,8 @@ export interface E2eState {
 	userFolder: string;
 	pid: number;
 	logFile: string;
+	/** The snapshot of the built package that this run's n8n loads (package.json, dist, …). */
+	packageDir: string;
 }
 
 /**
