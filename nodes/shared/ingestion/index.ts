@@ -4,8 +4,8 @@
  *   runPipeline(request, options)   verify → parse → flatten → normalise → filter (pure, sync,
  *                                   never throws; answers with an HTTP status)
  *   deduplicate(events, store, …)   drops redeliveries (atomic claims in a KeyValueStore)
- *   … then the trigger emits        (the conversation engine plugs in here: route replies to
- *                                   waiting executions, keywords; see nodes/shared/conversation)
+ *   routeEvents(ctx, events)        the seam for the conversation engine (trigger/route.ts): route
+ *                                   replies to waiting executions, keywords; then the trigger emits
  *
  * Every emitted item is a `ChatEvent`: the same fields on every channel plus `raw`.
  */

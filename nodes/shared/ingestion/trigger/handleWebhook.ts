@@ -8,6 +8,7 @@ import { runPipeline } from '../pipeline';
 import type { Channel, ChatEvent } from '../types';
 import { attachMedia } from './media';
 import { answer } from './respond';
+import { routeEvents } from './route';
 import { optionalCredentials, readSettings, redisCredentials, type TriggerSettings } from './settings';
 
 const LABEL: Record<Channel, string> = {
@@ -18,7 +19,8 @@ const LABEL: Record<Channel, string> = {
 };
 
 /**
- * The whole `webhook()` of every chatflow trigger: handshake, pipeline, de-duplication, answer,
+ * The whole `webhook()` of every chatflow trigger: handshake, pipeline, de-duplication,
+ * routing to waiting executions (`routeEvents`, the conversation engine's seam), answer,
  * optional media download, emit. Never throws (n8n would start an execution with the error):
  * whatever happens ends in an HTTP status and, when something was refused, a log line.
  */
@@ -64,7 +66,8 @@ async function receive(ctx: IWebhookFunctions, channel: Channel): Promise<IWebho
 	if (result.reason) log(ctx, channel, 'debug', result.reason);
 	if (result.events.length === 0) return answer(ctx, 200, result.body);
 
-	const events = await dropDuplicates(ctx, channel, settings, result.events);
+	const fresh = await dropDuplicates(ctx, channel, settings, result.events);
+	const events = fresh.length ? await routeEvents(ctx, fresh) : fresh;
 	if (events.length === 0) return answer(ctx, 200, result.body);
 	return await emit(ctx, settings, events, credentials);
 }
