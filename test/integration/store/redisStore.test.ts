@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 
-import { closeRedisConnections, openStore, RedisConnection, RedisStoreError } from '../../../nodes/shared/store';
+import { chatflowRedisConnectionTest, closeRedisConnections, openStore, RedisConnection, RedisStoreError } from '../../../nodes/shared/store';
 
 /** Real Redis on 127.0.0.1:6379; every run writes under its own namespace and cleans up. */
 const namespace = `chatflow-test:${randomUUID()}:`;
@@ -138,5 +138,21 @@ describe('Redis failures are clear and keep secrets out', () => {
 			connection.close();
 			behaviour = 'answer';
 		});
+	});
+});
+
+describe('chatflowRedisConnectionTest (the credential test)', () => {
+	const run = (data: Record<string, unknown>) =>
+		chatflowRedisConnectionTest.call({} as never, { id: 'c', name: 'redis', type: 'chatflowRedisApi', data } as never);
+
+	it('reports OK against the real Redis', async () => {
+		expect(await run({ host: '127.0.0.1', port: 6379, namespace })).toEqual({ status: 'OK', message: 'Connected: PING, SET and GET work' });
+	});
+
+	it('reports a refused password without repeating it', async () => {
+		const result = await run({ host: '127.0.0.1', port: 6379, username: 'nobody', password: 'hunter2-secret' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/refused AUTH/);
+		expect(result.message).not.toContain('hunter2-secret');
 	});
 });
