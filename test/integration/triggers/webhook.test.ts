@@ -134,10 +134,11 @@ describe('WhatsApp deliveries', () => {
 		const credentials = { chatflowMetaAppApi: META_APP, chatflowRedisApi: redis };
 		const workflowId = `wf-${randomUUID()}`;
 		const body = fixtureBytes('whatsapp', 'batch_multi_entry');
+		const parameters = { options: { dedupeWindowMinutes: 1 } }; // the test's keys expire soon
 		// Two concurrent deliveries of the same batch, as two webhook processes would get them.
 		const [a, b] = await Promise.all([
-			deliver(whatsapp, 'whatsapp', body, { workflowId, credentials }),
-			deliver(whatsapp, 'whatsapp', body, { workflowId, credentials }),
+			deliver(whatsapp, 'whatsapp', body, { workflowId, credentials, parameters }),
+			deliver(whatsapp, 'whatsapp', body, { workflowId, credentials, parameters }),
 		]);
 		expect(a.items.length + b.items.length).toBe(7);
 		expect(a.ctx.response.status).toBe(200);
