@@ -13,7 +13,7 @@ interface SendAnswer {
 
 /**
  * POST /{phone_number_id}/messages under the account's rate limit. Output:
- * `{ messageId, recipientId (wa_id), to, messageStatus?, phoneNumberId, response }`.
+ * `{ channel, messageId, recipientId (wa_id), to, type, phoneNumberId, messageStatus?, response }`.
  */
 export async function sendMessage(
 	ctx: IExecuteFunctions,
@@ -40,10 +40,13 @@ export async function sendMessage(
 			itemIndex,
 		});
 	}
+	// The same keys as the Messenger, Instagram and Viber nodes, so a flow can switch channel.
 	const output: IDataObject = {
+		channel: 'whatsapp',
 		messageId: message.id,
 		recipientId: contact?.wa_id ?? null,
 		to: body.to as string,
+		type: body.type as string,
 		phoneNumberId,
 	};
 	if (message.message_status) output.messageStatus = message.message_status;
