@@ -99,9 +99,17 @@ ensure_n8n() {
   "overrides": { "linkedom": "0.18.13" }
 }
 JSON
-  # npm is silent for minutes here; a ticker shows how far the download is (about 2.8 GB).
-  ( while sleep 15; do
-      chatflow_log "n8n install: $(du -sm "$CHATFLOW_N8N_DIR/node_modules" 2>/dev/null | cut -f1 || echo 0) MB of about 2800 MB"
+  # npm is silent for minutes here: a ticker says how long it has run and how much npm has
+  # fetched into its cache and unpacked so far (it unpacks only after most downloads are done).
+  local npm_cache
+  npm_cache="$(npm config get cache 2>/dev/null)/_cacache"
+  local cache_before
+  cache_before=$(du -sm "$npm_cache" 2>/dev/null | cut -f1 || echo 0)
+  ( started=$SECONDS
+    while sleep 15; do
+      fetched=$(( $(du -sm "$npm_cache" 2>/dev/null | cut -f1 || echo 0) - cache_before ))
+      unpacked=$(du -sm "$CHATFLOW_N8N_DIR/node_modules" 2>/dev/null | cut -f1 || echo 0)
+      chatflow_log "n8n install: $((SECONDS - started)) s, ${fetched} MB fetched, ${unpacked} MB of about 2800 MB unpacked (usually 3 to 5 minutes)"
     done ) &
   local ticker=$!
   (cd "$CHATFLOW_N8N_DIR" && export npm_config_nodedir="$CHATFLOW_NODE_HOME" &&
