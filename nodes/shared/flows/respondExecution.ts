@@ -61,7 +61,7 @@ function findEndpointItem(ctx: IExecuteFunctions): IDataObject {
 	);
 }
 
-function jsonParameter(ctx: IExecuteFunctions, name: string): Record<string, unknown> {
+function jsonParameter(ctx: IExecuteFunctions, name: string, label: string): Record<string, unknown> {
 	const value = ctx.getNodeParameter(name, 0, {}) as unknown;
 	if (typeof value === 'string') {
 		if (value.trim() === '') return {};
@@ -71,10 +71,10 @@ function jsonParameter(ctx: IExecuteFunctions, name: string): Record<string, unk
 		} catch {
 			// reported below
 		}
-		throw new NodeOperationError(ctx.getNode(), `${name}: must be a JSON object`, { itemIndex: 0 });
+		throw new NodeOperationError(ctx.getNode(), `${label}: must be a JSON object`, { itemIndex: 0 });
 	}
 	if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-	throw new NodeOperationError(ctx.getNode(), `${name}: must be a JSON object`, { itemIndex: 0 });
+	throw new NodeOperationError(ctx.getNode(), `${label}: must be a JSON object`, { itemIndex: 0 });
 }
 
 function readAnswer(ctx: IExecuteFunctions, endpointItem: IDataObject): FlowAnswer {
@@ -82,9 +82,9 @@ function readAnswer(ctx: IExecuteFunctions, endpointItem: IDataObject): FlowAnsw
 	if (respondWith === 'close') {
 		const token = (ctx.getNodeParameter('flowToken', 0, '') as string) || String(endpointItem.flowToken ?? '');
 		if (token === '') throw new NodeOperationError(ctx.getNode(), 'Flow Token: the request carried none; set one', { itemIndex: 0 });
-		return { kind: 'close', flowToken: token, params: jsonParameter(ctx, 'params') };
+		return { kind: 'close', flowToken: token, params: jsonParameter(ctx, 'params', 'Params (JSON)') };
 	}
-	const data = jsonParameter(ctx, 'data');
+	const data = jsonParameter(ctx, 'data', 'Data (JSON)');
 	if (respondWith === 'error') {
 		const screen = (ctx.getNodeParameter('errorScreen', 0, '') as string) || String(endpointItem.screen ?? '');
 		return { kind: 'error', screen, errorMessage: ctx.getNodeParameter('errorMessage', 0) as string, data };

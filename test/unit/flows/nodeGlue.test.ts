@@ -1,0 +1,162 @@
+/**
+ * The n8n glue of the endpoint trigger and the respond node, with the smallest fake n8n context
+ * that can run them: what goes on the wire, what lands in the item, what is logged.
+ */
+import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+import { forgetAesKeys } from '../../../nodes/shared/flows';
+import { runEndpointWebhook } from '../../../nodes/shared/flows/endpointWebhook';
+import { runFlowsRespond } from '../../../nodes/shared/flows/respondExecution';
+import { decryptFlowResponse, encryptFlowRequest, generateFlowsKeyPair, type EncryptedFlowRequest } from '../../../simulator/flows/client';
+
+const APP_SECRET = 'glue-app-secret-0123456789abcdef';
+const PASSPHRASE = 'glue passphrase';
+const keys = generateFlowsKeyPair(PASSPHRASE);
+const credential = { privateKey: keys.privateKeyPem, passphrase: PASSPHRASE, appSecret: APP_SECRET, previousAppSecret: '', tokenSecret: '' };
+
+interface Wire {
+	status?: number;
+	headers: Record<string, string>;
+	body?: string;
+}
+
+function webhookContext(request: EncryptedFlowRequest, parameters: IDataObject = {}, credentials: IDataObject = credential) {
+	const wire: Wire = { headers: {} };
+	const logs: string[] = [];
+	const response = {
+		status(code: number) {
+			wire.status = code;
+			return response;
+		},
+		setHeader(name: string, value: string) {
+			wire.headers[name] = value;
+			return response;
+		},
+		end(body: string) {
+			wire.body = body;
+		},
+	};
+	const log = (message: string) => logs.push(message);
+	const ctx = {
+		getNodeParameter: (name: string, fallback: unknown) => parameters[name] ?? fallback,
+		getCredentials: async () => credentials,
+		getRequestObject: () => ({ rawBody: Buffer.from(request.body), headers: request.headers, body: JSON.parse(request.body) }),
+		getResponseObject: () => response,
+		logger: { error: log, warn: log, info: log, debug: log },
+	} as unknown as IWebhookFunctions;
+	return { ctx, wire, logs };
+}
+
+describe('endpoint trigger glue', () => {
+	beforeEach(() => forgetAesKeys());
+
+	it('hands INIT to the workflow with route and session, and no AES key anywhere', async () => {
+		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'data_exchange', screen: 'FIRST', data: { a: 1 }, flow_token: 't' }, APP_SECRET);
+		const { ctx, wire, logs } = webhookContext(request);
+		const result = await runEndpointWebhook(ctx);
+		expect(wire.status).toBeUndefined(); // the respond node answers
+		const item = result.workflowData?.[0][0].json as IDataObject;
+		expect(item).toMatchObject({ action: 'data_exchange', screen: 'FIRST', route: 'data_exchange:FIRST', data: { a: 1 }, flowToken: 't', tokenStatus: 'unchecked' });
+		expect(item.session).toEqual({ encryptedAesKey: request.envelope.encrypted_aes_key, initialVector: request.envelope.initial_vector });
+		const everything = JSON.stringify(item) + logs.join('\n');
+		for (const secret of [request.aesKey.toString('base64'), request.aesKey.toString('hex'), APP_SECRET, PASSPHRASE]) {
+			expect(everything).not.toContain(secret);
+		}
+	});
+
+	it('answers a ping itself and starts no workflow unless asked', async () => {
+		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'ping' }, APP_SECRET);
+		const quiet = webhookContext(request);
+		expect(await runEndpointWebhook(quiet.ctx)).toEqual({ noWebhookResponse: true });
+		expect(quiet.wire.status).toBe(200);
+		expect(quiet.wire.headers['content-type']).toBe('text/plain');
+		expect(decryptFlowResponse(request, quiet.wire.body!)).toEqual({ data: { status: 'active' } });
+
+		const passed = webhookContext(request, { options: { passPings: true } });
+		const result = await runEndpointWebhook(passed.ctx);
+		expect(result.noWebhookResponse).toBe(true);
+		expect(result.workflowData?.[0][0].json).toMatchObject({ route: 'ping', notification: 'ping' });
+	});
+
+	it('answers 432 itself and logs the reason only', async () => {
+		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'INIT' }, 'wrong-secret');
+		const { ctx, wire, logs } = webhookContext(request);
+		expect(await runEndpointWebhook(ctx)).toEqual({ noWebhookResponse: true });
+		expect(wire.status).toBe(432);
+		expect(logs).toEqual(['Flows endpoint: answered 432: request signature validation failed']);
+	});
+
+	it.each([
+		['a wrong passphrase', { ...credential, passphrase: 'nope' }, {}, /Passphrase is wrong/],
+		['token checks without a token secret', credential, { verifyFlowToken: true }, /no Flow Token Secret/],
+		['no app secret', { ...credential, appSecret: '' }, {}, /no App Secret/],
+	])('answers 500 for a misconfigured endpoint (%s) and says why in the log', async (_label, credentials, parameters, message) => {
+		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'INIT' }, APP_SECRET);
+		const { ctx, wire, logs } = webhookContext(request, parameters, credentials);
+		await runEndpointWebhook(ctx);
+		expect(wire.status).toBe(500);
+		expect(logs.join('\n')).toMatch(message);
+		expect(logs.join('\n')).not.toContain('PRIVATE KEY');
+	});
+});
+
+describe('respond node glue', () => {
+	function executeContext(inputItem: IDataObject, parameters: IDataObject, triggerItem?: IDataObject) {
+		const sent: Array<{ body: Buffer; headers: Record<string, string>; statusCode: number }> = [];
+		const ctx = {
+			getInputData: () => [{ json: inputItem }],
+			getNode: () => ({ name: 'Respond', type: 'n8n-nodes-chatflow.chatflowFlowsRespond' }),
+			getNodeParameter: (name: string, _index: number, fallback: unknown) => parameters[name] ?? fallback,
+			getCredentials: async () => credential,
+			getParentNodes: () => (triggerItem ? [{ name: 'Endpoint', type: 'n8n-nodes-chatflow.chatflowFlowsEndpointTrigger', typeVersion: 1 }] : []),
+			getWorkflowDataProxy: () => ({ $: () => ({ first: () => ({ json: triggerItem }) }) }),
+			sendResponse: async (response: never) => void sent.push(response),
+		} as unknown as IExecuteFunctions;
+		return { ctx, sent };
+	}
+
+	async function triggerItemFor(request: EncryptedFlowRequest): Promise<IDataObject> {
+		const { ctx } = webhookContext(request);
+		return (await runEndpointWebhook(ctx)).workflowData![0][0].json as IDataObject;
+	}
+
+	it('closes the Flow: params + the request\'s flow token, encrypted, text/plain', async () => {
+		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'data_exchange', screen: 'LAST', data: {}, flow_token: 'tok-1' }, APP_SECRET);
+		const item = await triggerItemFor(request);
+		const { ctx, sent } = executeContext(item, { respondWith: 'close', params: '{"order": 7}' });
+		const output = await runFlowsRespond(ctx);
+		expect(output[0][0]).toEqual({ json: item, binary: undefined, pairedItem: { item: 0 } });
+		expect(sent).toHaveLength(1);
+		expect(sent[0].statusCode).toBe(200);
+		expect(sent[0].headers).toEqual({ 'content-type': 'text/plain' });
+		expect(decryptFlowResponse(request, sent[0].body.toString())).toEqual({
+			screen: 'SUCCESS',
+			data: { extension_message_response: { params: { order: 7, flow_token: 'tok-1' } } },
+		});
+	});
+
+	it('finds the request on the trigger output when the item was replaced, and re-derives the AES key', async () => {
+		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'data_exchange', screen: 'FIRST', data: {} }, APP_SECRET);
+		const item = await triggerItemFor(request);
+		forgetAesKeys(); // as on a queue-mode worker: nothing in this process
+		const { ctx, sent } = executeContext({ replaced: true }, { respondWith: 'error', errorMessage: 'Not available', data: {} }, item);
+		await runFlowsRespond(ctx);
+		expect(decryptFlowResponse(request, sent[0].body.toString())).toEqual({ screen: 'FIRST', data: { error_message: 'Not available' } });
+	});
+
+	it('refuses to answer without an endpoint request, or one the trigger already answered', async () => {
+		await expect(runFlowsRespond(executeContext({ a: 1 }, { respondWith: 'nextScreen', screen: 'A' }).ctx)).rejects.toThrow(
+			/must run after a "Chatflow WhatsApp Flows Endpoint Trigger"/,
+		);
+		const ping = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'ping' }, APP_SECRET);
+		const { ctx } = webhookContext(ping, { options: { passPings: true } });
+		const pingItem = (await runEndpointWebhook(ctx)).workflowData![0][0].json as IDataObject;
+		await expect(runFlowsRespond(executeContext(pingItem, { respondWith: 'nextScreen', screen: 'A' }).ctx)).rejects.toThrow(/already answered/);
+	});
+
+	it('reports invalid JSON parameters by name', async () => {
+		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'INIT' }, APP_SECRET);
+		const item = await triggerItemFor(request);
+		await expect(runFlowsRespond(executeContext(item, { respondWith: 'nextScreen', screen: 'A', data: '{oops' }).ctx)).rejects.toThrow(/^Data \(JSON\): must be a JSON object/);
+	});
+});
