@@ -34,12 +34,12 @@ export function readMetaContent(ctx: IExecuteFunctions, i: number, channel: Meta
 			return { content: { kind: 'attachment', type, source: attachmentSource }, quickReplies };
 		}
 		case 'mediaTemplate': {
-			const source = param<string>('mediaSource', 'attachmentId');
+			const source = param<string>('templateMediaSource', 'attachmentId');
 			return {
 				content: {
 					kind: 'mediaTemplate',
 					mediaType: param<'image' | 'video'>('mediaTemplateType'),
-					source: source === 'url' ? { url: param<string>('mediaUrl') } : { attachmentId: param<string>('attachmentId') },
+					source: source === 'url' ? { url: param<string>('templateMediaUrl') } : { attachmentId: param<string>('templateAttachmentId') },
 					buttons: readButtons(param<IDataObject>('buttons', {})),
 				},
 				quickReplies,

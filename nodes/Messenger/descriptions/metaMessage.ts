@@ -90,7 +90,7 @@ export function metaMessageFields(channel: MetaChannel): INodeProperties[] {
 						type: 'string',
 						required: true,
 						default: '',
-						displayOptions: send({ messageType: ['media', 'mediaTemplate'], mediaSource: ['attachmentId'] }),
+						displayOptions: send({ messageType: ['media'], mediaSource: ['attachmentId'] }),
 					},
 					{
 						displayName: 'Input Binary Field',
@@ -113,8 +113,9 @@ export function metaMessageFields(channel: MetaChannel): INodeProperties[] {
 						displayOptions: send({ messageType: ['mediaTemplate'] }),
 					},
 					{
+						// Own names (not mediaSource/mediaUrl): a value chosen for Media must not leak into the template.
 						displayName: 'Media Source',
-						name: 'mediaSource',
+						name: 'templateMediaSource',
 						type: 'options',
 						options: [
 							{ name: 'Attachment ID', value: 'attachmentId' },
@@ -124,13 +125,22 @@ export function metaMessageFields(channel: MetaChannel): INodeProperties[] {
 						displayOptions: send({ messageType: ['mediaTemplate'] }),
 					},
 					{
+						displayName: 'Attachment ID',
+						name: 'templateAttachmentId',
+						type: 'string',
+						required: true,
+						default: '',
+						description: 'An ID from Attachment → Upload',
+						displayOptions: send({ messageType: ['mediaTemplate'], templateMediaSource: ['attachmentId'] }),
+					},
+					{
 						displayName: 'Facebook Media URL',
-						name: 'mediaUrl',
+						name: 'templateMediaUrl',
 						type: 'string',
 						required: true,
 						default: '',
 						placeholder: 'https://www.facebook.com/photo.php?fbid=…',
-						displayOptions: send({ messageType: ['mediaTemplate'], mediaSource: ['url'] }),
+						displayOptions: send({ messageType: ['mediaTemplate'], templateMediaSource: ['url'] }),
 					},
 				] as INodeProperties[])
 			: []),

@@ -120,8 +120,8 @@ describe('Chatflow Messenger: every message kind reaches the Send API in the ref
 			{
 				messageType: 'mediaTemplate',
 				mediaTemplateType: 'video',
-				mediaSource: 'url',
-				mediaUrl: 'https://www.facebook.com/page/videos/123/',
+				templateMediaSource: 'url',
+				templateMediaUrl: 'https://www.facebook.com/page/videos/123/',
 				buttons: { button: [{ type: 'web_url', title: 'More', value: 'https://example.com' }] },
 			},
 			{
@@ -133,6 +133,11 @@ describe('Chatflow Messenger: every message kind reaches the Send API in the ref
 					},
 				},
 			},
+		],
+		[
+			'media template by attachment id',
+			{ messageType: 'mediaTemplate', mediaTemplateType: 'image', templateMediaSource: 'attachmentId', templateAttachmentId: '998877' },
+			{ attachment: { type: 'template', payload: { template_type: 'media', elements: [{ media_type: 'image', attachment_id: '998877' }] } } },
 		],
 	];
 
