@@ -10,7 +10,7 @@
  */
 import { constants, createCipheriv, createDecipheriv, privateDecrypt, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
@@ -166,9 +166,12 @@ async function throughN8n(context: BenchContext, keys: ReturnType<typeof generat
 }
 
 export default async function flows(context: BenchContext): Promise<BenchResult> {
+	const load = () => loadavg().map((value) => value.toFixed(1)).join(' / ');
+	const loadBefore = load();
 	const keys = generateFlowsKeyPair(PASSPHRASE);
 	const token = createFlowToken(TOKEN_SECRET, { contact: '4915112345678', journey: 'bench' }, 86400);
 	const alone = handlerAlone(context, keys, token);
+	const loadBetween = load();
 	const n8n = await throughN8n(context, keys, token);
 	return {
 		figures: {
@@ -183,6 +186,7 @@ export default async function flows(context: BenchContext): Promise<BenchResult>
 		notes: [
 			'handler: signature + RSA-OAEP + AES-GCM decrypt + JSON + flow-token check + encrypted answer; floor: RSA-OAEP + AES-GCM decrypt + encrypt only; medians of alternating 100-request batches',
 			'n8n: one main process (SQLite, executions saved), endpoint trigger → Switch → respond node; INIT and data_exchange alternating; requests encrypted before timing',
+			`machine load average (1/5/15 min): ${loadBefore} before, ${loadBetween} between the parts, ${load()} after; on a shared machine absolute times follow the load, the ratio less so`,
 		],
 	};
 }

@@ -1,4 +1,5 @@
 import {
+	recallAesKey,
 	buildAnswerPayload,
 	encryptAnswer,
 	forgetAesKeys,
@@ -44,5 +45,14 @@ describe('Flows answers', () => {
 		expect(aesKeySource).toBe(source);
 		expect(loads).toBe(source === 'rsa' ? 1 : 0);
 		expect(decryptFlowResponse(request, body)).toEqual({ screen: 'FIRST', data: { x: 'ü' } });
+	});
+
+	it('keeps an AES key once and for at most 60 s', () => {
+		const key = Buffer.alloc(16, 7);
+		rememberAesKey('wrapped-1', key, 1_000);
+		expect(recallAesKey('wrapped-1', 2_000)).toBe(key);
+		expect(recallAesKey('wrapped-1', 2_000)).toBeUndefined();
+		rememberAesKey('wrapped-2', key, 1_000);
+		expect(recallAesKey('wrapped-2', 61_000)).toBeUndefined();
 	});
 });
