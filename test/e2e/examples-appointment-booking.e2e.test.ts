@@ -1,0 +1,237 @@
+/**
+ * examples/appointment-booking in the real n8n: a message gets the booking Flow; the Flow client
+ * (real RSA/AES, signed) gets services, the free times of the chosen day from a Data Table, a
+ * summary, and the booking is stored and the Flow closed; the Flow's answer is confirmed and, the
+ * day before the appointment (a few seconds away in this test), the reminder template is sent.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { validateFlowJson, verifyFlowToken } from '../../nodes/shared/flows';
+import { decryptFlowResponse, encryptFlowRequest, generateFlowsKeyPair } from '../../simulator/flows/client';
+import { FakePlatform, type RecordedRequest } from '../../simulator/platform';
+import {
+	APP_SECRET,
+	createChannelCredentials,
+	EXAMPLES_DIR,
+	importAndActivate,
+	PHONE_NUMBER_ID,
+	postSigned,
+	prepareExample,
+	readExample,
+	WABA_ID,
+	whatsAppMessage,
+	type PreparedExample,
+} from './examples-support';
+import { connectE2e, type E2eContext } from './support/n8n';
+
+const TOKEN_SECRET = `token-secret-${randomUUID()}`;
+const PASSPHRASE = `passphrase-${randomUUID()}`;
+const keys = generateFlowsKeyPair(PASSPHRASE);
+const CUSTOMER = '16505551234';
+const TIMEZONE = 'Europe/Berlin'; // the examples' workflow setting
+const DAY = '2030-03-14';
+
+const REMINDER = {
+	id: '3001',
+	name: 'appointment_reminder',
+	language: 'en_US',
+	status: 'APPROVED',
+	category: 'UTILITY',
+	components: [{ type: 'BODY', text: 'Hi {{1}}, a reminder of your {{2}} tomorrow at {{3}}. Reply CANCEL to cancel.' }],
+};
+
+let n8n: E2eContext;
+let platform: FakePlatform;
+let endpoint: PreparedExample;
+let messages: PreparedExample;
+let messagesWorkflowId: string;
+let tableId: string;
+const workflowIds: string[] = [];
+
+/** `YYYY-MM-DD` and `HH:mm:ss` of `at` in the workflows' time zone. */
+function local(at: Date): { date: string; time: string } {
+	const [date, time] = new Intl.DateTimeFormat('sv-SE', {
+		timeZone: TIMEZONE,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+		hour12: false,
+	})
+		.format(at)
+		.split(' ');
+	return { date, time };
+}
+
+async function callEndpoint(payload: Record<string, unknown>): Promise<{ status: number; answer: unknown }> {
+	const request = encryptFlowRequest(keys.publicKey, { version: '3.0', ...payload }, APP_SECRET);
+	const response = await fetch(n8n.api.webhookUrl(endpoint.webhookIds['Booking Flow Endpoint'], 'flows'), {
+		method: 'POST',
+		headers: request.headers,
+		body: request.body,
+	});
+	const text = await response.text();
+	return { status: response.status, answer: response.status === 200 ? decryptFlowResponse(request, text) : undefined };
+}
+
+async function deliver(body: unknown): Promise<void> {
+	const url = n8n.api.webhookUrl(messages.webhookIds['WhatsApp Trigger'], 'webhook');
+	expect(await postSigned(url, 'whatsapp', body)).toEqual({ status: 200, text: 'OK' });
+}
+
+async function sends(count: number, timeoutMs = 20_000): Promise<RecordedRequest[]> {
+	return await platform.waitFor('POST', `/v26.0/${PHONE_NUMBER_ID}/messages`, count, timeoutMs);
+}
+
+async function rowsOn(date: string): Promise<Array<Record<string, string>>> {
+	const filter = encodeURIComponent(JSON.stringify({ type: 'and', filters: [{ columnName: 'date', condition: 'eq', value: date }] }));
+	const result = await n8n.api.request<{ data: Array<Record<string, string>> }>('GET', `/data-tables/${tableId}/rows?filter=${filter}`);
+	return result.data;
+}
+
+beforeAll(async () => {
+	n8n = await connectE2e();
+	platform = await FakePlatform.start();
+	platform.on('GET', `/:version/${WABA_ID}/message_templates`, (request) => ({ json: { data: request.query.name === REMINDER.name ? [REMINDER] : [] } }));
+	const credentials = await createChannelCredentials(n8n, platform);
+	const flows = await n8n.api.createCredential('chatflowFlowsEndpointApi', `WhatsApp Flows endpoint ${randomUUID().slice(0, 8)}`, {
+		privateKey: keys.privateKeyPem,
+		passphrase: PASSPHRASE,
+		appSecret: APP_SECRET,
+		previousAppSecret: '',
+		tokenSecret: TOKEN_SECRET,
+	});
+	credentials.chatflowFlowsEndpointApi = { id: flows.id, name: flows.name };
+	// What the README asks the user to create once; one time of DAY is already booked.
+	const table = await n8n.api.request<{ id: string }>('POST', '/data-tables', {
+		name: 'chatflow_appointments',
+		columns: ['date', 'time', 'service', 'name', 'contact'].map((name) => ({ name, type: 'string' })),
+	});
+	tableId = table.id;
+	await n8n.api.request('POST', `/data-tables/${tableId}/rows`, { data: [{ date: DAY, time: '10:00', service: 'beard', name: 'Bo', contact: '1' }], returnType: 'count' });
+	endpoint = prepareExample(readExample('appointment-booking', 'endpoint.json'), credentials);
+	messages = prepareExample(readExample('appointment-booking'), credentials);
+	workflowIds.push(await importAndActivate(n8n, endpoint));
+	messagesWorkflowId = await importAndActivate(n8n, messages);
+	workflowIds.push(messagesWorkflowId);
+});
+
+afterAll(async () => {
+	for (const id of workflowIds) await n8n.api.deactivate(id).catch(() => undefined);
+	await platform?.close();
+});
+
+describe('examples/appointment-booking', () => {
+	const declared = Object.fromEntries(
+		(JSON.parse(readFileSync(join(EXAMPLES_DIR, 'appointment-booking', 'booking-flow.json'), 'utf8')) as { screens: Array<{ id: string; data: object }> }).screens.map(
+			(screen) => [screen.id, Object.keys(screen.data).sort()],
+		),
+	);
+	let token: string;
+
+	it('the Flow JSON passes the package\'s validation', () => {
+		expect(validateFlowJson(readFileSync(join(EXAMPLES_DIR, 'appointment-booking', 'booking-flow.json'), 'utf8'))).toEqual([]);
+	});
+
+	it('a message gets the booking Flow with a signed token', async () => {
+		await deliver(whatsAppMessage(CUSTOMER, { type: 'text', text: { body: 'I would like an appointment' } }));
+		const [send] = await sends(1);
+		const parameters = (send.json as { interactive: { action: { parameters: Record<string, string> } } }).interactive.action.parameters;
+		expect(parameters).toMatchObject({ flow_name: 'appointment_booking', flow_action: 'data_exchange', flow_cta: 'Book now', mode: 'published' });
+		token = parameters.flow_token;
+		expect(verifyFlowToken(TOKEN_SECRET, token)).toMatchObject({ status: 'ok', context: { contact: CUSTOMER, journey: 'booking' } });
+	});
+
+	it('the endpoint offers services from tomorrow, only free times, a summary, then books and closes', async () => {
+		const init = await callEndpoint({ action: 'INIT', flow_token: token });
+		expect(init.answer).toEqual({
+			screen: 'SERVICE',
+			data: {
+				services: [
+					{ id: 'haircut', title: 'Haircut (30 min)' },
+					{ id: 'colour', title: 'Colour (90 min)' },
+					{ id: 'beard', title: 'Beard trim (15 min)' },
+				],
+				min_date: local(new Date(Date.now() + 86_400_000)).date,
+			},
+		});
+		expect(Object.keys((init.answer as { data: object }).data).sort()).toEqual(declared.SERVICE);
+
+		const slots = (times: string[]) => times.map((time) => ({ id: time, title: time }));
+		const free = await callEndpoint({ action: 'data_exchange', screen: 'SERVICE', data: { service: 'haircut', date: DAY }, flow_token: token });
+		expect(free.answer).toEqual({ screen: 'SLOT', data: { service: 'haircut', date: DAY, slots: slots(['09:00', '11:00', '12:00', '14:00', '15:00', '16:00']) } });
+		expect(Object.keys((free.answer as { data: object }).data).sort()).toEqual(declared.SLOT);
+
+		const summary = await callEndpoint({ action: 'data_exchange', screen: 'SLOT', data: { service: 'haircut', date: DAY, time: '11:00', name: 'Ana' }, flow_token: token });
+		expect(summary.answer).toEqual({
+			screen: 'CONFIRM',
+			data: { summary: `Haircut (30 min) on ${DAY} at 11:00 for Ana`, service: 'haircut', date: DAY, time: '11:00', name: 'Ana' },
+		});
+		expect(Object.keys((summary.answer as { data: object }).data).sort()).toEqual(declared.CONFIRM);
+
+		const booked = await callEndpoint({ action: 'data_exchange', screen: 'CONFIRM', data: { service: 'haircut', date: DAY, time: '11:00', name: 'Ana' }, flow_token: token });
+		expect(booked.answer).toEqual({
+			screen: 'SUCCESS',
+			data: {
+				extension_message_response: {
+					params: { journey: 'booking', service: 'haircut', service_title: 'Haircut (30 min)', date: DAY, time: '11:00', name: 'Ana', flow_token: token },
+				},
+			},
+		});
+		expect(await rowsOn(DAY)).toEqual(
+			expect.arrayContaining([expect.objectContaining({ time: '11:00', service: 'haircut', name: 'Ana', contact: CUSTOMER })]),
+		);
+
+		const after = await callEndpoint({ action: 'data_exchange', screen: 'SERVICE', data: { service: 'colour', date: DAY }, flow_token: token });
+		expect((after.answer as { data: { slots: unknown } }).data.slots).toEqual(slots(['09:00', '12:00', '14:00', '15:00', '16:00']));
+	});
+
+	it('the Flow answer is confirmed at once and the reminder template goes out the day before', async () => {
+		platform.reset();
+		platform.on('GET', `/:version/${WABA_ID}/message_templates`, (request) => ({ json: { data: request.query.name === REMINDER.name ? [REMINDER] : [] } }));
+		// An appointment 1 day and 8 seconds from now: "the day before" is 8 seconds away.
+		const startsAt = new Date(Math.ceil((Date.now() + 86_400_000 + 8_000) / 1000) * 1000);
+		const { date, time } = local(startsAt);
+		await deliver(
+			whatsAppMessage(CUSTOMER, {
+				type: 'interactive',
+				context: { from: '15550783881', id: 'wamid.BOOKING-FLOW' },
+				interactive: {
+					type: 'nfm_reply',
+					nfm_reply: {
+						name: 'flow',
+						body: 'Sent',
+						response_json: JSON.stringify({ flow_token: token, journey: 'booking', service: 'haircut', service_title: 'Haircut (30 min)', date, time, name: 'Ana' }),
+					},
+				},
+			}),
+		);
+		const [confirmation] = await sends(1);
+		expect(confirmation.json).toMatchObject({
+			to: CUSTOMER,
+			type: 'text',
+			text: { body: `Booked: Haircut (30 min) on ${date} at ${time}. See you then, Ana! We will remind you the day before.` },
+		});
+		const confirmedAt = Date.now();
+
+		const [, reminder] = await sends(2, 40_000);
+		expect(reminder.json).toMatchObject({
+			to: CUSTOMER,
+			type: 'template',
+			template: {
+				name: 'appointment_reminder',
+				language: { code: 'en_US' },
+				components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }, { type: 'text', text: 'Haircut (30 min)' }, { type: 'text', text: time }] }],
+			},
+		});
+		// Sent when the day before began, not with the confirmation.
+		expect(Date.now()).toBeGreaterThanOrEqual(startsAt.getTime() - 86_400_000 - 200);
+		expect(Date.now() - confirmedAt).toBeGreaterThan(3_000);
+		const executions = await n8n.api.waitForExecutions(messagesWorkflowId, 2);
+		expect(executions.map((e) => e.status)).toEqual(['success', 'success']);
+	}, 90_000);
+});
