@@ -4,8 +4,13 @@
  * make survive a restart). Source changes are recompiled by `tsc --watch`, static files copied,
  * and n8n restarted (n8n loads community nodes once, at start). Ctrl-C stops everything.
  *
+ * Next to n8n runs the chat simulator (simulator/, docs/simulator.md): the chat page, and the
+ * fake Graph/Viber API that credentials created here point at; an example WhatsApp bot with a
+ * WhatsApp Flow is imported and active, so typing "hi" on the page runs a workflow at once.
+ *
  * Environment: N8N_PORT (default 5678, or a free port when that one is taken),
- * CHATFLOW_DEV_FOLDER (default <repo>/.n8n-dev).
+ * CHATFLOW_DEV_FOLDER (default <repo>/.n8n-dev), CHATFLOW_SIMULATOR_PORT (default 5679),
+ * CHATFLOW_SIMULATOR_CONFIG (default simulator/fixtures/simulator.json), CHATFLOW_SIMULATOR=off.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { watch } from 'node:fs';
@@ -13,6 +18,7 @@ import { join } from 'node:path';
 
 import { N8nApi, OWNER } from './n8n/api';
 import { N8nInstance, REPOSITORY_ROOT, freePort } from './n8n/instance';
+import { startDevSimulator, type DevSimulator } from './simulatorDev';
 
 const log = (message: string) => process.stdout.write(`[chatflow] ${message}\n`);
 
@@ -28,10 +34,14 @@ async function choosePort(): Promise<number> {
 	return port;
 }
 
+/** Set once things run, so a failure during start-up leaves nothing behind either. */
+let stopEverything: (() => Promise<void>) | undefined;
+
 async function main(): Promise<void> {
 	const userFolder = process.env.CHATFLOW_DEV_FOLDER ?? join(REPOSITORY_ROOT, '.n8n-dev');
 	const port = await choosePort();
 	let n8n: N8nInstance | undefined;
+	let simulator: DevSimulator | undefined;
 	let stopping = false;
 	const children: ChildProcess[] = [];
 
@@ -43,6 +53,11 @@ async function main(): Promise<void> {
 		const api = await N8nApi.connect(n8n.url);
 		log(`n8n is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 		log(`open ${n8n.url}  (log in as ${OWNER.email} / ${OWNER.password}); search the node picker for "Chatflow"`);
+		if (process.env.CHATFLOW_SIMULATOR !== 'off') {
+			simulator ??= await startDevSimulator(userFolder, log);
+			// n8n stays useful when the example cannot be set up (e.g. a node failed to load).
+			await simulator.link(api).catch((error: unknown) => log(`the chat simulator could not be linked to n8n: ${error instanceof Error ? error.message : String(error)}`));
+		}
 		return api;
 	};
 
@@ -58,8 +73,13 @@ async function main(): Promise<void> {
 			}
 		}
 		await n8n?.stop();
+		await simulator?.close();
 		log('stopped; nothing left running');
 		process.exit(code);
+	};
+	stopEverything = async () => {
+		await n8n?.stop();
+		await simulator?.close();
 	};
 	process.on('SIGINT', () => void shutdown(0));
 	process.on('SIGTERM', () => void shutdown(0));
@@ -106,7 +126,8 @@ async function main(): Promise<void> {
 	log('watching nodes/ and credentials/ for changes; Ctrl-C to stop');
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
 	process.stderr.write(`[chatflow] dev failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+	await stopEverything?.().catch(() => undefined);
 	process.exit(1);
 });

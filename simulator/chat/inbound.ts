@@ -20,7 +20,7 @@ export async function receiveFromContact(ctx: SimulatorContext, channel: Channel
 	if (channel === 'whatsapp') body = whatsAppInbound(ctx.config, from, whatsAppMessage(ctx.config, from, id, at, input));
 	else if (channel === 'viber') body = viberInbound(from, id, at, input, ctx.contacts.trackingData.get(contact.id));
 	else body = messagingInbound(ctx.config, channel, from, id, at, input);
-	const delivery = await ctx.webhooks.send(channel, body, describe(input));
+	const delivery = await ctx.webhooks.send(channel, body, describe(input), { messageId: id });
 	if (delivery.status === 200) ctx.journal.setStatus(id, 'delivered');
 	else ctx.journal.setStatus(id, 'failed', delivery.status === 'not sent' ? 'no webhook URL for this channel' : `webhook answered ${delivery.status}`);
 	return message;

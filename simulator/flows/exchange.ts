@@ -112,7 +112,7 @@ export async function exchange(ctx: SimulatorContext, request: ExchangeRequest):
 		const timedOut = (error as Error).name === 'TimeoutError';
 		result = { status: 'network error', latencyMs: Date.now() - started, error: timedOut ? 'timeout_error: no answer within 10 s' : (error as Error).message };
 	}
-	ctx.journal.log({
+	const entry = ctx.journal.log({
 		kind: 'flow',
 		channel: 'whatsapp',
 		method: 'POST',
@@ -123,6 +123,7 @@ export async function exchange(ctx: SimulatorContext, request: ExchangeRequest):
 		request: payload,
 		response: result.answer ?? result.error,
 	});
+	if (result.status === 200) ctx.webhooks.linkExecution(started, url, entry.id);
 	return result;
 }
 

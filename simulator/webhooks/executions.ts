@@ -5,14 +5,22 @@ interface ExecutionRow {
 	workflowId: string;
 	startedAt: string;
 	mode: string;
+	data?: { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>> } };
+}
+
+/** Which event a delivery carried: the execution's trigger output must have this message id (and status). */
+export interface DeliveryMatch {
+	messageId: string;
+	status?: string;
 }
 
 const ATTEMPTS_MS = [600, 1500, 4000];
 
 /**
  * Finds the n8n execution a webhook started, through n8n's public API: the first execution
- * started after the delivery by a workflow that has a node with the webhook id in the URL.
- * Best effort: with several deliveries at the same instant two may swap; nothing is claimed twice.
+ * started after the delivery by a workflow that has a node with the webhook id in the URL and,
+ * when the delivery carried a message or status, whose trigger emitted that message id (a status
+ * the trigger filters out starts nothing and gets no link). Nothing is claimed twice.
  */
 export class ExecutionFinder {
 	private readonly claimed = new Set<string>();
@@ -21,12 +29,12 @@ export class ExecutionFinder {
 
 	constructor(private readonly config: SimulatorConfig) {}
 
-	link(startedMs: number, targetUrl: string, found: (url: string) => void): void {
+	link(startedMs: number, targetUrl: string, found: (url: string) => void, match?: DeliveryMatch): void {
 		const { url, apiKey } = this.config.n8n;
 		if (!url || !apiKey) return;
 		let attempt = 0;
 		const tryOnce = async () => {
-			const id = await this.find(startedMs, targetUrl).catch(() => undefined);
+			const id = await this.find(startedMs, targetUrl, match).catch(() => undefined);
 			if (id) {
 				found(`${url.replace(/\/+$/, '')}/workflow/${id.workflowId}/executions/${id.id}`);
 				return;
@@ -36,19 +44,27 @@ export class ExecutionFinder {
 		setTimeout(() => void tryOnce(), ATTEMPTS_MS[0]);
 	}
 
-	private async find(startedMs: number, targetUrl: string): Promise<ExecutionRow | undefined> {
+	private async find(startedMs: number, targetUrl: string, match?: DeliveryMatch): Promise<ExecutionRow | undefined> {
 		const rows = (await this.api<{ data: ExecutionRow[] }>('/executions?limit=25&includeData=false')).data;
 		const candidates = rows
 			.filter((row) => !this.claimed.has(row.id) && Date.parse(row.startedAt) >= startedMs - 250)
 			.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
 		for (const row of candidates) {
 			const ids = await this.workflowWebhookIds(row.workflowId);
-			if (ids.some((id) => targetUrl.includes(id))) {
-				this.claimed.add(row.id);
-				return row;
-			}
+			if (!ids.some((id) => targetUrl.includes(id))) continue;
+			if (match && !(await this.carries(row.id, match))) continue;
+			this.claimed.add(row.id);
+			return row;
 		}
 		return undefined;
+	}
+
+	/** Whether the execution's first node (the trigger) emitted the delivered event. */
+	private async carries(executionId: string, match: DeliveryMatch): Promise<boolean> {
+		const execution = await this.api<ExecutionRow>(`/executions/${executionId}?includeData=true`);
+		const runData = execution.data?.resultData?.runData ?? {};
+		const first = Object.values(runData)[0]?.[0]?.data?.main?.[0] ?? [];
+		return first.some(({ json }) => json.messageId === match.messageId && (!match.status || json.status === match.status));
 	}
 
 	private async workflowWebhookIds(workflowId: string): Promise<string[]> {

@@ -2,7 +2,7 @@ import { signRequestBody } from '../../nodes/shared/flows/signature';
 import { signViberBody } from '../../nodes/shared/ingestion/verify';
 import type { Journal } from '../chat/journal';
 import type { ChannelName, SimulatorConfig } from '../config';
-import { ExecutionFinder } from './executions';
+import { ExecutionFinder, type DeliveryMatch } from './executions';
 
 export interface Delivery {
 	status: number | 'not sent' | 'network error';
@@ -26,7 +26,7 @@ export class WebhookSender {
 		this.executions = new ExecutionFinder(config);
 	}
 
-	async send(channel: ChannelName, body: string | Record<string, unknown>, summary: string): Promise<Delivery> {
+	async send(channel: ChannelName, body: string | Record<string, unknown>, summary: string, match?: DeliveryMatch): Promise<Delivery> {
 		const target = this.config.webhooks[channel];
 		const raw = typeof body === 'string' ? body : JSON.stringify(body);
 		if (!target.url) {
@@ -57,8 +57,13 @@ export class WebhookSender {
 			request: JSON.parse(raw),
 			response: delivery.body.slice(0, 2000),
 		});
-		if (delivery.status === 200) this.executions.link(started, target.url, (url) => this.journal.linkExecution(entry.id, url));
+		if (delivery.status === 200) this.linkExecution(started, target.url, entry.id, match);
 		return delivery;
+	}
+
+	/** Adds the link to the n8n execution a request to `url` started to log entry `logId`, once found. */
+	linkExecution(startedMs: number, url: string, logId: number, match?: DeliveryMatch): void {
+		this.executions.link(startedMs, url, (executionUrl) => this.journal.linkExecution(logId, executionUrl), match);
 	}
 }
 

@@ -1,0 +1,143 @@
+/**
+ * The chat simulator in a real browser against the real n8n: headless Chromium (Debian's package,
+ * `bash scripts/install-browser.sh`) driven by playwright-core. Type "hi", tap a reply button,
+ * open the booking Flow, navigate, answer a data-exchange step through the n8n Flows endpoint
+ * (real RSA/AES and signatures), complete it, and see n8n's confirmation in the chat.
+ * Screenshots go to test/e2e/artifacts/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+import { loadConfig } from '../../simulator/config';
+import { linkSimulator, type SimulatorLink } from '../../simulator/n8n/connect';
+import { ChatSimulator } from '../../simulator/server';
+import { connectE2e, type E2eContext } from './support/n8n';
+
+const CHROMIUM = process.env.CHATFLOW_CHROMIUM ?? '/usr/bin/chromium';
+const ARTIFACTS = join(__dirname, 'artifacts');
+
+describe('chat simulator in a browser with the real n8n', () => {
+	let n8n: E2eContext;
+	let simulator: ChatSimulator;
+	let link: SimulatorLink;
+	let browser: Browser;
+	let page: Page;
+	const pageErrors: string[] = [];
+
+	const shot = async (name: string) => await page.screenshot({ path: join(ARTIFACTS, `simulator-${name}.png`) });
+
+	beforeAll(async () => {
+		if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`bash scripts/install-browser.sh\` (Debian's chromium) first`);
+		mkdirSync(ARTIFACTS, { recursive: true });
+		n8n = await connectE2e();
+		const config = loadConfig();
+		config.port = 0;
+		config.statuses.delayMs = 150;
+		simulator = await ChatSimulator.start(config);
+		link = await linkSimulator(n8n.api, simulator);
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			headless: true,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+		});
+		page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		page.on('pageerror', (error) => pageErrors.push(error.message));
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		for (const id of link?.workflowIds ?? []) await n8n.api.deactivate(id).catch(() => undefined);
+		await simulator?.close();
+	});
+
+	it('loads the chat page in under a second', async () => {
+		// The first navigation also starts Chromium's renderer: measured, not asserted.
+		let started = Date.now();
+		await page.goto(`${simulator.url}/?chat=whatsapp:4915112345678`);
+		await page.waitForSelector('.contact.active');
+		const cold = Date.now() - started;
+		started = Date.now();
+		await page.reload();
+		await page.waitForSelector('.contact.active');
+		const warm = Date.now() - started;
+		process.stdout.write(`[simulator e2e] page ready in ${cold} ms (first tab), ${warm} ms (reload)\n`);
+		expect(warm).toBeLessThan(1000);
+		expect(await page.textContent('#chat-name')).toBe('Ada Lovelace');
+	});
+
+	it('types "hi" and gets the workflow\'s reply buttons', async () => {
+		await page.fill('#composer-input', 'hi');
+		await page.press('#composer-input', 'Enter');
+		await page.locator('.action', { hasText: 'Book a table' }).first().waitFor({ timeout: 30_000 });
+		expect(await page.locator('.row.own .text').first().textContent()).toBe('hi');
+		expect(await page.locator('.row.theirs .bubble').first().textContent()).toContain('Hi Ada Lovelace! 👋');
+		// The contact's message reached n8n (✓✓) and the bot's reply is read once on screen.
+		await page.locator('.row.theirs .ticks.read').first().waitFor({ timeout: 10_000 });
+		await shot('1-reply-buttons');
+	});
+
+	it('taps a button and opens the Flow the workflow sends', async () => {
+		await page.locator('.action', { hasText: 'Book a table' }).first().click();
+		const flowButton = page.locator('.row.theirs', { hasText: 'Book your table in a few taps.' }).locator('.action');
+		await flowButton.waitFor({ timeout: 30_000 });
+		await flowButton.click();
+		await page.waitForSelector('.flow-panel >> text=Welcome to Chatflow Café');
+		expect(await page.locator('.flow-issues').count()).toBe(0);
+		await page.click('.choice:has-text("Birthday")');
+		await page.waitForSelector('text=We will bring a candle');
+		await shot('2-flow-welcome');
+	});
+
+	it('navigates locally, then exchanges data with the n8n Flows endpoint', async () => {
+		await page.click('.flow-cta');
+		await page.waitForSelector('.flow-title >> text=Date and time');
+		// Required fields are checked before anything is sent.
+		await page.click('.flow-cta');
+		expect(await page.locator('.field.invalid').count()).toBe(3);
+		await page.fill('input[name=date]', '2026-12-24');
+		await page.selectOption('select[name=time]', '19:30');
+		await page.fill('input[name=guests]', '4');
+		await shot('3-flow-booking');
+		await page.click('.flow-cta');
+		await page.waitForSelector('text=Table for 4 on 2026-12-24 at 19:30', { timeout: 30_000 });
+		await page.fill('input[name=name]', 'Ada');
+		await page.click('.choice:has-text("Window seat")');
+		await page.click('.optin input');
+		await shot('4-flow-confirm');
+	});
+
+	it('completes the Flow and shows n8n\'s confirmation', async () => {
+		await page.click('.flow-cta');
+		await page.waitForSelector('.flow-answer');
+		const confirmation = page.locator('.row.theirs', { hasText: 'Booked!' });
+		await confirmation.waitFor({ timeout: 30_000 });
+		expect(await confirmation.textContent()).toContain('Your table: T7');
+		expect(await confirmation.textContent()).toContain('We will remind you the day before.');
+		// The preview log links webhooks to their n8n executions.
+		await page.locator('.log-exec').first().waitFor({ timeout: 15_000 });
+		await page.waitForTimeout(600);
+		await shot('5-confirmation');
+
+		const [flowsWorkflow, botWorkflow] = link.workflowIds;
+		const bot = await n8n.api.waitForExecutions(botWorkflow, 3);
+		expect(bot.every((execution) => execution.status === 'success')).toBe(true);
+		const endpoint = await n8n.api.waitForExecutions(flowsWorkflow, 1);
+		expect(endpoint[0].status).toBe('success');
+		const [[request]] = n8n.output(await n8n.api.execution(endpoint[0].id), 'Flows Endpoint');
+		expect(request).toMatchObject({ data: { guests: '4', date: '2026-12-24', time: '19:30', occasion: 'birthday' } });
+		expect(pageErrors).toEqual([]);
+	});
+
+	it('shows an injected 131047 as a failed delivery of the bot\'s message', async () => {
+		const response = await fetch(`${simulator.url}/_sim/api/errors`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel: 'whatsapp', code: 131047 }) });
+		expect(response.status).toBe(200);
+		await page.fill('#composer-input', 'hours?');
+		await page.press('#composer-input', 'Enter');
+		const failed = page.locator('.row.theirs .ticks.failed');
+		await failed.waitFor({ timeout: 30_000 });
+		expect(await page.locator('.row.theirs .bubble-error').last().textContent()).toContain('131047');
+		await shot('6-injected-error');
+	});
+});
