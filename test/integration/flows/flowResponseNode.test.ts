@@ -4,7 +4,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { runWorkflow } from '../../support/harness';
+import { runWorkflow, type WorkflowJson } from '../../support/harness';
 
 const TOKEN_SECRET = 'harness-token-secret-0123456789abcdef';
 
@@ -21,7 +21,7 @@ async function run(nodes: Array<Record<string, unknown>>, input: unknown[], toke
 		workflow: {
 			nodes: [{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, ...nodes],
 			connections,
-		},
+		} as unknown as WorkflowJson,
 		credentials: { chatflowFlowsEndpointApi: { privateKey: '', passphrase: '', appSecret: '', previousAppSecret: '', tokenSecret } },
 		input: input as never,
 	});
