@@ -126,7 +126,11 @@ function summarise(request: RecordedRequest): string {
 	}
 	if (body.status === 'read') return 'mark as read';
 	if (typeof body.sender_action === 'string') return body.sender_action;
-	if (body.message) return 'send message';
+	const message = body.message as { text?: string; quick_replies?: unknown[]; attachment?: { type?: string; payload?: { template_type?: string } } } | undefined;
+	if (message) {
+		const what = message.attachment ? `${message.attachment.type}${message.attachment.payload?.template_type ? ` (${message.attachment.payload.template_type})` : ''}` : 'text';
+		return `send ${what}${message.quick_replies ? ' + quick replies' : ''}`;
+	}
 	return `${request.method} ${request.path.split('/').slice(-1)[0]}`;
 }
 

@@ -53,10 +53,10 @@ export class StatusEmitter {
 		const at = Date.now();
 		this.ctx.journal.setStatus(message.id, 'delivered');
 		if (message.channel === 'whatsapp') await this.whatsApp(message, 'delivered', callbackData);
-		else if (message.channel === 'viber') await this.ctx.webhooks.send('viber', viberStatus(message.contactId, message.id, 'delivered', at), `delivered ${short(message.id)}`, { messageId: message.id, status: 'delivered' });
+		else if (message.channel === 'viber') await this.emit('viber', viberStatus(message.contactId, message.id, 'delivered', at), `delivered ${short(message.id)}`, { messageId: message.id, status: 'delivered' });
 		else {
 			const body = messagingStatus(this.ctx.config, message.channel, message.contactId, message.id, 'delivered', at);
-			if (body) await this.ctx.webhooks.send(message.channel, body, `delivery ${short(message.id)}`, { messageId: message.id, status: 'delivered' });
+			if (body) await this.emit(message.channel, body, `delivery ${short(message.id)}`, { messageId: message.id, status: 'delivered' });
 		}
 	}
 
@@ -65,10 +65,10 @@ export class StatusEmitter {
 		const at = Date.now();
 		this.ctx.journal.setStatus(message.id, 'read');
 		if (message.channel === 'whatsapp') await this.whatsApp(message, 'read', callbackData);
-		else if (message.channel === 'viber') await this.ctx.webhooks.send('viber', viberStatus(message.contactId, message.id, 'seen', at), `seen ${short(message.id)}`, { messageId: message.id, status: 'read' });
+		else if (message.channel === 'viber') await this.emit('viber', viberStatus(message.contactId, message.id, 'seen', at), `seen ${short(message.id)}`, { messageId: message.id, status: 'read' });
 		else {
 			const body = messagingStatus(this.ctx.config, message.channel, message.contactId, message.id, 'read', at);
-			if (body) await this.ctx.webhooks.send(message.channel, body, `read ${short(message.id)}`, { messageId: message.id, status: 'read' });
+			if (body) await this.emit(message.channel, body, `read ${short(message.id)}`, { messageId: message.id, status: 'read' });
 		}
 	}
 
@@ -80,15 +80,21 @@ export class StatusEmitter {
 				callbackData,
 				error: { code: failure.code, title: failure.title, message: failure.details },
 			});
-			await this.ctx.webhooks.send('whatsapp', body, `failed ${failure.code} ${short(message.id)}`, { messageId: message.id, status: 'failed' });
+			await this.emit('whatsapp', body, `failed ${failure.code} ${short(message.id)}`, { messageId: message.id, status: 'failed' });
 		} else if (message.channel === 'viber') {
-			await this.ctx.webhooks.send('viber', viberStatus(message.contactId, message.id, 'failed', Date.now(), failure.title), `failed ${short(message.id)}`, { messageId: message.id, status: 'failed' });
+			await this.emit('viber', viberStatus(message.contactId, message.id, 'failed', Date.now(), failure.title), `failed ${short(message.id)}`, { messageId: message.id, status: 'failed' });
 		}
 	}
 
 	private async whatsApp(message: ChatMessage, status: 'sent' | 'delivered' | 'read', callbackData?: string): Promise<void> {
 		const body = whatsAppStatus(this.ctx.config, message.contactId, message.id, status, Date.now(), { conversationId: this.conversationId(message), callbackData });
-		await this.ctx.webhooks.send('whatsapp', body, `${status} ${short(message.id)}`, { messageId: message.id, status });
+		await this.emit('whatsapp', body, `${status} ${short(message.id)}`, { messageId: message.id, status });
+	}
+
+	/** Statuses go only where a trigger listens; without a URL they just tick on the page. */
+	private async emit(...args: Parameters<SimulatorContext['webhooks']['send']>): Promise<void> {
+		if (!this.ctx.config.webhooks[args[0]].url) return;
+		await this.ctx.webhooks.send(...args);
 	}
 
 	/** One conversation (24-hour window) id per contact, as Meta reports in statuses. */

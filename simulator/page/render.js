@@ -294,7 +294,7 @@ export function viberButton(button, ui, kind = 'keyboard') {
 		else if (type === 'share-phone') ui.act({ kind: 'contact', name: ui.contactName(), phone: '+447700900123' });
 		else if (type === 'reply') ui.act({ kind: 'reply', source: 'button', id: button.ActionBody, title: stripTags(button.Text ?? button.ActionBody) });
 	};
-	return h('button', { class: `viber-button ${kind}`, style, onclick }, button.Image ? h('img', { src: button.Image, alt: '' }) : null, label);
+	return h('button', { class: `viber-button ${kind}${button.BgColor ? ' filled' : ''}`, style, onclick }, button.Image ? h('img', { src: button.Image, alt: '' }) : null, label);
 }
 
 function stripTags(text) {
