@@ -127,10 +127,10 @@ describe('chat simulator platform', () => {
 					const envelope = JSON.parse(raw.toString()) as Record<string, string>;
 					const aesKey = decryptAesKey(keys.privateKey, Buffer.from(envelope.encrypted_aes_key, 'base64'));
 					const iv = Buffer.from(envelope.initial_vector, 'base64');
-					const request = JSON.parse(decryptFlowData(aesKey, iv, Buffer.from(envelope.encrypted_flow_data, 'base64')).toString()) as { data: { guests: string } };
+					const request = JSON.parse(decryptFlowData(aesKey, iv, Buffer.from(envelope.encrypted_flow_data, 'base64')).toString()) as { data?: { guests: string } };
 					seen.push(request);
 					res.writeHead(200, { 'content-type': 'text/plain' });
-					res.end(encryptResponse(aesKey, iv, { screen: 'CONFIRM', data: { summary: `Table for ${request.data.guests}`, table: 'T7' } }));
+					res.end(encryptResponse(aesKey, iv, { screen: 'CONFIRM', data: { summary: `Table for ${request.data?.guests ?? '?'}`, table: 'T7' } }));
 				});
 			});
 			await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
@@ -162,6 +162,17 @@ describe('chat simulator platform', () => {
 			const result = await exchange();
 			expect(result).toMatchObject({ status: 200, answer: { screen: 'CONFIRM', data: { summary: 'Table for 4', table: 'T7' } } });
 			expect(seen[seen.length - 1]).toEqual({ version: '3.0', action: 'data_exchange', flow_token: 'tok-1', screen: 'BOOKING', data: { guests: '4' } });
+		});
+
+		it('sends INIT without screen and data, as a Flow opened with data_exchange does', async () => {
+			configure('flows-secret');
+			const result = (await (await fetch(`${simulator.url}/_sim/api/flows/exchange`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ flowId: '71000000000000001', flowToken: 'tok-2', action: 'INIT' }),
+			})).json()) as Record<string, unknown>;
+			expect(result.status).toBe(200);
+			expect(seen[seen.length - 1]).toEqual({ version: '3.0', action: 'INIT', flow_token: 'tok-2' });
 		});
 
 		it('explains an endpoint that refuses the signature', async () => {

@@ -115,6 +115,19 @@ describe('chat simulator webhooks', () => {
 		expect(instagram.result.events[0]).toMatchObject({ channel: 'instagram', text: 'hello ig', accountId: '17841400000000000' });
 	});
 
+	it('sends an image from the page as a media webhook whose id the trigger can download', async () => {
+		const bytes = Buffer.from('\xff\xd8\xff\xe0 fake jpeg bytes \r\n--boundary', 'latin1');
+		const upload = await fetch(`${simulator.url}/_sim/api/upload`, { method: 'POST', headers: { 'content-type': 'image/jpeg', 'x-file-name': 'caf%C3%A9.jpg' }, body: bytes });
+		const media = (await upload.json()) as { mediaId: string; url: string; sha256: string; size: number; mimeType: string; fileName: string };
+		expect(media).toMatchObject({ fileName: 'café.jpg', size: bytes.length, mimeType: 'image/jpeg' });
+		await page('send', { channel: 'whatsapp', contactId: WA, input: { kind: 'image', ...media, caption: 'our table' } });
+		const [event] = receiver.of('whatsapp')[0].result.events;
+		expect(event).toMatchObject({ type: 'image', media: { id: media.mediaId, mimeType: 'image/jpeg', sha256: media.sha256, caption: 'our table' } });
+		// What the trigger's "Download Media" does: look the id up, then fetch the URL with the token.
+		const info = (await (await fetch(`${simulator.url}/v26.0/${media.mediaId}`, { headers: { authorization: 'Bearer t' } })).json()) as { url: string };
+		expect(Buffer.from(await (await fetch(info.url, { headers: { authorization: 'Bearer t' } })).arrayBuffer())).toEqual(bytes);
+	});
+
 	it('shows a message as failed when the trigger refuses the webhook', async () => {
 		simulator.context.config.webhooks.whatsapp.secret = 'not-the-trigger-secret';
 		const sent = await page('send', { channel: 'whatsapp', contactId: WA, input: { kind: 'text', text: 'hi' } });
