@@ -8,7 +8,6 @@ import type { EndpointOutcome } from './types';
 
 export interface EndpointTriggerOptions {
 	skipSignatureCheck?: boolean;
-	verifyFlowToken?: boolean;
 	passPings?: boolean;
 	passErrorNotifications?: boolean;
 }
@@ -53,7 +52,8 @@ export async function runEndpointWebhook(ctx: IWebhookFunctions): Promise<IWebho
 			},
 		);
 	} catch (error) {
-		const reason = error instanceof PrivateKeyError ? error.message : 'unexpected error while handling the request';
+		// Node's crypto errors never echo their input, so the message is safe to log.
+		const reason = error instanceof PrivateKeyError ? error.message : `unexpected error: ${(error as Error).message}`;
 		ctx.logger.error(`Flows endpoint: ${reason}`);
 		return reply(500, 'application/json', JSON.stringify({ error_msg: 'endpoint misconfigured' }));
 	}

@@ -25,8 +25,8 @@ export async function parseFlowResponse(
 	options: ParseFlowResponseOptions,
 ): Promise<Record<string, unknown>> {
 	const extracted = extractFlowResponse(item);
-	const { flow_token: _ignored, ...fields } = extracted.response;
-	void _ignored;
+	const fields = { ...extracted.response };
+	delete fields.flow_token; // reported as flowToken, not as a field of the answer
 	let token: FlowTokenCheck | undefined;
 	if (options.tokenSecret) {
 		token = verifyFlowToken(options.tokenSecret, extracted.flowToken, options.nowMs);
