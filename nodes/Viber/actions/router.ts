@@ -33,7 +33,12 @@ export async function executeViber(this: IExecuteFunctions): Promise<INodeExecut
 	const output = await executeItemsConcurrently(
 		this,
 		async (i) => {
-			const request = { itemIndex: i, retry, throttle: async () => await limiter.acquire() };
+			const request = {
+				itemIndex: i,
+				retry,
+				throttle: async () => await limiter.acquire(),
+				onTooManyRequests: (delayMs: number) => limiter.pause(delayMs),
+			};
 			const resource = this.getNodeParameter('resource', i) as string;
 			const operation = this.getNodeParameter('operation', i) as string;
 			switch (`${resource}:${operation}`) {

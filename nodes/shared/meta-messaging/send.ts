@@ -24,6 +24,8 @@ export async function sendToMeta(account: MetaAccount, body: IDataObject, itemIn
 		recipientId: response.recipient_id ?? recipient.id,
 	};
 	if (body.sender_action) output.senderAction = body.sender_action;
+	// A media message sent by URL with is_reusable answers with an id to send it again.
+	if (response.attachment_id) output.attachmentId = response.attachment_id;
 	output.response = response;
 	return output;
 }

@@ -38,6 +38,11 @@ export interface ViberRequestOptions {
 	idempotent: boolean;
 	/** Waits for the per-account rate limiter before each attempt. */
 	throttle?: () => Promise<void>;
+	/**
+	 * Called with the backoff when Viber answers 12 (tooManyRequests): the whole bot is
+	 * throttled, so every concurrent sender should hold back, not only this request.
+	 */
+	onTooManyRequests?: (delayMs: number) => void;
 }
 
 /**
@@ -68,7 +73,7 @@ export async function viberRequest(
 			raw = await this.helpers.httpRequestWithAuthentication.call(this, VIBER_CREDENTIAL, request);
 		} catch (error) {
 			if (retry < policy.maxRetries && (options.idempotent || certainlyNotSent(error))) {
-				await pause(this, policy, retry, `${endpoint}: network error, retrying`);
+				await pause(this, backoffDelay(policy, retry), `${endpoint}: network error, retry ${retry + 1} of ${policy.maxRetries}`);
 				continue;
 			}
 			throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: options.itemIndex });
@@ -76,7 +81,9 @@ export async function viberRequest(
 		const response = parseViberBody(raw);
 		if (response.status === 0) return response;
 		if (RETRYABLE_VIBER_STATUSES.has(response.status) && retry < policy.maxRetries) {
-			await pause(this, policy, retry, `${endpoint}: Viber status ${response.status} (${viberStatusName(response.status)}), retrying`);
+			const delay = backoffDelay(policy, retry);
+			options.onTooManyRequests?.(delay);
+			await pause(this, delay, `${endpoint}: Viber status ${response.status} (${viberStatusName(response.status)}), retry ${retry + 1} of ${policy.maxRetries}`);
 			continue;
 		}
 		throw viberApiError(this, endpoint, response, options.itemIndex, retry);
@@ -87,9 +94,8 @@ export function viberBaseUrl(credentials: ViberCredentials): string {
 	return (credentials.baseUrl || 'https://chatapi.viber.com/pa').replace(/\/+$/, '');
 }
 
-async function pause(context: IExecuteFunctions, policy: RetryPolicy, retry: number, what: string): Promise<void> {
-	const delay = backoffDelay(policy, retry);
-	context.logger.warn(`${what} in ${delay} ms (retry ${retry + 1} of ${policy.maxRetries})`);
+async function pause(context: IExecuteFunctions, delay: number, what: string): Promise<void> {
+	context.logger.warn(`${what} in ${delay} ms`);
 	await sleep(delay);
 }
 

@@ -181,6 +181,12 @@ describe('Chatflow Messenger: every message kind reaches the Send API in the ref
 		]);
 	});
 
+	it('a reusable media message by URL reports the attachment id Meta returns', async () => {
+		platform.once('POST', `/v26.0/${PAGE}/messages`, { json: { recipient_id: PSID, message_id: 'm_media', attachment_id: '687799999980546' } });
+		const [item] = await run(send({ messageType: 'media', mediaType: 'image', mediaSource: 'url', mediaUrl: 'https://example.com/p.jpg', isReusable: true }));
+		expect(item.json).toMatchObject({ messageId: 'm_media', attachmentId: '687799999980546' });
+	});
+
 	it('sender actions', async () => {
 		for (const senderAction of ['mark_seen', 'typing_on', 'typing_off']) {
 			const [item] = await run({ resource: 'message', operation: 'senderAction', recipientId: PSID, senderAction });

@@ -182,3 +182,22 @@ describe('rate limit', () => {
 		expect(elapsed).toBeLessThan(10_000);
 	});
 });
+
+describe('status 12 slows the whole bot down', () => {
+	it('holds back the other items until the backoff has passed', async () => {
+		let throttledAt = 0;
+		platform.on('POST', '/send_message', (request) => {
+			if ((request.json as IDataObject).text === 'm0' && throttledAt === 0) {
+				throttledAt = request.receivedAt;
+				return { json: { status: 12, status_message: 'tooManyRequests' } };
+			}
+			return { json: { status: 0, message_token: 7 } };
+		});
+		// Two lanes, a 200 ms backoff: m0 is throttled; m2 and m3 start only after the pause.
+		await run((i) => text({ text: `m${i}`, options: { concurrency: 2, maxRetries: 2, retryDelayMs: 200 } }), { items: 4 });
+		const byText = new Map(platform.received('POST', '/send_message').map((r) => [(r.json as IDataObject).text as string, r.receivedAt]));
+		expect(byText.get('m2')! - throttledAt).toBeGreaterThanOrEqual(140);
+		expect(byText.get('m3')! - throttledAt).toBeGreaterThanOrEqual(140);
+		expect(platform.received('POST', '/send_message')).toHaveLength(5);
+	});
+});
