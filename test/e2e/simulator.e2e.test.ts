@@ -73,6 +73,9 @@ describe('chat simulator in a browser with the real n8n', () => {
 		await page.locator('.action', { hasText: 'Book a table' }).first().waitFor({ timeout: 30_000 });
 		expect(await page.locator('.row.own .text').first().textContent()).toBe('hi');
 		expect(await page.locator('.row.theirs .bubble').first().textContent()).toContain('Hi Ada Lovelace! 👋');
+		// WhatsApp formatting as the phone shows it: _hi_ in italics, the header in bold.
+		expect(await page.locator('.row.theirs .bubble em').first().textContent()).toBe('hi');
+		expect(await page.locator('.row.theirs .header-text').first().textContent()).toBe('Chatflow Café');
 		// The contact's message reached n8n (✓✓) and the bot's reply is read once on screen.
 		await page.locator('.row.theirs .ticks.read').first().waitFor({ timeout: 10_000 });
 		await shot('1-reply-buttons');
