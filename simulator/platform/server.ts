@@ -43,7 +43,7 @@ export class FakePlatform {
 		platform.installDefaults();
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
-			server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+			server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
 		});
 		return platform;
 	}
@@ -54,7 +54,7 @@ export class FakePlatform {
 
 	/** Base URL to put into a credential's "Base URL" field. */
 	get url(): string {
-		return `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${this.port}`;
+		return `${this.options.tls ? 'https' : 'http'}://${this.options.host ?? '127.0.0.1'}:${this.port}`;
 	}
 
 	/** Answer every matching request with `responder` (takes precedence over earlier routes). */

@@ -35,8 +35,13 @@ export interface FakePlatformOptions {
 	latencyMs?: number;
 	/** Serve HTTPS with this key and certificate (for pointing n8n's built-in nodes at it). */
 	tls?: { key: string | Buffer; cert: string | Buffer };
-	/** Port to listen on; 0 (default) picks a free one. Always 127.0.0.1. */
+	/** Port to listen on; 0 (default) picks a free one. */
 	port?: number;
+	/**
+	 * Loopback address to listen on (default 127.0.0.1). Any 127.x.y.z works on Linux: a benchmark
+	 * that impersonates graph.facebook.com:443 takes its own address, so it never collides.
+	 */
+	host?: string;
 	/** Access tokens the Graph API routes accept; when set, others get Meta's error 190. */
 	acceptedTokens?: string[];
 	/** Viber auth tokens accepted; when set, others get Viber status 2. */

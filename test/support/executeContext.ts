@@ -67,8 +67,13 @@ export function createExecuteContext(options: ExecuteContextOptions): TestExecut
 		return { ...data };
 	};
 
-	const httpRequestWithAuthentication = async (type: string, request: IHttpRequestOptions) => {
-		const credentials = await getCredentials(type);
+	const httpRequestWithAuthentication = async (
+		type: string,
+		request: IHttpRequestOptions,
+		additional?: { credentialsDecrypted?: { data?: ICredentialDataDecryptedObject } },
+	) => {
+		// As n8n-core: credentials handed over already decrypted are used instead of loading them.
+		const credentials = additional?.credentialsDecrypted?.data ?? (await getCredentials(type));
 		const authenticated = applyAuthentication(CREDENTIAL_TYPES[type], credentials, request);
 		sent.push(authenticated);
 		try {
