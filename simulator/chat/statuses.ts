@@ -51,13 +51,14 @@ export class StatusEmitter {
 
 	private async delivered(message: ChatMessage, callbackData?: string): Promise<void> {
 		const at = Date.now();
-		this.ctx.journal.setStatus(message.id, 'delivered');
 		if (message.channel === 'whatsapp') await this.whatsApp(message, 'delivered', callbackData);
 		else if (message.channel === 'viber') await this.emit('viber', viberStatus(message.contactId, message.id, 'delivered', at), `delivered ${short(message.id)}`, { messageId: message.id, status: 'delivered' });
 		else {
 			const body = messagingStatus(this.ctx.config, message.channel, message.contactId, message.id, 'delivered', at);
 			if (body) await this.emit(message.channel, body, `delivery ${short(message.id)}`, { messageId: message.id, status: 'delivered' });
 		}
+		// Only now: a page poll may mark delivered messages read, and "read" must not overtake "delivered".
+		this.ctx.journal.setStatus(message.id, 'delivered');
 	}
 
 	private async read(message: ChatMessage, callbackData?: string): Promise<void> {

@@ -152,7 +152,11 @@ class FlowRunner {
 
 	setValue(name, value) {
 		this.current.form[name] = value;
+		if (!this.current.errors[name]) return;
 		delete this.current.errors[name];
+		const field = this.panel.querySelector(`[data-name="${CSS.escape(name)}"]`);
+		field?.classList.remove('invalid');
+		field?.querySelector('.field-error')?.remove();
 	}
 
 	field(component, control) {

@@ -75,6 +75,22 @@ describe('chat simulator webhooks', () => {
 		expect(message).toMatchObject({ direction: 'out', status: 'read', payload: { text: { body: 'Hello' } } });
 	});
 
+	it('sends "read" only after "delivered" while the page shows the chat (read on view)', async () => {
+		simulator.context.config.statuses.read = 'onView';
+		const response = await fetch(`${simulator.url}/v26.0/106540352242922/messages`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ messaging_product: 'whatsapp', to: WA, type: 'text', text: { body: 'Seen?' } }),
+		});
+		expect(response.status).toBe(200);
+		// The page polls with the conversation on screen, as often as it can.
+		while (receiver.of('whatsapp').length < 3) {
+			await fetch(`${simulator.url}/_sim/api/events?since=0&wait=0&view=whatsapp:${WA}`).then((poll) => poll.arrayBuffer());
+		}
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(receiver.of('whatsapp').map((entry) => entry.result.events[0].status)).toEqual(['sent', 'delivered', 'read']);
+	});
+
 	it('signs Viber callbacks with the auth token and writes message_token as a 64-bit integer', async () => {
 		const sent = await page('send', { channel: 'viber', contactId: VIBER_USER, input: { kind: 'location', latitude: 52.5, longitude: 13.4 } });
 		const [delivery] = receiver.of('viber');
