@@ -73,5 +73,30 @@ export class ChatflowWhatsAppApi implements ICredentialType {
 			url: '={{"/" + $credentials.businessAccountId}}',
 			qs: { fields: 'id,name' },
 		},
+		// Meta answers a bad token with 401 (error 190) and an unknown or foreign WABA ID with 400
+		// (error 100); without rules n8n would only say "Bad Request".
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Meta refused the access token (error 190: invalid or expired). Use a permanent system-user token from Business Settings → System users.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message: 'Meta does not know this WhatsApp Business Account ID or the token cannot see it (error 100). Copy the ID from the app dashboard → WhatsApp → API Setup.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'The token lacks a permission (error 10/200): give it whatsapp_business_management and whatsapp_business_messaging.',
+				},
+			},
+		],
 	};
 }
