@@ -9,7 +9,9 @@ const CONTACT_SOURCE_TYPES = /\.chatflow(WhatsApp|Messenger|Instagram|Viber)Trig
 /**
  * The contact an item belongs to. `define`: the Channel / Account ID / Contact ID parameters.
  * `auto`: the item itself when it is a normalised inbound item, else the paired item of the
- * nearest chatflow trigger or Conversation node upstream (so a send node in between is fine).
+ * nearest chatflow trigger or Conversation node upstream (so a send node in between is fine),
+ * else the contact this execution last waited for (`rememberContact`): item pairing does not
+ * survive every path (e.g. a re-prompt loop back into the waiting node), the conversation does.
  */
 export function resolveContact(ctx: IExecuteFunctions, itemIndex: number): ContactRef {
 	const source = ctx.getNodeParameter('contactSource', itemIndex, 'auto') as string;
@@ -30,11 +32,20 @@ export function resolveContact(ctx: IExecuteFunctions, itemIndex: number): Conta
 		const contact = found && contactOf(found);
 		if (contact) return contact;
 	}
+	const remembered = contactOf((ctx.getContext('flow')[FLOW_CONTEXT_KEY] ?? {}) as IDataObject);
+	if (remembered) return remembered;
 	throw new NodeOperationError(
 		ctx.getNode(),
 		'Contact: could not find the contact of this item. Connect the node after a Chatflow trigger (keeping item pairing), or set "Contact" to "Define Below"',
 		{ itemIndex },
 	);
+}
+
+const FLOW_CONTEXT_KEY = 'chatflowConversationContact';
+
+/** Remembers the contact this execution converses with (kept in the execution, across waits). */
+export function rememberContact(ctx: IExecuteFunctions, contact: ContactRef): void {
+	ctx.getContext('flow')[FLOW_CONTEXT_KEY] = { channel: contact.channel, accountId: contact.accountId, contact: { id: contact.contactId } };
 }
 
 function pairedJson(ctx: IExecuteFunctions, nodeName: string, itemIndex: number): IDataObject | undefined {

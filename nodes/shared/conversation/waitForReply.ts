@@ -16,7 +16,7 @@ import {
 import type { ChatEvent } from '../ingestion';
 import type { AtomicStore } from '../store/atomic';
 import { contactKey, contactOf, type ContactRef } from './contact';
-import { resolveContact } from './contactFromContext';
+import { rememberContact, resolveContact } from './contactFromContext';
 import type { ResumeBody } from './route';
 import { conversationRedisCredentials, openConversationStore } from './store';
 import { accepts, registerWait, type AcceptRule, type WaitRecord } from './waitRegistry';
@@ -66,6 +66,8 @@ export async function executeWaitForReply(ctx: IExecuteFunctions): Promise<INode
 		}
 	}
 
+	rememberContact(ctx, contact);
+
 	const executionId = ctx.getExecutionId();
 	const resumeUrl = String(ctx.evaluateExpression('{{ $execution.resumeUrl }}', 0));
 	const now = Date.now();
@@ -88,6 +90,10 @@ export async function executeWaitForReply(ctx: IExecuteFunctions): Promise<INode
 	const executeData = ctx.getExecuteData();
 	executeData.data = { main: [[], timedOut, []] };
 	ctx.setMetadata({ forwardAllOutputs: true } as IDataObject);
+	// n8n re-pairs forwarded items as "item i of input k" for output k; give inputs 1 and 2 the
+	// same source as input 0, so $('Trigger').item still resolves after Timed Out / Not Accepted.
+	const source = executeData.source?.main?.[0];
+	if (source) executeData.source = { main: [source, source, source] };
 
 	const store = openConversationStore(await conversationRedisCredentials(ctx));
 	await registerWait(store, record);
