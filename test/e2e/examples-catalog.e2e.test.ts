@@ -49,7 +49,7 @@ let loaded: Map<string, number[]>;
 
 beforeAll(async () => {
 	n8n = await connectE2e();
-	const types = (await n8n.api.nodeTypes()) as Array<{ name: string; version: number | number[] }>;
+	const types = (await n8n.api.nodeTypes()) as unknown as Array<{ name: string; version: number | number[] }>;
 	loaded = new Map();
 	for (const type of types) loaded.set(type.name, [...(loaded.get(type.name) ?? []), ...[type.version].flat()]);
 });
