@@ -142,7 +142,20 @@ export class N8nInstance {
 		};
 		child.stdout?.on('data', collect);
 		child.stderr?.on('data', collect);
-		child.on('exit', () => (instance.exited = true));
+		// n8n runs in its own process group (so stop() can end it and its task runner), which
+		// also means it would outlive a test runner that crashes: end it when this process exits.
+		const endWithParent = () => {
+			try {
+				if (!instance.exited && child.pid) process.kill(-child.pid, 'SIGTERM');
+			} catch {
+				// already gone
+			}
+		};
+		process.once('exit', endWithParent);
+		child.on('exit', () => {
+			instance.exited = true;
+			process.removeListener('exit', endWithParent);
+		});
 		return instance;
 	}
 
