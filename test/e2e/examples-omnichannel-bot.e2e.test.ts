@@ -108,7 +108,7 @@ describe('examples/omnichannel-bot', () => {
 		const started = await postSigned(url('Viber Trigger'), 'viber', {
 			event: 'conversation_started',
 			timestamp: Date.now(),
-			message_token: 5491174131373436000,
+			message_token: Date.now() * 1000 + 1,
 			type: 'open',
 			user: { id: '01234567890A=', name: 'Ada Lovelace', language: 'en', country: 'GB', api_version: 10 },
 			subscribed: false,
@@ -119,7 +119,7 @@ describe('examples/omnichannel-bot', () => {
 		const message = await postSigned(url('Viber Trigger'), 'viber', {
 			event: 'message',
 			timestamp: Date.now(),
-			message_token: 5491174131373436412,
+			message_token: Date.now() * 1000 + 2,
 			sender: { id: '01234567890A=', name: 'Ada Lovelace', language: 'en', country: 'GB', api_version: 10 },
 			message: { type: 'text', text: 'hello' },
 		});

@@ -69,6 +69,15 @@ async function deliver(body: unknown): Promise<void> {
 	expect(await postSigned(url, 'whatsapp', body)).toEqual({ status: 200, text: 'OK' });
 }
 
+/** How many executions the messages workflow has once none is still running. */
+async function settledExecutions(): Promise<number> {
+	for (;;) {
+		const all = await n8n.api.executions(messagesWorkflowId, { includeData: false });
+		if (all.every((e) => e.status !== 'running' && e.status !== 'new')) return all.length;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
 async function nextSend(): Promise<RecordedRequest> {
 	const [send] = await platform.waitFor('POST', `/v26.0/${PHONE_NUMBER_ID}/messages`, 1, 20_000);
 	return send;
@@ -182,7 +191,7 @@ describe('examples/support-diagnostic: one journey', () => {
 	});
 
 	it('the survey answer (Flow Builder keys) is folded and mapped by JSONata, then thanked', async () => {
-		const before = (await n8n.api.executions(messagesWorkflowId, { includeData: false })).length;
+		const before = await settledExecutions();
 		await deliver(flowAnswer({ flow_token: feedbackToken, screen_0_Rating_0: '5_Excellent', screen_0_Comment_1: 'Fast and friendly', journey: 'feedback' }));
 		const send = await nextSend();
 		expect(send.json).toMatchObject({ to: CUSTOMER, type: 'text', text: { body: 'Thank you for the 5 stars!' } });
@@ -193,7 +202,7 @@ describe('examples/support-diagnostic: one journey', () => {
 	});
 
 	it('a survey answer with a forged token fails in Read Feedback and thanks nobody', async () => {
-		const before = (await n8n.api.executions(messagesWorkflowId, { includeData: false })).length;
+		const before = await settledExecutions();
 		const forged = createFlowToken('not-our-secret-but-long-enough-0123456789', { contact: CUSTOMER, journey: 'feedback' }, 3600);
 		await deliver(flowAnswer({ flow_token: forged, screen_0_Rating_0: '1_Very_poor', journey: 'feedback' }));
 		const executions = await n8n.api.waitForExecutions(messagesWorkflowId, before + 1);
