@@ -1,0 +1,187 @@
+/**
+ * Queue mode: main + one webhook processor + one worker, PostgreSQL and Redis on loopback, this
+ * package loaded by all three. (The suite starts its own cluster; the single n8n of the global
+ * set-up is not used here.) Runs issue 7's conversation flow with the Redis state store, then the
+ * WhatsApp Flows endpoint with its respond node, whose answer travels worker → Redis → webhook
+ * processor.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startQueueCluster, type QueueCluster } from '../../scripts/n8n/queue';
+import { N8nApi } from '../../scripts/n8n/api';
+import { RedisConnection } from '../../nodes/shared/store';
+import { createFlowToken } from '../../nodes/shared/flows';
+import { decryptFlowResponse, encryptFlowRequest, generateFlowsKeyPair } from '../../simulator/flows/client';
+import { FakePlatform } from '../../simulator/platform';
+import { conversationWorkflow, inbound, say, sentTo } from './conversation-flow';
+import { createChannelCredentials, postSigned, settle, whatsAppDelivery } from './examples-support';
+import type { E2eContext } from './support/n8n';
+
+jest.setTimeout(300_000);
+
+const namespace = `chatflow-queue-e2e:${randomUUID()}:`;
+let cluster: QueueCluster;
+let platform: FakePlatform;
+let conversationId: string;
+let url: string;
+
+async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
+async function turn(contact: string, message: Record<string, unknown>, total: number): Promise<string[]> {
+	const answer = await postSigned(url, 'whatsapp', inbound(contact, message));
+	expect(answer.status).toBe(200);
+	return await until(`${total} messages to ${contact}`, () => {
+		const sent = sentTo(platform, contact);
+		return sent.length >= total ? sent : undefined;
+	});
+}
+
+/** Activates on main, then waits until the webhook processor serves the paths too. */
+async function activate(workflow: Parameters<N8nApi['createWorkflow']>[0], paths: string[]): Promise<string> {
+	const id = await cluster.api.createWorkflow(workflow, { webhooks: paths.map((path) => ({ path })) });
+	const viaWebhookProcess = new N8nApi(cluster.webhookUrl, cluster.api.apiKey, cluster.api.cookie);
+	for (const path of paths) await viaWebhookProcess.waitForWebhook(path);
+	return id;
+}
+
+beforeAll(async () => {
+	cluster = await startQueueCluster({ root: mkdtempSync(join(tmpdir(), 'chatflow-queue-')) });
+	platform = await FakePlatform.start();
+	const n8n = { api: cluster.api } as E2eContext;
+	const credentials = await createChannelCredentials(n8n, platform);
+	const redis = await cluster.api.createCredential('chatflowRedisApi', 'state store', {
+		host: '127.0.0.1',
+		port: 6379,
+		username: '',
+		password: '',
+		database: 0,
+		namespace,
+	});
+	const { workflow, webhookId } = conversationWorkflow(credentials, { timeoutSeconds: 10, redisCredential: { id: redis.id, name: redis.name } });
+	conversationId = await activate(workflow, [`${webhookId}/webhook`]);
+	url = `${cluster.webhookUrl}/webhook/${webhookId}/webhook`;
+	const warm = await postSigned(url, 'whatsapp', whatsAppDelivery({ statuses: [{ id: 'wamid.warm', status: 'sent', timestamp: '1', recipient_id: '1' }] }));
+	expect(warm.status).toBe(200);
+}, 300_000);
+
+afterAll(async () => {
+	await platform?.close();
+	await cluster?.stop();
+	const raw = new RedisConnection({ host: '127.0.0.1', port: 6379 });
+	for (const prefix of [namespace, cluster?.bullPrefix].filter(Boolean)) {
+		const keys = (await raw.command(['KEYS', `${prefix}*`])) as string[];
+		if (keys.length) await raw.command(['DEL', ...keys]);
+	}
+	raw.close();
+});
+
+const BUTTONS = 'button:What would you like to do?';
+const FLOW = 'flow:Pick a date';
+
+describe('queue mode: main + webhook processor + worker', () => {
+	const [ana, cleo, dan, eve] = ['4917700000001', '4917700000003', '4917700000004', '4917700000005'];
+
+	it('runs the conversation flow: resumes go through the webhook processor, state through Redis', async () => {
+		await Promise.all([
+			(async () => {
+				expect(await turn(ana, say.text('hi'), 1)).toEqual([BUTTONS]);
+				expect(await turn(ana, say.button('book', 'Book'), 2)).toEqual([BUTTONS, FLOW]);
+				expect(await turn(ana, say.flowReply({ flow_token: 't', date: '2026-12-05' }), 3)).toEqual([BUTTONS, FLOW, 'text:Booked for 2026-12-05']);
+			})(),
+			(async () => {
+				expect(await turn(cleo, say.text('hi'), 1)).toEqual([BUTTONS]);
+				expect(await turn(cleo, say.text('MENU'), 2)).toEqual([BUTTONS, BUTTONS]);
+				expect(await turn(cleo, say.button('prices', 'Prices'), 3)).toEqual([BUTTONS, BUTTONS, 'text:Haircut 20 EUR, colour 45 EUR']);
+			})(),
+			(async () => {
+				expect(await turn(eve, say.text('hi'), 1)).toEqual([BUTTONS]);
+				expect(await turn(eve, say.text('hmm'), 2)).toEqual([BUTTONS, 'text:Please tap Book or Prices']);
+				expect(await turn(eve, say.button('book', 'Book'), 3)).toEqual([BUTTONS, 'text:Please tap Book or Prices', FLOW]);
+			})(),
+			(async () => {
+				expect(await turn(dan, say.text('hi'), 1)).toEqual([BUTTONS]);
+			})(),
+		]);
+		// The timeout is fired by the main process's wait tracker; the execution resumes on the worker.
+		await until('the timeout message', () => sentTo(platform, dan).length >= 2, 120_000);
+		await settle(platform);
+		expect(sentTo(platform, ana)).toEqual([BUTTONS, FLOW, 'text:Booked for 2026-12-05']);
+		expect(sentTo(platform, cleo)).toEqual([BUTTONS, BUTTONS, 'text:Haircut 20 EUR, colour 45 EUR']);
+		expect(sentTo(platform, dan)).toEqual([BUTTONS, 'text:Session expired, write hi to start again']);
+		expect(sentTo(platform, eve)).toEqual([BUTTONS, 'text:Please tap Book or Prices', FLOW]);
+
+		// Waits and sessions live in Redis, under the credential's namespace.
+		const raw = new RedisConnection({ host: '127.0.0.1', port: 6379 });
+		const keys = (await raw.command(['KEYS', `${namespace}*`])) as string[];
+		raw.close();
+		expect(keys).toEqual(expect.arrayContaining([`${namespace}conv:session:whatsapp:106540352242922:${ana}`, `${namespace}conv:wait:whatsapp:106540352242922:${eve}`]));
+
+		const executions = await cluster.api.executions(conversationId, { includeData: false });
+		expect(executions).toHaveLength(5); // ana, cleo ×2 (MENU), dan, eve
+		expect(executions.filter((e) => e.status === 'waiting')).toHaveLength(1); // eve waits for the Flow
+		// Executions ran on the worker, never on main.
+		for (const execution of executions) expect(cluster.worker.logs()).toContain(`Worker started execution ${execution.id} (job`);
+	});
+
+	it('serves the Flows endpoint: the respond node answers from the worker through Redis', async () => {
+		const passphrase = `pass-${randomUUID()}`;
+		const appSecret = `secret-${randomUUID()}`;
+		const tokenSecret = `token-${randomUUID()}`;
+		const keys = generateFlowsKeyPair(passphrase);
+		const credential = await cluster.api.createCredential('chatflowFlowsEndpointApi', 'flows', {
+			privateKey: keys.privateKeyPem,
+			passphrase,
+			appSecret,
+			previousAppSecret: '',
+			tokenSecret,
+		});
+		const webhookId = randomUUID();
+		const ref = { chatflowFlowsEndpointApi: { id: credential.id, name: 'flows' } };
+		await activate(
+			{
+				name: `flows endpoint ${webhookId}`,
+				nodes: [
+					{
+						id: randomUUID(),
+						name: 'Flows Endpoint',
+						type: 'n8n-nodes-chatflow.chatflowFlowsEndpointTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+						webhookId,
+						parameters: { verifyFlowToken: true, options: {} },
+						credentials: ref,
+					},
+					{
+						id: randomUUID(),
+						name: 'Show DATE',
+						type: 'n8n-nodes-chatflow.chatflowFlowsRespond',
+						typeVersion: 1,
+						position: [300, 0],
+						parameters: { respondWith: 'nextScreen', screen: 'DATE', data: '={{ JSON.stringify({ hello: $json.tokenContext.contact, route: $json.route }) }}' },
+						credentials: ref,
+					},
+				],
+				connections: { 'Flows Endpoint': { main: [[{ node: 'Show DATE', type: 'main', index: 0 }]] } },
+			},
+			[`${webhookId}/flows`],
+		);
+		const token = createFlowToken(tokenSecret, { contact: ana }, 3600);
+		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'INIT', flow_token: token }, appSecret);
+		const response = await fetch(`${cluster.webhookUrl}/webhook/${webhookId}/flows`, { method: 'POST', headers: request.headers, body: request.body });
+		expect(response.status).toBe(200);
+		expect(decryptFlowResponse(request, await response.text())).toEqual({ screen: 'DATE', data: { hello: ana, route: 'INIT' } });
+		expect(cluster.logs()).not.toContain(passphrase);
+		expect(cluster.logs()).not.toContain(appSecret);
+	});
+});
