@@ -14,6 +14,7 @@
  * --latency=50, --concurrency=100, --builtinN=2000
  */
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,15 +157,10 @@ export default async function send(context: BenchContext): Promise<BenchResult> 
 			const before = deliveries.size;
 			context.log(`${label}: ${count} messages`);
 			const started = performance.now();
-			const response = await fetch(`${n8n.url}/webhook/${hook}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ recipients }),
-				signal: AbortSignal.timeout(30 * 60_000),
-			});
-			const text = await response.text();
+			const response = await postJson(`${n8n.url}/webhook/${hook}`, { recipients });
+			const text = response.body;
 			const seconds = (performance.now() - started) / 1000;
-			if (!response.ok) {
+			if (response.status !== 200) {
 				const [failed] = await api.executions(workflowIds[hook]).catch(() => []);
 				const cause = failed?.data?.resultData.error?.message ?? text.slice(0, 500);
 				throw new Error(`${label}: webhook answered ${response.status}: ${cause}`);
@@ -221,6 +217,21 @@ export default async function send(context: BenchContext): Promise<BenchResult> 
 		rmSync(userFolder, { recursive: true, force: true });
 		packageCopy.dispose();
 	}
+}
+
+/** POST without a client-side time limit (fetch gives up on headers after 300 s; a 20k run can take longer). */
+async function postJson(url: string, body: unknown): Promise<{ status: number; body: string }> {
+	const payload = Buffer.from(JSON.stringify(body));
+	return await new Promise((resolve, reject) => {
+		const request = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': payload.length } }, (response) => {
+			const chunks: Buffer[] = [];
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+			response.on('error', reject);
+		});
+		request.on('error', reject);
+		request.end(payload);
+	});
 }
 
 function round(value: number): number {
