@@ -36,10 +36,11 @@ export function readExample(name: string, file = 'workflow.json'): WorkflowJson 
 }
 
 /**
- * The channel credentials of every example, created in n8n with the FakePlatform as base URL.
+ * The channel credentials of every example, created in n8n with the FakePlatform (or the chat
+ * simulator, which serves the same API) as base URL.
  * Names are the ones the examples reference, so the editor would match them too.
  */
-export async function createChannelCredentials(n8n: E2eContext, platform: FakePlatform): Promise<Credentials> {
+export async function createChannelCredentials(n8n: E2eContext, platform: Pick<FakePlatform, 'url'>): Promise<Credentials> {
 	const create = async (type: string, name: string, data: Record<string, unknown>) => {
 		const created = await n8n.api.createCredential(type, `${name} ${randomUUID().slice(0, 8)}`, data);
 		return { id: created.id, name: created.name };
