@@ -4,16 +4,15 @@
  * summary, and the booking is stored and the Flow closed; the Flow's answer is confirmed and, the
  * day before the appointment (a few seconds away in this test), the reminder template is sent.
  */
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { validateFlowJson, verifyFlowToken } from '../../nodes/shared/flows';
-import { decryptFlowResponse, encryptFlowRequest, generateFlowsKeyPair } from '../../simulator/flows/client';
 import { FakePlatform, type RecordedRequest } from '../../simulator/platform';
 import {
-	APP_SECRET,
 	createChannelCredentials,
+	createDataTable,
+	createFlowsEndpointCredential,
 	EXAMPLES_DIR,
 	importAndActivate,
 	PHONE_NUMBER_ID,
@@ -21,14 +20,13 @@ import {
 	prepareExample,
 	readExample,
 	WABA_ID,
+	whatsAppFlowAnswer,
 	whatsAppMessage,
+	type FlowsEndpointKit,
 	type PreparedExample,
 } from './examples-support';
 import { connectE2e, type E2eContext } from './support/n8n';
 
-const TOKEN_SECRET = `token-secret-${randomUUID()}`;
-const PASSPHRASE = `passphrase-${randomUUID()}`;
-const keys = generateFlowsKeyPair(PASSPHRASE);
 const CUSTOMER = '16505551234';
 const TIMEZONE = 'Europe/Berlin'; // the examples' workflow setting
 const DAY = '2030-03-14';
@@ -44,6 +42,7 @@ const REMINDER = {
 
 let n8n: E2eContext;
 let platform: FakePlatform;
+let flows: FlowsEndpointKit;
 let endpoint: PreparedExample;
 let messages: PreparedExample;
 let messagesWorkflowId: string;
@@ -68,14 +67,7 @@ function local(at: Date): { date: string; time: string } {
 }
 
 async function callEndpoint(payload: Record<string, unknown>): Promise<{ status: number; answer: unknown }> {
-	const request = encryptFlowRequest(keys.publicKey, { version: '3.0', ...payload }, APP_SECRET);
-	const response = await fetch(n8n.api.webhookUrl(endpoint.webhookIds['Booking Flow Endpoint'], 'flows'), {
-		method: 'POST',
-		headers: request.headers,
-		body: request.body,
-	});
-	const text = await response.text();
-	return { status: response.status, answer: response.status === 200 ? decryptFlowResponse(request, text) : undefined };
+	return await flows.call(n8n.api.webhookUrl(endpoint.webhookIds['Booking Flow Endpoint'], 'flows'), payload);
 }
 
 async function deliver(body: unknown): Promise<void> {
@@ -98,20 +90,10 @@ beforeAll(async () => {
 	platform = await FakePlatform.start();
 	platform.on('GET', `/:version/${WABA_ID}/message_templates`, (request) => ({ json: { data: request.query.name === REMINDER.name ? [REMINDER] : [] } }));
 	const credentials = await createChannelCredentials(n8n, platform);
-	const flows = await n8n.api.createCredential('chatflowFlowsEndpointApi', `WhatsApp Flows endpoint ${randomUUID().slice(0, 8)}`, {
-		privateKey: keys.privateKeyPem,
-		passphrase: PASSPHRASE,
-		appSecret: APP_SECRET,
-		previousAppSecret: '',
-		tokenSecret: TOKEN_SECRET,
-	});
-	credentials.chatflowFlowsEndpointApi = { id: flows.id, name: flows.name };
+	flows = await createFlowsEndpointCredential(n8n);
+	credentials.chatflowFlowsEndpointApi = flows.credential;
 	// What the README asks the user to create once; one time of DAY is already booked.
-	const table = await n8n.api.request<{ id: string }>('POST', '/data-tables', {
-		name: 'chatflow_appointments',
-		columns: ['date', 'time', 'service', 'name', 'contact'].map((name) => ({ name, type: 'string' })),
-	});
-	tableId = table.id;
+	tableId = await createDataTable(n8n, 'chatflow_appointments', ['date', 'time', 'service', 'name', 'contact']);
 	await n8n.api.request('POST', `/data-tables/${tableId}/rows`, { data: [{ date: DAY, time: '10:00', service: 'beard', name: 'Bo', contact: '1' }], returnType: 'count' });
 	endpoint = prepareExample(readExample('appointment-booking', 'endpoint.json'), credentials);
 	messages = prepareExample(readExample('appointment-booking'), credentials);
@@ -143,7 +125,7 @@ describe('examples/appointment-booking', () => {
 		const parameters = (send.json as { interactive: { action: { parameters: Record<string, string> } } }).interactive.action.parameters;
 		expect(parameters).toMatchObject({ flow_name: 'appointment_booking', flow_action: 'data_exchange', flow_cta: 'Book now', mode: 'published' });
 		token = parameters.flow_token;
-		expect(verifyFlowToken(TOKEN_SECRET, token)).toMatchObject({ status: 'ok', context: { contact: CUSTOMER, journey: 'booking' } });
+		expect(verifyFlowToken(flows.tokenSecret, token)).toMatchObject({ status: 'ok', context: { contact: CUSTOMER, journey: 'booking' } });
 	});
 
 	it('the endpoint offers services from tomorrow, only free times, a summary, then books and closes', async () => {
@@ -197,18 +179,7 @@ describe('examples/appointment-booking', () => {
 		const startsAt = new Date(Math.ceil((Date.now() + 86_400_000 + 8_000) / 1000) * 1000);
 		const { date, time } = local(startsAt);
 		await deliver(
-			whatsAppMessage(CUSTOMER, {
-				type: 'interactive',
-				context: { from: '15550783881', id: 'wamid.BOOKING-FLOW' },
-				interactive: {
-					type: 'nfm_reply',
-					nfm_reply: {
-						name: 'flow',
-						body: 'Sent',
-						response_json: JSON.stringify({ flow_token: token, journey: 'booking', service: 'haircut', service_title: 'Haircut (30 min)', date, time, name: 'Ana' }),
-					},
-				},
-			}),
+			whatsAppFlowAnswer(CUSTOMER, { flow_token: token, journey: 'booking', service: 'haircut', service_title: 'Haircut (30 min)', date, time, name: 'Ana' }),
 		);
 		const [confirmation] = await sends(1);
 		expect(confirmation.json).toMatchObject({

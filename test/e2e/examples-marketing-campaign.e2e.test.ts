@@ -10,6 +10,7 @@ import { FakePlatform, graphError, type RecordedRequest } from '../../simulator/
 import { whatsAppSend } from '../../simulator/platform/defaults';
 import {
 	createChannelCredentials,
+	createDataTable,
 	importAndActivate,
 	PHONE_NUMBER_ID,
 	postSigned,
@@ -91,10 +92,7 @@ beforeAll(async () => {
 	const apiKey = await n8n.api.createCredential('httpHeaderAuth', 'Campaign API key', { name: 'X-Campaign-Key', value: API_KEY });
 	credentials.httpHeaderAuth = { id: apiKey.id, name: apiKey.name };
 	// What the README asks the user to create once.
-	await n8n.api.request('POST', '/data-tables', {
-		name: 'chatflow_campaign_status',
-		columns: ['campaign', 'messageId', 'recipient', 'status', 'error', 'at'].map((name) => ({ name, type: 'string' })),
-	});
+	await createDataTable(n8n, 'chatflow_campaign_status', ['campaign', 'messageId', 'recipient', 'status', 'error', 'at']);
 	const source = readExample('marketing-campaign');
 	const sendNode = source.nodes.find((node) => node.name === 'Send Template')!;
 	expect((sendNode.parameters as { throughput: { messagesPerSecond: number } }).throughput.messagesPerSecond).toBe(80);

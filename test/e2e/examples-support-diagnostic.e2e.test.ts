@@ -5,16 +5,14 @@
  * the closed Flow's answer, which is parsed, verified and mapped with JSONata, and the feedback
  * survey follows; its answer is mapped again and thanked.
  */
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { createFlowToken, validateFlowJson, verifyFlowToken } from '../../nodes/shared/flows';
-import { decryptFlowResponse, encryptFlowRequest, generateFlowsKeyPair } from '../../simulator/flows/client';
 import { FakePlatform, type RecordedRequest } from '../../simulator/platform';
 import {
-	APP_SECRET,
 	createChannelCredentials,
+	createFlowsEndpointCredential,
 	EXAMPLES_DIR,
 	importAndActivate,
 	PHONE_NUMBER_ID,
@@ -22,18 +20,18 @@ import {
 	prepareExample,
 	readExample,
 	settle,
+	whatsAppFlowAnswer,
 	whatsAppMessage,
+	type FlowsEndpointKit,
 	type PreparedExample,
 } from './examples-support';
 import { connectE2e, type E2eContext } from './support/n8n';
 
-const TOKEN_SECRET = `token-secret-${randomUUID()}`;
-const PASSPHRASE = `passphrase-${randomUUID()}`;
-const keys = generateFlowsKeyPair(PASSPHRASE);
 const CUSTOMER = '16505551234';
 
 let n8n: E2eContext;
 let platform: FakePlatform;
+let flows: FlowsEndpointKit;
 let endpoint: PreparedExample;
 let messages: PreparedExample;
 let messagesWorkflowId: string;
@@ -43,26 +41,11 @@ function flowJson(file: string): { screens: Array<{ id: string; data?: Record<st
 	return JSON.parse(readFileSync(join(EXAMPLES_DIR, 'support-diagnostic', file), 'utf8'));
 }
 
-/** What the WhatsApp client does: encrypt, sign with the app secret, POST, decrypt the answer. */
 async function callEndpoint(payload: Record<string, unknown>): Promise<{ status: number; answer: unknown; text: string }> {
-	const request = encryptFlowRequest(keys.publicKey, { version: '3.0', ...payload }, APP_SECRET);
-	const response = await fetch(n8n.api.webhookUrl(endpoint.webhookIds['Diagnostic Flow Endpoint'], 'flows'), {
-		method: 'POST',
-		headers: request.headers,
-		body: request.body,
-	});
-	const text = await response.text();
-	return { status: response.status, text, answer: response.status === 200 ? decryptFlowResponse(request, text) : undefined };
+	return await flows.call(n8n.api.webhookUrl(endpoint.webhookIds['Diagnostic Flow Endpoint'], 'flows'), payload);
 }
 
-/** The messages webhook WhatsApp sends when a Flow closes. */
-function flowAnswer(responseJson: Record<string, unknown>) {
-	return whatsAppMessage(CUSTOMER, {
-		type: 'interactive',
-		context: { from: '15550783881', id: 'wamid.FLOW-MESSAGE' },
-		interactive: { type: 'nfm_reply', nfm_reply: { name: 'flow', body: 'Sent', response_json: JSON.stringify(responseJson) } },
-	});
-}
+const flowAnswer = (responseJson: Record<string, unknown>) => whatsAppFlowAnswer(CUSTOMER, responseJson);
 
 async function deliver(body: unknown): Promise<void> {
 	const url = n8n.api.webhookUrl(messages.webhookIds['WhatsApp Trigger'], 'webhook');
@@ -87,14 +70,8 @@ beforeAll(async () => {
 	n8n = await connectE2e();
 	platform = await FakePlatform.start();
 	const credentials = await createChannelCredentials(n8n, platform);
-	const flows = await n8n.api.createCredential('chatflowFlowsEndpointApi', `WhatsApp Flows endpoint ${randomUUID().slice(0, 8)}`, {
-		privateKey: keys.privateKeyPem,
-		passphrase: PASSPHRASE,
-		appSecret: APP_SECRET,
-		previousAppSecret: '',
-		tokenSecret: TOKEN_SECRET,
-	});
-	credentials.chatflowFlowsEndpointApi = { id: flows.id, name: flows.name };
+	flows = await createFlowsEndpointCredential(n8n);
+	credentials.chatflowFlowsEndpointApi = flows.credential;
 	endpoint = prepareExample(readExample('support-diagnostic', 'endpoint.json'), credentials);
 	messages = prepareExample(readExample('support-diagnostic'), credentials);
 	workflowIds.push(await importAndActivate(n8n, endpoint));
@@ -134,7 +111,7 @@ describe('examples/support-diagnostic: one journey', () => {
 			},
 		});
 		diagnosticToken = (interactive.action as { parameters: { flow_token: string } }).parameters.flow_token;
-		expect(verifyFlowToken(TOKEN_SECRET, diagnosticToken)).toMatchObject({ status: 'ok', context: { contact: CUSTOMER, journey: 'diagnostic' } });
+		expect(verifyFlowToken(flows.tokenSecret, diagnosticToken)).toMatchObject({ status: 'ok', context: { contact: CUSTOMER, journey: 'diagnostic' } });
 	});
 
 	it('the endpoint answers the Flow with that token: products, a fix for the choice, then closes with the diagnosis', async () => {
@@ -164,7 +141,7 @@ describe('examples/support-diagnostic: one journey', () => {
 	});
 
 	it('the endpoint refuses an expired token (427) and answers an unknown step with an error message', async () => {
-		const expired = createFlowToken(TOKEN_SECRET, { contact: CUSTOMER, journey: 'diagnostic' }, 1, Date.now() - 10_000);
+		const expired = createFlowToken(flows.tokenSecret, { contact: CUSTOMER, journey: 'diagnostic' }, 1, Date.now() - 10_000);
 		expect((await callEndpoint({ action: 'INIT', flow_token: expired })).status).toBe(427);
 		const lost = await callEndpoint({ action: 'BACK', screen: 'SOLUTION', flow_token: diagnosticToken });
 		expect(lost.answer).toEqual({ screen: 'SOLUTION', data: { error_message: 'Something went wrong. Please close the form and try again.' } });
@@ -177,7 +154,7 @@ describe('examples/support-diagnostic: one journey', () => {
 		expect((send.json as { to: string }).to).toBe(CUSTOMER);
 		expect(parameters).toMatchObject({ flow_name: 'support_feedback', flow_action: 'navigate', flow_action_payload: { screen: 'RATE' }, flow_cta: 'Rate us' });
 		feedbackToken = parameters.flow_token as string;
-		expect(verifyFlowToken(TOKEN_SECRET, feedbackToken)).toMatchObject({ status: 'ok', context: { contact: CUSTOMER, journey: 'feedback', product: 'router' } });
+		expect(verifyFlowToken(flows.tokenSecret, feedbackToken)).toMatchObject({ status: 'ok', context: { contact: CUSTOMER, journey: 'feedback', product: 'router' } });
 	});
 
 	it('an unresolved diagnosis is handed over with the diagnosis in the message', async () => {

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { decryptFlowResponse, encryptFlowRequest, generateFlowsKeyPair } from '../../simulator/flows/client';
 import { FakePlatform } from '../../simulator/platform';
 import { signatureHeaders } from '../support/webhookFixtures';
 import type { E2eContext, WorkflowJson } from './support/n8n';
@@ -196,4 +197,51 @@ export async function settle(platform: FakePlatform, quietMs = 700): Promise<voi
 		seen = platform.requests.length;
 		await new Promise((resolve) => setTimeout(resolve, quietMs));
 	}
+}
+
+/** The messages webhook WhatsApp sends when a Flow closes: an nfm_reply answering `replyTo`. */
+export function whatsAppFlowAnswer(from: string, responseJson: Record<string, unknown>, replyTo = 'wamid.FLOW-MESSAGE'): Record<string, unknown> {
+	return whatsAppMessage(from, {
+		type: 'interactive',
+		context: { from: '15550783881', id: replyTo },
+		interactive: { type: 'nfm_reply', nfm_reply: { name: 'flow', body: 'Sent', response_json: JSON.stringify(responseJson) } },
+	});
+}
+
+export interface FlowsEndpointKit {
+	credential: CredentialRef;
+	/** The credential's Flow Token Secret, to check the tokens a workflow sends. */
+	tokenSecret: string;
+	/** What the WhatsApp client does: encrypt with the public key, sign with the app secret, POST, decrypt the answer. */
+	call(url: string, payload: Record<string, unknown>): Promise<{ status: number; text: string; answer: unknown }>;
+}
+
+/** A Flows Endpoint credential with a fresh key pair (encrypted private key) and the client that talks to it. */
+export async function createFlowsEndpointCredential(n8n: E2eContext): Promise<FlowsEndpointKit> {
+	const passphrase = `passphrase-${randomUUID()}`;
+	const tokenSecret = `token-secret-${randomUUID()}`;
+	const keys = generateFlowsKeyPair(passphrase);
+	const created = await n8n.api.createCredential('chatflowFlowsEndpointApi', `WhatsApp Flows endpoint ${randomUUID().slice(0, 8)}`, {
+		privateKey: keys.privateKeyPem,
+		passphrase,
+		appSecret: APP_SECRET,
+		previousAppSecret: '',
+		tokenSecret,
+	});
+	return {
+		credential: { id: created.id, name: created.name },
+		tokenSecret,
+		async call(url, payload) {
+			const request = encryptFlowRequest(keys.publicKey, { version: '3.0', ...payload }, APP_SECRET);
+			const response = await fetch(url, { method: 'POST', headers: request.headers, body: request.body });
+			const text = await response.text();
+			return { status: response.status, text, answer: response.status === 200 ? decryptFlowResponse(request, text) : undefined };
+		},
+	};
+}
+
+/** A Data Table with string columns, as an example's README asks the user to create; returns its id. */
+export async function createDataTable(n8n: E2eContext, name: string, columns: string[]): Promise<string> {
+	const table = await n8n.api.request<{ id: string }>('POST', '/data-tables', { name, columns: columns.map((column) => ({ name: column, type: 'string' })) });
+	return table.id;
 }
