@@ -9,7 +9,7 @@
  * WhatsApp Flow is imported and active, so typing "hi" on the page runs a workflow at once.
  *
  * Environment: N8N_PORT (default 5678, or a free port when that one is taken),
- * CHATFLOW_DEV_FOLDER (default <repo>/.n8n-dev), CHATFLOW_SIMULATOR_PORT (default 5679),
+ * CHATFLOW_DEV_FOLDER (default <repo>/.n8n-dev), CHATFLOW_SIMULATOR_PORT (default 5690),
  * CHATFLOW_SIMULATOR_CONFIG (default simulator/fixtures/simulator.json), CHATFLOW_SIMULATOR=off.
  */
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -1,5 +1,5 @@
 /**
- * `npx tsx simulator/cli.ts [--config file.json] [--port 5679]` (or `npm run simulator`): starts
+ * `npx tsx simulator/cli.ts [--config file.json] [--port 5690]` (or `npm run simulator`): starts
  * the chat simulator and prints the URL to open and the Base URL to put into the credentials.
  * Ctrl-C stops it.
  */

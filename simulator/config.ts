@@ -70,7 +70,7 @@ export interface SimulatorConfig {
 export const DEFAULT_CONFIG_PATH = join(__dirname, 'fixtures', 'simulator.json');
 
 const DEFAULTS: SimulatorConfig = {
-	port: 5679,
+	port: 5690,
 	business: {
 		name: 'Chatflow Café',
 		wabaId: '102290129340398',
