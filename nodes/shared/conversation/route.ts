@@ -32,6 +32,8 @@ export interface RouteDecision {
 	event: ChatEvent;
 	/** The execution that was resumed or cancelled. */
 	executionId?: string;
+	/** POSTs it took to resume (more than 1 when n8n was still saving the execution as waiting). */
+	attempts?: number;
 }
 
 /** The body POSTed to a waiting execution's resume URL (read by the Conversation node's webhook). */
@@ -90,33 +92,44 @@ export async function routeToConversation(event: ChatEvent, options: RouteOption
 		options.log?.('warn', `could not resume waiting execution ${wait.executionId} (${outcome.reason}); starting a new execution`);
 		return { route: 'none', emit: true, event };
 	}
-	return { route: 'resumed', emit: whenWaiting === 'both', event, executionId: wait.executionId };
+	if (outcome.attempts > 1) {
+		options.log?.('debug', `resumed execution ${wait.executionId} after ${outcome.attempts} attempts (${outcome.waitedMs} ms)`);
+	}
+	return { route: 'resumed', emit: whenWaiting === 'both', event, executionId: wait.executionId, attempts: outcome.attempts };
 }
 
-const RETRY_FIRST_MS = 25;
-const RETRY_MAX_MS = 400;
+// Each 409 costs n8n a read of the whole execution, so retries back off, but not far: the save
+// that ends the window usually takes tens of milliseconds.
+const RETRY_FIRST_MS = 20;
+const FRESH_WAIT_MS = 250;
+const RETRY_MAX_MS = 250;
 
 async function resume(
 	wait: WaitRecord,
 	body: ResumeBody,
 	options: RouteOptions,
-): Promise<{ ok: true } | { ok: false; reason: string }> {
+): Promise<{ ok: true; attempts: number; waitedMs: number } | { ok: false; reason: string }> {
 	const sleep = options.sleep ?? n8nSleep;
 	const now = options.now ?? Date.now;
-	const deadline = now() + (options.runningRetryMs ?? 15_000);
+	const started = now();
+	const deadline = started + (options.runningRetryMs ?? 15_000);
+	// A reply right after the question: n8n is most likely still saving the execution as
+	// waiting. Give it a moment first rather than a certain 409 (each costs n8n a full read).
+	const fresh = wait.registeredAt + FRESH_WAIT_MS - now();
+	if (fresh > 0) await sleep(Math.min(fresh, FRESH_WAIT_MS));
 	let delay = RETRY_FIRST_MS;
-	for (;;) {
+	for (let attempts = 1; ; attempts++) {
 		let answer: { statusCode: number; body?: unknown };
 		try {
 			answer = await options.post(wait.resumeUrl, body);
 		} catch (error) {
 			return { ok: false, reason: (error as Error).message };
 		}
-		if (answer.statusCode >= 200 && answer.statusCode < 300) return { ok: true };
+		if (answer.statusCode >= 200 && answer.statusCode < 300) return { ok: true, attempts, waitedMs: now() - started };
 		const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? '');
 		const stillRunning = answer.statusCode === 409 && /running already/i.test(text);
 		if (!stillRunning || now() >= deadline) return { ok: false, reason: `HTTP ${answer.statusCode} ${text.slice(0, 200)}` };
 		await sleep(delay);
-		delay = Math.min(delay * 2, RETRY_MAX_MS);
+		delay = Math.min(Math.ceil(delay * 1.5), RETRY_MAX_MS);
 	}
 }
