@@ -70,6 +70,8 @@ describe('conversation flow in a real n8n', () => {
 		const booking = async (contact: string, date: string) => {
 			expect(await turn(contact, say.text('hi'), 1)).toEqual([BUTTONS]);
 			expect(await turn(contact, say.button('book', 'Book'), 2)).toEqual([BUTTONS, FLOW]);
+			// Not a Flow response: "Wait for Booking" ignores it and keeps waiting (no message, no new execution).
+			if (contact === ben) expect((await postSigned(url, 'whatsapp', inbound(contact, say.text('one moment')))).status).toBe(200);
 			expect(await turn(contact, say.flowReply({ flow_token: `t-${contact}`, date }), 3)).toEqual([BUTTONS, FLOW, `text:Booked for ${date}`]);
 		};
 		const menuRestart = async () => {

@@ -1,0 +1,96 @@
+/**
+ * The Chatflow Conversation node run by n8n-core's real engine (test/support/harness): Session
+ * operations item by item, contact found on the item or through pairing to the trigger, errors
+ * naming the field, continueOnFail; Wait for Reply refusing items of several contacts.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { getSession, openConversationStore } from '../../../nodes/shared/conversation';
+import { runWorkflow, type WorkflowJson } from '../../support/harness';
+
+const TRIGGER = 'n8n-nodes-chatflow.chatflowWhatsAppTrigger';
+const CONVERSATION = 'n8n-nodes-chatflow.chatflowConversation';
+
+function inbound(contactId: string, text = 'hi') {
+	return { channel: 'whatsapp', event: 'message', accountId: '1055', contact: { id: contactId, name: 'X' }, type: 'text', text, raw: {} };
+}
+
+function flow(nodes: Array<{ name: string; parameters: Record<string, unknown>; type?: string; onError?: string }>) {
+	const all = [
+		{ id: randomUUID(), name: 'Trigger', type: TRIGGER, typeVersion: 1, position: [0, 0], parameters: {} },
+		...nodes.map((node, index) => ({
+			id: randomUUID(),
+			name: node.name,
+			type: node.type ?? CONVERSATION,
+			typeVersion: node.type ? 3.4 : 1,
+			position: [(index + 1) * 200, 0],
+			parameters: node.parameters,
+			...(node.onError ? { onError: node.onError } : {}),
+		})),
+	];
+	const connections: Record<string, unknown> = {};
+	all.slice(0, -1).forEach((node, index) => (connections[node.name] = { main: [[{ node: all[index + 1].name, type: 'main', index: 0 }]] }));
+	return { nodes: all, connections } as unknown as WorkflowJson;
+}
+
+describe('Chatflow Conversation node (in-process engine)', () => {
+	it('sets, merges and reads each contact\'s own session, item by item, paired', async () => {
+		const [a, b] = [`a-${randomUUID()}`, `b-${randomUUID()}`];
+		const result = await runWorkflow({
+			workflow: flow([
+				{ name: 'Set', parameters: { operation: 'session', sessionAction: 'set', variables: { variable: [{ name: 'name', value: '={{ $json.text }}' }] }, sessionTtlMinutes: 5 } },
+				{ name: 'Merge', parameters: { operation: 'session', sessionAction: 'merge', data: '{"booking":{"people":2}}' } },
+				{ name: 'Step', parameters: { operation: 'session', sessionAction: 'setStep', step: 'askDate' } },
+				{ name: 'Get', parameters: { operation: 'session', sessionAction: 'get', outputField: 'state' } },
+			]),
+			input: [inbound(a, 'Ana'), inbound(b, 'Ben')],
+		});
+		expect(result.status).toBe('success');
+		const out = result.outputs('Get')[0];
+		expect(out.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(out[0].json.state).toMatchObject({ variables: { name: 'Ana', booking: { people: 2 } }, step: 'askDate', expired: false });
+		expect(out[1].json.state).toMatchObject({ variables: { name: 'Ben', booking: { people: 2 } }, step: 'askDate' });
+		expect((await getSession(openConversationStore(undefined), { channel: 'whatsapp', accountId: '1055', contactId: a })).variables.name).toBe('Ana');
+	});
+
+	it('finds the contact through pairing when a node in between replaced the item', async () => {
+		const contact = `p-${randomUUID()}`;
+		const result = await runWorkflow({
+			workflow: flow([
+				{ name: 'Replace', type: 'n8n-nodes-base.set', parameters: { mode: 'raw', jsonOutput: '{ "sent": true }', options: {} } },
+				{ name: 'Step', parameters: { operation: 'session', sessionAction: 'setStep', step: 'two' } },
+			]),
+			input: [inbound(contact)],
+		});
+		expect(result.status).toBe('success');
+		expect(result.output('Step')[0]).toMatchObject({ sent: true, session: { step: 'two' } });
+	});
+
+	it('names the field on bad input, and continueOnFail keeps the other items', async () => {
+		const failing = await runWorkflow({
+			workflow: flow([{ name: 'Merge', parameters: { operation: 'session', sessionAction: 'merge', data: '[1, 2]' } }]),
+			input: [inbound(`c-${randomUUID()}`)],
+		});
+		expect(failing.status).toBe('error');
+		expect(failing.error?.message).toContain('Data (JSON): must be a JSON object');
+
+		const tolerant = await runWorkflow({
+			workflow: flow([{ name: 'Merge', onError: 'continueRegularOutput', parameters: { operation: 'session', sessionAction: 'merge', data: '={{ $json.text === "bad" ? "[1]" : "{\\"ok\\":1}" }}' } }]),
+			input: [inbound(`d-${randomUUID()}`, 'fine'), inbound(`e-${randomUUID()}`, 'bad'), { no: 'contact' }],
+		});
+		const out = tolerant.output('Merge');
+		expect(out).toHaveLength(3);
+		expect(out[0]).toMatchObject({ session: { variables: { ok: 1 } } });
+		expect(out[1].error).toContain('Data (JSON)');
+		expect(out[2].error).toContain('Contact: could not find the contact');
+	});
+
+	it('Wait for Reply refuses to wait for several contacts in one execution', async () => {
+		const result = await runWorkflow({
+			workflow: flow([{ name: 'Wait', parameters: { operation: 'waitForReply' } }]),
+			input: [inbound(`f-${randomUUID()}`), inbound(`g-${randomUUID()}`)],
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toContain('items 0 and 1 belong to different contacts');
+	});
+});
