@@ -10,12 +10,14 @@
  * one wait exactly one resumes it, and a message is never delivered to two executions unless the
  * trigger says "both".
  */
+import { randomUUID } from 'node:crypto';
+
 import type { IDataObject } from 'n8n-workflow';
 import { sleep as n8nSleep } from 'n8n-workflow';
 
 import type { ChatEvent } from '../ingestion';
 import type { KeyValueStore } from '../store';
-import { contactOf } from './contact';
+import { contactKey, contactOf } from './contact';
 import { matchKeyword, type KeywordRule } from './keywords';
 import { claimWait, type WaitRecord } from './waitRegistry';
 
@@ -70,32 +72,60 @@ const ROUTABLE_EVENTS = new Set(['message', 'postback']);
 export async function routeToConversation(event: ChatEvent, options: RouteOptions): Promise<RouteDecision> {
 	const contact = contactOf(event);
 	if (!contact || !ROUTABLE_EVENTS.has(event.event)) return { route: 'none', emit: true, event };
-
 	const keyword = matchKeyword(options.keywords ?? [], event);
-	if (keyword) {
-		const wait = await claimWait(options.store, contact, (options.now ?? Date.now)());
-		if (wait) {
-			const outcome = await resume(wait, { chatflowConversation: 'cancel', event, wait, keyword: keyword.keyword }, options);
-			if (!outcome.ok) options.log?.('debug', `could not cancel waiting execution ${wait.executionId}: ${outcome.reason}`);
-		}
-		return { route: 'keyword', emit: true, event: { ...event, keyword: keyword.keyword }, executionId: wait?.executionId };
-	}
-
 	const whenWaiting = options.whenWaiting ?? 'resume';
-	if (whenWaiting === 'startNew') return { route: 'none', emit: true, event };
+	if (!keyword && whenWaiting === 'startNew') return { route: 'none', emit: true, event };
+	// One contact's messages are routed one after the other, in every process: a message that
+	// arrives while the previous one is still resuming (or being ignored, which puts the wait
+	// back) sees the wait as that message left it.
+	return await withContactLock(options, contactKey(contact), async () => {
+		if (keyword) {
+			const wait = await claimWait(options.store, contact, (options.now ?? Date.now)());
+			if (wait) {
+				const outcome = await resume(wait, { chatflowConversation: 'cancel', event, wait, keyword: keyword.keyword }, options);
+				if (!outcome.ok) options.log?.('debug', `could not cancel waiting execution ${wait.executionId}: ${outcome.reason}`);
+			}
+			return { route: 'keyword', emit: true, event: { ...event, keyword: keyword.keyword }, executionId: wait?.executionId };
+		}
+		const wait = await claimWait(options.store, contact, (options.now ?? Date.now)());
+		if (!wait) return { route: 'none', emit: true, event };
+		const outcome = await resume(wait, { chatflowConversation: 'reply', event, wait }, options);
+		if (!outcome.ok) {
+			// The wait is gone (timed out, finished, deleted): the message starts a new execution.
+			options.log?.('warn', `could not resume waiting execution ${wait.executionId} (${outcome.reason}); starting a new execution`);
+			return { route: 'none', emit: true, event };
+		}
+		if (outcome.attempts > 1) {
+			options.log?.('debug', `resumed execution ${wait.executionId} after ${outcome.attempts} attempts (${outcome.waitedMs} ms)`);
+		}
+		return { route: 'resumed', emit: whenWaiting === 'both', event, executionId: wait.executionId, attempts: outcome.attempts };
+	});
+}
 
-	const wait = await claimWait(options.store, contact, (options.now ?? Date.now)());
-	if (!wait) return { route: 'none', emit: true, event };
-	const outcome = await resume(wait, { chatflowConversation: 'reply', event, wait }, options);
-	if (!outcome.ok) {
-		// The wait is gone (timed out, finished, deleted): the message starts a new execution.
-		options.log?.('warn', `could not resume waiting execution ${wait.executionId} (${outcome.reason}); starting a new execution`);
-		return { route: 'none', emit: true, event };
+/** How long a contact's routing lock lives at most (a crashed holder frees it by then). */
+const LOCK_TTL_MS = 60_000;
+/** How long a message waits for the previous one of its contact before going ahead anyway. */
+const LOCK_WAIT_MS = 30_000;
+
+async function withContactLock<T>(options: RouteOptions, contact: string, task: () => Promise<T>): Promise<T> {
+	const sleep = options.sleep ?? n8nSleep;
+	const now = options.now ?? Date.now;
+	const key = `lock:${contact}`;
+	const token = randomUUID();
+	const deadline = now() + LOCK_WAIT_MS;
+	let delay = 5;
+	let locked = await options.store.setIfAbsent(key, token, LOCK_TTL_MS);
+	while (!locked && now() < deadline) {
+		await sleep(delay);
+		delay = Math.min(delay * 2, 100);
+		locked = await options.store.setIfAbsent(key, token, LOCK_TTL_MS);
 	}
-	if (outcome.attempts > 1) {
-		options.log?.('debug', `resumed execution ${wait.executionId} after ${outcome.attempts} attempts (${outcome.waitedMs} ms)`);
+	if (!locked) options.log?.('warn', `a message of contact ${contact} waited ${LOCK_WAIT_MS} ms for the previous one; routing it anyway`);
+	try {
+		return await task();
+	} finally {
+		if (locked) await options.store.deleteIfEquals(key, token);
 	}
-	return { route: 'resumed', emit: whenWaiting === 'both', event, executionId: wait.executionId, attempts: outcome.attempts };
 }
 
 // Each 409 costs n8n a read of the whole execution, so retries back off, but not far: the save

@@ -19,6 +19,8 @@ let base = '';
 const received: Array<{ path: string; body: ResumeBody }> = [];
 /** Per execution id: statuses to answer with, in order (then 200). */
 const script = new Map<string, number[]>();
+/** Per execution id: what the "node" does before answering (e.g. put the wait back). */
+const onPost = new Map<string, (body: ResumeBody) => Promise<void>>();
 
 beforeAll(async () => {
 	server = createServer((req: IncomingMessage, res) => {
@@ -26,10 +28,13 @@ beforeAll(async () => {
 		req.on('data', (chunk: Buffer) => (data += chunk.toString()));
 		req.on('end', () => {
 			const id = (req.url ?? '').split('/')[2]?.split('?')[0] ?? '';
-			received.push({ path: req.url ?? '', body: JSON.parse(data) as ResumeBody });
+			const body = JSON.parse(data) as ResumeBody;
+			received.push({ path: req.url ?? '', body });
+			void (onPost.get(id)?.(body) ?? Promise.resolve()).then(() => {
 			const status = script.get(id)?.shift() ?? 200;
 			const message = status === 409 ? `The execution "${id}" is running already.` : status === 404 ? 'does not exist' : 'ok';
 			res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ message }));
+			});
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -145,6 +150,23 @@ describe.each(BACKENDS)('routeToConversation (%s)', (_name, open) => {
 		expect(await routeToConversation(status, { store, post })).toMatchObject({ route: 'none', emit: true });
 		expect(received).toHaveLength(0);
 		expect(await peekWait(store, contact)).toBeDefined();
+	});
+
+	it('one contact\'s messages are routed in order: the second sees the wait the first put back', async () => {
+		const contact = freshContact();
+		const id = `kw-${contact.contactId}`;
+		// Like "Ignore and Keep Waiting": the node takes its time, then registers the wait again.
+		onPost.set(id, async (body) => {
+			await new Promise((resolve) => setTimeout(resolve, 150));
+			if (body.event.text === 'sticker') await registerWait(store, { ...body.wait, registeredAt: Date.now() - 1000 });
+		});
+		await registerWait(store, { executionId: id, resumeUrl: `${base}/${id}?signature=tok`, nodeName: 'Ask', contact, registeredAt: Date.now() - 1000 });
+		const [first, second] = await Promise.all([
+			routeToConversation(message(contact, 'sticker'), { store, post }),
+			routeToConversation(message(contact, 'the answer'), { store: open(), post }),
+		]);
+		expect([first.route, second.route]).toEqual(['resumed', 'resumed']);
+		expect(received.map((r) => r.body.event.text)).toEqual(['sticker', 'the answer']);
 	});
 
 	it('two messages in the same millisecond: one resumes, the other starts a new execution', async () => {
