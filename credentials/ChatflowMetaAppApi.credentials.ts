@@ -17,7 +17,7 @@ export class ChatflowMetaAppApi implements ICredentialType {
 
 	displayName = 'Chatflow Meta App (Webhooks) API';
 
-	icon = 'file:icons/messenger.svg' as const;
+	icon = 'file:icons/meta.svg' as const;
 
 	documentationUrl = 'https://github.com/n8n-nodes-chatflow/n8n-nodes-chatflow#meta-app-credential';
 
