@@ -9,15 +9,16 @@
  * Options: --requests=2000 (a), --n8nRequests=1600 (b), --concurrency=8
  */
 import { constants, createCipheriv, createDecipheriv, privateDecrypt, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
 	createFlowToken,
-	encryptAnswer,
+	encryptResponse,
 	handleEndpointRequest,
 	loadPrivateKey,
+	recallAesKey,
 	rememberAesKey,
 } from '../nodes/shared/flows';
 import { N8nApi } from '../scripts/n8n/api';
@@ -28,6 +29,16 @@ import type { BenchContext, BenchResult } from './types';
 const APP_SECRET = 'bench-app-secret-0123456789abcdef';
 const TOKEN_SECRET = 'bench-token-secret-0123456789abcdef';
 const PASSPHRASE = 'bench passphrase';
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return (Number(fields[11]) + Number(fields[12])) * 10;
+	} catch {
+		return NaN;
+	}
+}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
@@ -46,6 +57,7 @@ export function handlerAlone(context: BenchContext, keys: ReturnType<typeof gene
 	const requests = payloads(count, token).map((payload) => encryptFlowRequest(keys.publicKey, payload, APP_SECRET));
 	const answer = { screen: 'SECOND', data: { name: 'Ana', slots: ['09:00', '10:00', '11:00'] } };
 
+	// What the trigger and the respond node do for one request in one process (cache hit).
 	const handler = (request: EncryptedFlowRequest) => {
 		const outcome = handleEndpointRequest(
 			{ rawBody: Buffer.from(request.body), headers: request.headers },
@@ -53,7 +65,8 @@ export function handlerAlone(context: BenchContext, keys: ReturnType<typeof gene
 		);
 		if (outcome.kind !== 'forward') throw new Error(`handler rejected a request: ${JSON.stringify(outcome)}`);
 		rememberAesKey(outcome.session.encryptedAesKey, outcome.session.aesKey);
-		return encryptAnswer({ encryptedAesKey: outcome.session.encryptedAesKey, initialVector: outcome.session.initialVector }, answer, () => privateKey).body;
+		const aesKey = recallAesKey(outcome.session.encryptedAesKey) ?? outcome.session.aesKey;
+		return encryptResponse(aesKey, outcome.session.iv, answer);
 	};
 	// The floor: what any implementation must do per request, nothing else.
 	const floor = (request: EncryptedFlowRequest) => {
@@ -120,6 +133,76 @@ function endpointWorkflow(webhookId: string, credentialId: string) {
 	};
 }
 
+/** The baseline: n8n's own Webhook → Switch → Respond to Webhook, no crypto, same bodies. */
+function plainWorkflow(path: string) {
+	const respond = (name: string, y: number) => ({
+		id: randomUUID(), name, type: 'n8n-nodes-base.respondToWebhook', typeVersion: 1.1, position: [600, y],
+		parameters: { respondWith: 'text', responseBody: 'AAAA', options: {} },
+	});
+	return {
+		name: `plain webhook bench ${path}`,
+		nodes: [
+			{
+				id: randomUUID(), name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: path,
+				parameters: { httpMethod: 'POST', path, responseMode: 'responseNode', options: {} },
+			},
+			{
+				id: randomUUID(), name: 'Route', type: 'n8n-nodes-base.switch', typeVersion: 3.2, position: [300, 0],
+				parameters: { mode: 'expression', numberOutputs: 2, output: '={{ $json.body.initial_vector.length > 1000 ? 0 : 1 }}' },
+			},
+			respond('Respond A', 0),
+			respond('Respond B', 200),
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Route', type: 'main', index: 0 }]] },
+			Route: { main: [[{ node: 'Respond A', type: 'main', index: 0 }], [{ node: 'Respond B', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+interface LoadResult {
+	p50: number;
+	p90: number;
+	p99: number;
+	rps: number;
+	cpuPerRequest: number;
+	latencies: number[];
+	seconds: number;
+}
+
+/** Percentiles over all latencies of the parts; rates and CPU over the sum. */
+function combine(parts: LoadResult[]): LoadResult {
+	const sorted = parts.flatMap((part) => part.latencies).sort((a, b) => a - b);
+	const seconds = parts.reduce((sum, part) => sum + part.seconds, 0);
+	const cpu = parts.reduce((sum, part) => sum + part.cpuPerRequest * part.latencies.length, 0);
+	return {
+		p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99),
+		rps: sorted.length / seconds, cpuPerRequest: cpu / sorted.length, latencies: sorted, seconds,
+	};
+}
+
+/** Closed loop: `concurrency` clients send `requests` one after another each. */
+async function load(
+	pid: number,
+	requests: EncryptedFlowRequest[],
+	concurrency: number,
+	send: (request: EncryptedFlowRequest) => Promise<number>,
+): Promise<LoadResult> {
+	const latencies: number[] = [];
+	let next = 0;
+	const cpuBefore = cpuMs(pid);
+	const began = performance.now();
+	await Promise.all(
+		Array.from({ length: concurrency }, async () => {
+			while (next < requests.length) latencies.push(await send(requests[next++]));
+		}),
+	);
+	const seconds = (performance.now() - began) / 1000;
+	const cpuPerRequest = (cpuMs(pid) - cpuBefore) / requests.length;
+	const sorted = latencies.sort((a, b) => a - b);
+	return { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), rps: requests.length / seconds, cpuPerRequest, latencies: sorted, seconds };
+}
+
 async function throughN8n(context: BenchContext, keys: ReturnType<typeof generateFlowsKeyPair>, token: string) {
 	const total = context.option('n8nRequests', 1600);
 	const concurrency = context.option('concurrency', 8);
@@ -146,19 +229,30 @@ async function throughN8n(context: BenchContext, keys: ReturnType<typeof generat
 			decryptFlowResponse(request, text);
 			return ms;
 		};
-		for (const request of warmup) await send(request);
-		context.log(`through n8n: ${total} requests, ${concurrency} concurrent clients`);
-		const latencies: number[] = [];
-		let next = 0;
-		const began = performance.now();
-		await Promise.all(
-			Array.from({ length: concurrency }, async () => {
-				while (next < requests.length) latencies.push(await send(requests[next++]));
-			}),
-		);
-		const seconds = (performance.now() - began) / 1000;
-		const sorted = latencies.sort((a, b) => a - b);
-		return { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), rps: total / seconds };
+		const plainPath = randomUUID();
+		await api.createWorkflow(plainWorkflow(plainPath), { webhooks: [{ path: plainPath }] });
+		const sendPlain = async (request: EncryptedFlowRequest) => {
+			const began = performance.now();
+			const response = await fetch(`${n8n.url}/webhook/${plainPath}`, { method: 'POST', headers: request.headers, body: request.body });
+			await response.text();
+			if (response.status !== 200) throw new Error(`plain webhook answered ${response.status}`);
+			return performance.now() - began;
+		};
+		for (const request of warmup) {
+			await send(request);
+			await sendPlain(request);
+		}
+		context.log(`through n8n: ${total} requests, ${concurrency} concurrent clients (and the same through a plain Webhook workflow, alternating quarters)`);
+		// Alternating quarters, so that neither workflow gets the warmer or the quieter half.
+		const quarter = Math.ceil(requests.length / 4);
+		const runs = { flows: [] as LoadResult[], plain: [] as LoadResult[] };
+		for (let part = 0; part < 4; part++) {
+			const slice = requests.slice(part * quarter, (part + 1) * quarter);
+			for (const which of part % 2 === 0 ? (['flows', 'plain'] as const) : (['plain', 'flows'] as const)) {
+				runs[which].push(await load(n8n.pid, slice, concurrency, which === 'flows' ? send : sendPlain));
+			}
+		}
+		return { ...combine(runs.flows), plain: combine(runs.plain) };
 	} finally {
 		await n8n.stop();
 		rmSync(userFolder, { recursive: true, force: true });
@@ -182,10 +276,15 @@ export default async function flows(context: BenchContext): Promise<BenchResult>
 			n8n_p99_ms: n8n.p99,
 			n8n_requests_per_s: n8n.rps,
 		},
-		ratios: { handler_vs_floor: alone.handler / alone.floor },
+		ratios: {
+			handler_vs_floor: alone.handler / alone.floor,
+			// n8n CPU per request: this package's trigger + respond vs n8n's Webhook + Respond to Webhook
+			n8n_cpu_vs_plain_webhook: n8n.cpuPerRequest / n8n.plain.cpuPerRequest,
+		},
 		notes: [
 			'handler: signature + RSA-OAEP + AES-GCM decrypt + JSON + flow-token check + encrypted answer; floor: RSA-OAEP + AES-GCM decrypt + encrypt only; medians of alternating 100-request batches',
 			'n8n: one main process (SQLite, executions saved), endpoint trigger → Switch → respond node; INIT and data_exchange alternating; requests encrypted before timing',
+			`n8n main process CPU time per request: ${n8n.cpuPerRequest.toFixed(1)} ms; plain Webhook → Switch → Respond to Webhook, same bodies, same n8n: ${n8n.plain.cpuPerRequest.toFixed(1)} ms (p50 ${n8n.plain.p50.toFixed(0)} ms, ${n8n.plain.rps.toFixed(1)} requests/s)`,
 			`machine load average (1/5/15 min): ${loadBefore} before, ${loadBetween} between the parts, ${load()} after; on a shared machine absolute times follow the load, the ratio less so`,
 		],
 	};

@@ -4,7 +4,7 @@
  * Endpoint: `handleEndpointRequest({ rawBody, headers }, { privateKey, appSecrets, tokenSecret })`
  * → rejected (400/421/427/432) | answered (ping, error notification) | forward (to the workflow).
  * Keys: `loadPrivateKey(pem, passphrase)` parses once and caches; errors are PrivateKeyError with a message for the user.
- * Answers: `buildAnswerPayload(answer)`, `encryptAnswer(session, payload, loadKey)`.
+ * Answers: `buildAnswerPayload(answer)`, `await encryptAnswer(session, payload, loadKey)`.
  * Tokens: `createFlowToken(secret, context, ttlSeconds)`, `verifyFlowToken(secret, token)`.
  * Flow JSON: `validateFlowJson(textOrObject)` → [{ path, message }].
  * Answers in the messages webhook: `parseFlowResponse(item, options)`.

@@ -47,13 +47,14 @@ export function isSessionReference(value: unknown): value is SessionReference {
  * process's short-lived cache when the trigger ran here, else from decrypting the encrypted key
  * again with the private key (queue mode: the respond node may run on a worker).
  */
-export function encryptAnswer(
+export async function encryptAnswer(
 	session: SessionReference,
 	payload: unknown,
-	loadKey: () => KeyObject,
-): { body: string; aesKeySource: 'cache' | 'rsa' } {
+	loadKey: () => KeyObject | Promise<KeyObject>,
+): Promise<{ body: string; aesKeySource: 'cache' | 'rsa' }> {
 	const iv = Buffer.from(session.initialVector, 'base64');
 	const cached = recallAesKey(session.encryptedAesKey);
-	const aesKey = cached ?? decryptAesKey(loadKey(), Buffer.from(session.encryptedAesKey, 'base64'));
+	// The credential is only read when the key must be re-derived (n8n decrypts it on every read).
+	const aesKey = cached ?? decryptAesKey(await loadKey(), Buffer.from(session.encryptedAesKey, 'base64'));
 	return { body: encryptResponse(aesKey, iv, payload), aesKeySource: cached ? 'cache' : 'rsa' };
 }

@@ -27,10 +27,10 @@ export async function runFlowsRespond(ctx: IExecuteFunctions): Promise<INodeExec
 		throw new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex: 0 });
 	}
 
-	const credential = readFlowsCredential(await ctx.getCredentials(FLOWS_ENDPOINT_CREDENTIAL));
+	const loadPrivateKey = async () => privateKeyOf(readFlowsCredential(await ctx.getCredentials(FLOWS_ENDPOINT_CREDENTIAL)));
 	let body: string;
 	try {
-		({ body } = encryptAnswer(endpointItem.session as unknown as SessionReference, payload, () => privateKeyOf(credential)));
+		({ body } = await encryptAnswer(endpointItem.session as unknown as SessionReference, payload, loadPrivateKey));
 	} catch (error) {
 		const reason = error instanceof DecryptionError ? `the request's AES key cannot be recovered with this credential (${error.message})` : (error as Error).message;
 		throw new NodeOperationError(ctx.getNode(), `Cannot encrypt the answer: ${reason}`, { itemIndex: 0 });

@@ -103,16 +103,20 @@ describe('endpoint trigger glue', () => {
 describe('respond node glue', () => {
 	function executeContext(inputItem: IDataObject, parameters: IDataObject, triggerItem?: IDataObject) {
 		const sent: Array<{ body: Buffer; headers: Record<string, string>; statusCode: number }> = [];
+		const credentialReads: string[] = [];
 		const ctx = {
 			getInputData: () => [{ json: inputItem }],
 			getNode: () => ({ name: 'Respond', type: 'n8n-nodes-chatflow.chatflowFlowsRespond' }),
 			getNodeParameter: (name: string, _index: number, fallback: unknown) => parameters[name] ?? fallback,
-			getCredentials: async () => credential,
+			getCredentials: async (type: string) => {
+				credentialReads.push(type);
+				return credential;
+			},
 			getParentNodes: () => (triggerItem ? [{ name: 'Endpoint', type: 'n8n-nodes-chatflow.chatflowFlowsEndpointTrigger', typeVersion: 1 }] : []),
 			getWorkflowDataProxy: () => ({ $: () => ({ first: () => ({ json: triggerItem }) }) }),
 			sendResponse: async (response: never) => void sent.push(response),
 		} as unknown as IExecuteFunctions;
-		return { ctx, sent };
+		return { ctx, sent, credentialReads };
 	}
 
 	async function triggerItemFor(request: EncryptedFlowRequest): Promise<IDataObject> {
@@ -123,8 +127,9 @@ describe('respond node glue', () => {
 	it('closes the Flow: params + the request\'s flow token, encrypted, text/plain', async () => {
 		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'data_exchange', screen: 'LAST', data: {}, flow_token: 'tok-1' }, APP_SECRET);
 		const item = await triggerItemFor(request);
-		const { ctx, sent } = executeContext(item, { respondWith: 'close', params: '{"order": 7}' });
+		const { ctx, sent, credentialReads } = executeContext(item, { respondWith: 'close', params: '{"order": 7}' });
 		const output = await runFlowsRespond(ctx);
+		expect(credentialReads).toEqual([]); // the trigger ran in this process: the AES key was cached
 		expect(output[0][0]).toEqual({ json: item, binary: undefined, pairedItem: { item: 0 } });
 		expect(sent).toHaveLength(1);
 		expect(sent[0].statusCode).toBe(200);
@@ -139,8 +144,9 @@ describe('respond node glue', () => {
 		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'data_exchange', screen: 'FIRST', data: {} }, APP_SECRET);
 		const item = await triggerItemFor(request);
 		forgetAesKeys(); // as on a queue-mode worker: nothing in this process
-		const { ctx, sent } = executeContext({ replaced: true }, { respondWith: 'error', errorMessage: 'Not available', data: {} }, item);
+		const { ctx, sent, credentialReads } = executeContext({ replaced: true }, { respondWith: 'error', errorMessage: 'Not available', data: {} }, item);
 		await runFlowsRespond(ctx);
+		expect(credentialReads).toEqual(['chatflowFlowsEndpointApi']);
 		expect(decryptFlowResponse(request, sent[0].body.toString())).toEqual({ screen: 'FIRST', data: { error_message: 'Not available' } });
 	});
 

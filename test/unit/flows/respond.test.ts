@@ -27,14 +27,14 @@ describe('Flows answers', () => {
 		expect(() => buildAnswerPayload({ kind: 'nextScreen', screen: '', data: {} })).toThrow(/Screen is empty/);
 	});
 
-	it.each(['cache', 'rsa'] as const)('encrypts the answer for the request, AES key from the %s', (source) => {
+	it.each(['cache', 'rsa'] as const)('encrypts the answer for the request, AES key from the %s', async (source) => {
 		forgetAesKeys();
 		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'INIT' });
 		const outcome = handleEndpointRequest({ rawBody: Buffer.from(request.body), headers: {} }, { privateKey, appSecrets: [], skipSignatureCheck: true });
 		if (outcome.kind !== 'forward') throw new Error('expected forward');
 		if (source === 'cache') rememberAesKey(outcome.session.encryptedAesKey, outcome.session.aesKey);
 		let loads = 0;
-		const { body, aesKeySource } = encryptAnswer(
+		const { body, aesKeySource } = await encryptAnswer(
 			{ encryptedAesKey: outcome.session.encryptedAesKey, initialVector: outcome.session.initialVector },
 			{ screen: 'FIRST', data: { x: 'ü' } },
 			() => {
