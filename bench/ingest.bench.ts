@@ -3,13 +3,15 @@
  * (a) The pipeline alone, no n8n: signed WhatsApp batches through verify → parse → flatten →
  *     normalise → filter → de-duplicate (in-process store), on one core. Per-event cost at
  *     batch 1 and batch 100, alternating in rounds so both see the same machine state.
- * (b) Through the real n8n: signed batches of 1, 10 and 100 messages POSTed to an active
- *     workflow with the Chatflow WhatsApp Trigger, `--concurrency` clients; events/s and the
- *     latency of the HTTP answer.
- * The built-in WhatsApp Trigger side needs bench/support (loopback TLS, test CA and name
- * resolution for graph.facebook.com, which it calls on activation); until that lands its figures
- * are reported as null (not measured).
- * Options: --seconds=2 (a), --requests=300 per batch size (b), --concurrency=4
+ * (b) Through the real n8n, side by side in one n8n: the same signed batches of 1, 10 and 100
+ *     messages POSTed to an active workflow with the Chatflow WhatsApp Trigger and to one with
+ *     n8n's built-in WhatsApp Trigger, `--concurrency` clients, alternating turns; events/s and
+ *     the latency of the HTTP answer for each, and the ratio.
+ * The built-in trigger asks graph.facebook.com (fixed URL) for an app token and the app's
+ * subscriptions on activation: bench/support serves those from a loopback TLS fake (test CA,
+ * name resolution inside the benchmark's n8n only), as the send benchmark does.
+ * Options: --seconds=2 (a), --requests=300 per batch size and trigger (b), --concurrency=4,
+ * --rounds=2 (alternating turns per batch size)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,8 +24,12 @@ import { deduplicate, runPipeline } from '../nodes/shared/ingestion';
 import { MemoryStore } from '../nodes/shared/store';
 import { N8nApi } from '../scripts/n8n/api';
 import { N8nInstance, freePort } from '../scripts/n8n/instance';
+import { serveAppSubscriptions } from './support/appSubscriptions';
+import { startFakeGraphTls } from './support/fakeGraphTls';
+import { buildPrivatePackage } from './support/privatePackage';
 import type { BenchContext, BenchResult } from './types';
 
+const APP_ID = '1234567890123456';
 const APP_SECRET = 'bench-app-secret-0123456789abcdef';
 const PHONE_NUMBER_ID = '106540352242922';
 
@@ -117,126 +123,223 @@ interface HttpFigures {
 	bySize: Record<number, number>;
 }
 
-/** POSTs `requests` signed batches of each size with `concurrency` clients; waits for every execution. */
-async function throughN8n(context: BenchContext, api: N8nApi, url: string, workflowId: string): Promise<HttpFigures> {
+/** An active workflow whose trigger receives the batches. */
+interface Target {
+	label: string;
+	url: string;
+	workflowId: string;
+	/** Executions it must have finished so far (every accepted POST starts one). */
+	expected: number;
+}
+
+/** POSTs `batches` with `concurrency` clients, then waits until each started execution ended. */
+async function deliver(api: N8nApi, target: Target, batches: Array<{ body: Buffer; signature: string }>, concurrency: number, timeoutMs = 600_000) {
+	const latencies: number[] = [];
+	let next = 0;
+	const started = performance.now();
+	await Promise.all(
+		Array.from({ length: concurrency }, async () => {
+			while (next < batches.length) {
+				const batch = batches[next++];
+				const sent = performance.now();
+				const response = await fetch(target.url, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', 'x-hub-signature-256': batch.signature },
+					body: batch.body,
+				});
+				await response.arrayBuffer();
+				latencies.push(performance.now() - sent);
+				if (response.status !== 200) throw new Error(`${target.label} trigger answered ${response.status}`);
+			}
+		}),
+	);
+	target.expected += batches.length;
+	// The answer goes out before the workflow runs: count the time until every execution ended.
+	await waitForFinished(api, target, timeoutMs);
+	return { latencies, ms: performance.now() - started };
+}
+
+/**
+ * Warm-up (not measured) that also proves the wiring: each trigger must start one execution per
+ * batch and emit every message. The built-in trigger answers 200 and starts nothing when the
+ * signature does not match, so without this a mis-wired run would only time out.
+ */
+async function warmUp(api: N8nApi, target: Target): Promise<void> {
+	const size = 10;
+	const batches = Array.from({ length: 8 }, () => signedBatch(size));
+	await deliver(api, target, batches, 2, 60_000);
+	const [last] = await api.executions(target.workflowId);
+	const items = Object.values(last?.data?.resultData.runData ?? {})[0]?.[0]?.data?.main[0] ?? [];
+	// Chatflow emits one item per message; the built-in one item per change, messages inside.
+	const messages = items.reduce((sum, item) => sum + (Array.isArray(item.json.messages) ? item.json.messages.length : 1), 0);
+	if (messages !== size) throw new Error(`${target.label} trigger emitted ${messages} of ${size} messages in its warm-up execution`);
+}
+
+/**
+ * The same signed batches (1, 10 and 100 messages; `requests` of each) to every target, in
+ * `rounds` alternating turns per batch size so that both see the same machine state; the order
+ * flips every round. Each target's time is the sum of its own turns.
+ */
+async function sideBySide(context: BenchContext, api: N8nApi, targets: Target[]): Promise<Record<string, HttpFigures>> {
 	const requests = context.option('requests', 300);
 	const concurrency = context.option('concurrency', 4);
-	const latencies: number[] = [];
-	const bySize: Record<number, number> = {};
+	const rounds = Math.max(1, Math.min(requests, context.option('rounds', 2)));
+	const latencies = new Map(targets.map((target) => [target.label, [] as number[]]));
+	const elapsed = new Map(targets.map((target) => [target.label, 0]));
+	const bySize = new Map(targets.map((target) => [target.label, {} as Record<number, number>]));
 	let events = 0;
-	let elapsed = 0;
-	let executions = 0;
 	for (const size of [1, 10, 100]) {
 		const batches = Array.from({ length: requests }, () => signedBatch(size));
-		let next = 0;
-		const started = performance.now();
-		await Promise.all(
-			Array.from({ length: concurrency }, async () => {
-				while (next < batches.length) {
-					const batch = batches[next++];
-					const sent = performance.now();
-					const response = await fetch(url, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json', 'x-hub-signature-256': batch.signature },
-						body: batch.body,
-					});
-					await response.arrayBuffer();
-					latencies.push(performance.now() - sent);
-					if (response.status !== 200) throw new Error(`trigger answered ${response.status}`);
-				}
-			}),
-		);
-		executions += requests;
-		// The answer goes out before the workflow runs: count the time until every execution ended.
-		await waitForFinished(api, workflowId, executions);
-		const ms = performance.now() - started;
-		bySize[size] = (size * requests) / (ms / 1000);
+		const msBySize = new Map(targets.map((target) => [target.label, 0]));
+		for (let round = 0; round < rounds; round++) {
+			const chunk = batches.slice(Math.floor((round * requests) / rounds), Math.floor(((round + 1) * requests) / rounds));
+			const order = round % 2 === 0 ? targets : [...targets].reverse();
+			for (const target of order) {
+				const turn = await deliver(api, target, chunk, concurrency);
+				latencies.get(target.label)!.push(...turn.latencies);
+				msBySize.set(target.label, msBySize.get(target.label)! + turn.ms);
+			}
+		}
 		events += size * requests;
-		elapsed += ms;
-		context.log(`n8n: batch ${size}: ${bySize[size].toFixed(0)} events/s`);
+		for (const target of targets) {
+			const ms = msBySize.get(target.label)!;
+			bySize.get(target.label)![size] = (size * requests) / (ms / 1000);
+			elapsed.set(target.label, elapsed.get(target.label)! + ms);
+		}
+		context.log(`n8n: batch ${size}: ${targets.map((t) => `${t.label} ${bySize.get(t.label)![size].toFixed(0)}`).join(', ')} events/s`);
 	}
-	const sorted = latencies.sort((a, b) => a - b);
-	return { eventsPerS: events / (elapsed / 1000), p50: percentile(sorted, 50), p99: percentile(sorted, 99), bySize };
+	return Object.fromEntries(
+		targets.map((target) => {
+			const sorted = latencies.get(target.label)!.sort((a, b) => a - b);
+			const figures: HttpFigures = {
+				eventsPerS: events / (elapsed.get(target.label)! / 1000),
+				p50: percentile(sorted, 50),
+				p99: percentile(sorted, 99),
+				bySize: bySize.get(target.label)!,
+			};
+			return [target.label, figures];
+		}),
+	);
+}
+
+function triggerWorkflow(name: string, webhookId: string, node: Record<string, unknown>) {
+	return {
+		name,
+		nodes: [{ id: randomUUID(), name: 'Trigger', typeVersion: 1, position: [0, 0], webhookId, ...node }],
+		connections: {},
+	};
 }
 
 export default async function ingest(context: BenchContext): Promise<BenchResult> {
 	const pipeline = await pipelineAlone(context);
 
+	// n8n's built-in trigger calls graph.facebook.com (fixed) on activation: a loopback TLS fake
+	// answers the app token and app subscription calls, inside the benchmark's n8n only.
+	const fake = await startFakeGraphTls();
+	const subscriptions = serveAppSubscriptions(fake.platform, { clientId: APP_ID, clientSecret: APP_SECRET });
+	context.log('building a private copy of the package (the shared dist/ is rebuilt by concurrent runs)');
+	const packageCopy = buildPrivatePackage();
 	const userFolder = mkdtempSync(join(tmpdir(), 'chatflow-bench-ingest-'));
 	// Production executions are saved as n8n saves them by default: that cost is part of the answer.
-	const n8n = await N8nInstance.start({ userFolder, port: await freePort(), env: { N8N_LOG_LEVEL: 'warn' } });
-	let chatflow: HttpFigures;
+	const n8n = await N8nInstance.start({
+		userFolder,
+		packageDir: packageCopy.dir,
+		port: await freePort(),
+		env: { ...fake.env, N8N_LOG_LEVEL: 'warn' },
+		nodeArgs: fake.nodeArgs,
+	});
+	let measured: Record<string, HttpFigures>;
 	try {
 		await n8n.waitUntilReady();
 		const api = await N8nApi.connect(n8n.url);
-		const credential = await api.createCredential('chatflowMetaAppApi', 'bench meta app', {
-			appId: '1',
+		const chatflowCredential = await api.createCredential('chatflowMetaAppApi', 'bench meta app', {
+			appId: APP_ID,
 			appSecret: APP_SECRET,
 			previousAppSecret: '',
 			verifyToken: 'bench',
 			apiVersion: 'v26.0',
 			baseUrl: 'http://127.0.0.1:9',
 		});
-		const webhookId = randomUUID();
-		const workflowId = await api.createWorkflow(
-			{
-				name: 'bench ingest chatflow',
-				nodes: [
-					{
-						id: randomUUID(),
-						name: 'Trigger',
-						type: 'n8n-nodes-chatflow.chatflowWhatsAppTrigger',
-						typeVersion: 1,
-						position: [0, 0],
-						webhookId,
-						parameters: {},
-						credentials: { chatflowMetaAppApi: { id: credential.id, name: credential.name } },
-					},
-				],
-				connections: {},
-			},
-			{ webhooks: [{ path: `${webhookId}/webhook`, method: 'POST' }] },
+		// The same app secret for both: the very same signed bytes are valid for either trigger.
+		const builtinCredential = await api.createCredential('whatsAppTriggerApi', 'bench built-in trigger', { clientId: APP_ID, clientSecret: APP_SECRET });
+
+		const chatflowHook = randomUUID();
+		const chatflowWorkflowId = await api.createWorkflow(
+			triggerWorkflow('bench ingest chatflow', chatflowHook, {
+				type: 'n8n-nodes-chatflow.chatflowWhatsAppTrigger',
+				parameters: {},
+				credentials: { chatflowMetaAppApi: { id: chatflowCredential.id, name: chatflowCredential.name } },
+			}),
+			{ webhooks: [{ path: `${chatflowHook}/webhook`, method: 'POST' }] },
 		);
-		chatflow = await throughN8n(context, api, api.webhookUrl(webhookId, 'webhook'), workflowId);
+		const builtinHook = randomUUID();
+		const builtinWorkflowId = await api.createWorkflow(
+			triggerWorkflow('bench ingest built-in', builtinHook, {
+				type: 'n8n-nodes-base.whatsAppTrigger',
+				parameters: { updates: ['messages'], options: {} },
+				credentials: { whatsAppTriggerApi: { id: builtinCredential.id, name: builtinCredential.name } },
+			}),
+			{ webhooks: [{ path: `${builtinHook}/webhook`, method: 'POST' }] },
+		);
+		// n8n registers a trigger's webhooks after answering /activate: wait for the subscription.
+		const subscription = await subscriptions.waitFor('whatsapp_business_account', 30_000).catch((error: Error) => {
+			const seen = fake.platform.requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'none';
+			throw new Error(`${error.message}; the fake graph.facebook.com received: ${seen}; n8n log: ${n8n.logs().slice(-2000)}`);
+		});
+		context.log(`built-in trigger subscribed app ${APP_ID} on the fake: ${subscription.callback_url} (${subscription.fields.map((f) => f.name).join(',')})`);
+
+		const targets: Target[] = [
+			{ label: 'chatflow', url: api.webhookUrl(chatflowHook, 'webhook'), workflowId: chatflowWorkflowId, expected: 0 },
+			{ label: 'builtin', url: api.webhookUrl(builtinHook, 'webhook'), workflowId: builtinWorkflowId, expected: 0 },
+		];
+		for (const target of targets) await warmUp(api, target);
+		measured = await sideBySide(context, api, targets);
 	} finally {
 		await n8n.stop();
+		await fake.close();
 		rmSync(userFolder, { recursive: true, force: true });
+		packageCopy.dispose();
 	}
+	const { chatflow, builtin } = measured;
 
 	return {
 		figures: {
 			chatflow_events_per_s: chatflow.eventsPerS,
-			builtin_events_per_s: Number.NaN,
+			builtin_events_per_s: builtin.eventsPerS,
 			chatflow_p50_ms: chatflow.p50,
 			chatflow_p99_ms: chatflow.p99,
-			builtin_p50_ms: Number.NaN,
-			builtin_p99_ms: Number.NaN,
+			builtin_p50_ms: builtin.p50,
+			builtin_p99_ms: builtin.p99,
 			pipeline_events_per_s: pipeline.eventsPerS,
 			per_event_us_batch1: pipeline.usBatch1,
 			per_event_us_batch100: pipeline.usBatch100,
 			chatflow_events_per_s_batch1: chatflow.bySize[1],
 			chatflow_events_per_s_batch10: chatflow.bySize[10],
 			chatflow_events_per_s_batch100: chatflow.bySize[100],
+			builtin_events_per_s_batch1: builtin.bySize[1],
+			builtin_events_per_s_batch10: builtin.bySize[10],
+			builtin_events_per_s_batch100: builtin.bySize[100],
 		},
 		ratios: {
-			vs_builtin: Number.NaN,
+			vs_builtin: chatflow.eventsPerS / builtin.eventsPerS,
 			per_event_batch1_vs_batch100: pipeline.usBatch1 / pipeline.usBatch100,
 		},
 		notes: [
 			'pipeline_*: verify+parse+normalise+filter+de-duplicate (in-process store), one core, no n8n; per_event_us at batch 1 and 100.',
-			'chatflow_*: signed WhatsApp batches of 1, 10, 100 messages to the real n8n (equal request counts), events/s until every execution ended; p50/p99 of the HTTP answer.',
-			'builtin_* and vs_builtin are null (not measured): the built-in trigger needs graph.facebook.com served on loopback (bench/support, not there yet).',
+			`chatflow_* and builtin_*: the same signed WhatsApp batches of 1, 10, 100 messages (--requests=${context.option('requests', 300)} of each, --concurrency=${context.option('concurrency', 4)}) to two active workflows in one real n8n, in --rounds=${context.option('rounds', 2)} alternating turns per size; events/s = messages until every execution ended; p50/p99 of the HTTP answer.`,
+			'The built-in trigger emits one item per change (the messages inside, not normalised, no de-duplication); Chatflow one normalised item per message. vs_builtin = chatflow_events_per_s / builtin_events_per_s.',
+			'graph.facebook.com (app token, /{app_id}/subscriptions on activation) → loopback TLS fake, test CA, inside the benchmark n8n only (bench/support).',
 		],
 	};
 }
 
-/** Polls the executions list until `count` production executions of the workflow have ended. */
-async function waitForFinished(api: N8nApi, workflowId: string, count: number): Promise<void> {
-	const deadline = Date.now() + 600_000;
+/** Polls the executions list until the target's expected production executions have ended. */
+async function waitForFinished(api: N8nApi, target: Target, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const finished = await countFinished(api, workflowId);
-		if (finished >= count) return;
-		if (Date.now() > deadline) throw new Error(`only ${finished} of ${count} executions finished`);
+		const finished = await countFinished(api, target.workflowId);
+		if (finished >= target.expected) return;
+		if (Date.now() > deadline) throw new Error(`${target.label}: only ${finished} of ${target.expected} executions finished (every POST was answered 200)`);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }
