@@ -1,11 +1,12 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { GRAPH_API_VERSION_DEFAULT } from './common/graphDefaults';
+import { headerFromField } from './common/authenticate';
 
 /**
  * An Instagram professional account. Two routes exist: Instagram Login (graph.instagram.com,
@@ -67,12 +68,7 @@ export class ChatflowInstagramApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	authenticate: IAuthenticate = headerFromField('Authorization', 'accessToken', 'Bearer ');
 
 	test: ICredentialTestRequest = {
 		request: {

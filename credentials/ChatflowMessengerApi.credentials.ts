@@ -1,11 +1,12 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { GRAPH_API_VERSION_DEFAULT } from './common/graphDefaults';
+import { headerFromField } from './common/authenticate';
 
 /** A Facebook Page that sends Messenger messages with its page access token. */
 export class ChatflowMessengerApi implements ICredentialType {
@@ -50,12 +51,7 @@ export class ChatflowMessengerApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	authenticate: IAuthenticate = headerFromField('Authorization', 'accessToken', 'Bearer ');
 
 	test: ICredentialTestRequest = {
 		request: {

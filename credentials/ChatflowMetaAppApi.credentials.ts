@@ -1,11 +1,12 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { GRAPH_API_VERSION_DEFAULT } from './common/graphDefaults';
+import { queryFromCredentials, fieldText } from './common/authenticate';
 
 /**
  * A Meta app as the receiver of webhooks (WhatsApp, Messenger, Instagram): the app secret signs
@@ -74,12 +75,7 @@ export class ChatflowMetaAppApi implements ICredentialType {
 	];
 
 	// The app access token is "app_id|app_secret" (client_credentials without a round trip).
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			qs: { access_token: '={{$credentials.appId}}|{{$credentials.appSecret}}' },
-		},
-	};
+	authenticate: IAuthenticate = queryFromCredentials('access_token', (credentials) => `${fieldText(credentials, 'appId')}|${fieldText(credentials, 'appSecret')}`);
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,9 +1,11 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { headerFromField } from './common/authenticate';
 
 /** A Viber bot: its auth token authenticates sends and signs the webhooks Viber delivers. */
 export class ChatflowViberApi implements ICredentialType {
@@ -49,12 +51,7 @@ export class ChatflowViberApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { 'X-Viber-Auth-Token': '={{$credentials.authToken}}' },
-		},
-	};
+	authenticate: IAuthenticate = headerFromField('X-Viber-Auth-Token', 'authToken');
 
 	// Viber answers errors as HTTP 200 with a non-zero status; 2 is an invalid token.
 	test: ICredentialTestRequest = {

@@ -1,11 +1,12 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { GRAPH_API_VERSION_DEFAULT } from './common/graphDefaults';
+import { headerFromField } from './common/authenticate';
 
 /** WhatsApp Cloud API: a system-user token that sends and manages on behalf of one WABA. */
 export class ChatflowWhatsAppApi implements ICredentialType {
@@ -60,12 +61,7 @@ export class ChatflowWhatsAppApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	authenticate: IAuthenticate = headerFromField('Authorization', 'accessToken', 'Bearer ');
 
 	test: ICredentialTestRequest = {
 		request: {

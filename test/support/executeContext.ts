@@ -74,7 +74,7 @@ export function createExecuteContext(options: ExecuteContextOptions): TestExecut
 	) => {
 		// As n8n-core: credentials handed over already decrypted are used instead of loading them.
 		const credentials = additional?.credentialsDecrypted?.data ?? (await getCredentials(type));
-		const authenticated = applyAuthentication(CREDENTIAL_TYPES[type], credentials, request);
+		const authenticated = await applyAuthentication(CREDENTIAL_TYPES[type], credentials, request);
 		sent.push(authenticated);
 		try {
 			return await sendWithAxios(authenticated);
@@ -129,14 +129,18 @@ export function createExecuteContext(options: ExecuteContextOptions): TestExecut
 	return context as unknown as TestExecuteContext;
 }
 
-/** Resolves the credential's generic `authenticate` block (`={{$credentials.x}}` templates). */
-function applyAuthentication(
+/**
+ * Applies the credential's `authenticate`, as n8n's credentials helper does: a function is
+ * called; a generic block's `={{$credentials.x}}` templates are resolved.
+ */
+async function applyAuthentication(
 	type: ICredentialType | undefined,
 	credentials: ICredentialDataDecryptedObject,
 	request: IHttpRequestOptions,
-): IHttpRequestOptions {
+): Promise<IHttpRequestOptions> {
 	const authenticate = type?.authenticate;
-	if (!authenticate || typeof authenticate === 'function') return request;
+	if (!authenticate) return request;
+	if (typeof authenticate === 'function') return await authenticate(credentials, { ...request });
 	const resolve = (template: unknown) =>
 		String(template)
 			.replace(/^=/, '')

@@ -1,12 +1,12 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { ChatflowViberApi } from '../../../credentials/ChatflowViberApi.credentials';
 import { createExecuteContext, type ExecuteContextOptions, type TestExecuteContext } from '../../support/executeContext';
 
 /**
  * Adapter over the shared test execute context: that context applies the Graph credentials'
- * `authenticate` blocks; this adds the Viber credential's (X-Viber-Auth-Token), resolved from
- * the credential class itself, so a wrong header name fails against FakePlatform's token check.
+ * `authenticate`; this adds the Viber credential's (X-Viber-Auth-Token), applied by the
+ * credential class itself, so a wrong header name fails against FakePlatform's token check.
  */
 export function createViberContext(
 	options: Omit<ExecuteContextOptions, 'credentials'> & { credentials: ICredentialDataDecryptedObject },
@@ -17,12 +17,9 @@ export function createViberContext(
 		credentials: { chatflowViberApi: options.credentials },
 	});
 	const send = context.helpers.httpRequestWithAuthentication;
-	const headers = new ChatflowViberApi().authenticate.properties.headers ?? {};
+	const { authenticate } = new ChatflowViberApi();
 	context.helpers.httpRequestWithAuthentication = async function (this: unknown, type: string, request: IHttpRequestOptions) {
-		const authenticated = { ...request, headers: { ...(request.headers ?? {}) } as IDataObject };
-		for (const [name, template] of Object.entries(headers)) {
-			authenticated.headers[name] = String(template).replace(/^=\{\{\$credentials\.(\w+)\}\}$/, (_, field: string) => String(options.credentials[field] ?? ''));
-		}
+		const authenticated = typeof authenticate === 'function' ? await authenticate(options.credentials, { ...request }) : request;
 		return await send.call(context, type, authenticated);
 	};
 	return context;
