@@ -36,6 +36,8 @@ export interface RouteDecision {
 	executionId?: string;
 	/** POSTs it took to resume (more than 1 when n8n was still saving the execution as waiting). */
 	attempts?: number;
+	/** Set when n8n gave no clear answer (5xx, no response): treated as resumed, never re-delivered. */
+	uncertain?: string;
 }
 
 /** The body POSTed to a waiting execution's resume URL (read by the Conversation node's webhook). */
@@ -58,7 +60,7 @@ export interface RouteOptions {
 	post: ResumePoster;
 	/**
 	 * How long to keep retrying while n8n answers 409 "running already": the node registers its
-	 * wait a moment before n8n has saved the execution as waiting.
+	 * wait a moment before n8n has saved the execution as waiting (seconds on a loaded machine).
 	 */
 	runningRetryMs?: number;
 	now?: () => number;
@@ -95,10 +97,12 @@ export async function routeToConversation(event: ChatEvent, options: RouteOption
 			options.log?.('warn', `could not resume waiting execution ${wait.executionId} (${outcome.reason}); starting a new execution`);
 			return { route: 'none', emit: true, event };
 		}
-		if (outcome.attempts > 1) {
+		if (outcome.uncertain) {
+			options.log?.('warn', `resuming execution ${wait.executionId} got no clear answer (${outcome.uncertain}); not delivering the message elsewhere`);
+		} else if (outcome.attempts > 1) {
 			options.log?.('debug', `resumed execution ${wait.executionId} after ${outcome.attempts} attempts (${outcome.waitedMs} ms)`);
 		}
-		return { route: 'resumed', emit: whenWaiting === 'both', event, executionId: wait.executionId, attempts: outcome.attempts };
+		return { route: 'resumed', emit: whenWaiting === 'both', event, executionId: wait.executionId, attempts: outcome.attempts, uncertain: outcome.uncertain };
 	});
 }
 
@@ -130,6 +134,10 @@ async function withContactLock<T>(options: RouteOptions, contact: string, task: 
 
 // Each 409 costs n8n a read of the whole execution, so retries back off, but not far: the save
 // that ends the window usually takes tens of milliseconds.
+type ResumeOutcome =
+	| { ok: true; attempts: number; waitedMs: number; uncertain?: string }
+	| { ok: false; reason: string };
+
 const RETRY_FIRST_MS = 20;
 const FRESH_WAIT_MS = 250;
 const RETRY_MAX_MS = 250;
@@ -138,11 +146,11 @@ async function resume(
 	wait: WaitRecord,
 	body: ResumeBody,
 	options: RouteOptions,
-): Promise<{ ok: true; attempts: number; waitedMs: number } | { ok: false; reason: string }> {
+): Promise<ResumeOutcome> {
 	const sleep = options.sleep ?? n8nSleep;
 	const now = options.now ?? Date.now;
 	const started = now();
-	const deadline = started + (options.runningRetryMs ?? 15_000);
+	const deadline = started + (options.runningRetryMs ?? 120_000);
 	// A reply right after the question: n8n is most likely still saving the execution as
 	// waiting. Give it a moment first rather than a certain 409 (each costs n8n a full read).
 	const fresh = wait.registeredAt + FRESH_WAIT_MS - now();
@@ -153,12 +161,19 @@ async function resume(
 		try {
 			answer = await options.post(wait.resumeUrl, body);
 		} catch (error) {
-			return { ok: false, reason: (error as Error).message };
+			// No answer (network error, timeout): n8n may or may not have resumed. Retrying could
+			// answer the execution's next question with this message, and a new execution could
+			// run the message twice: deliver at most once.
+			return { ok: true, uncertain: `${(error as Error).message}`, attempts, waitedMs: now() - started };
 		}
 		if (answer.statusCode >= 200 && answer.statusCode < 300) return { ok: true, attempts, waitedMs: now() - started };
 		const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? '');
+		const summary = `HTTP ${answer.statusCode} ${text.slice(0, 200)}`;
+		if (answer.statusCode >= 500) return { ok: true, uncertain: summary, attempts, waitedMs: now() - started };
+		// 409 "running already": the node registered its wait and n8n has not saved the execution
+		// as waiting yet. Nothing was resumed, so retrying is safe.
 		const stillRunning = answer.statusCode === 409 && /running already/i.test(text);
-		if (!stillRunning || now() >= deadline) return { ok: false, reason: `HTTP ${answer.statusCode} ${text.slice(0, 200)}` };
+		if (!stillRunning || now() >= deadline) return { ok: false, reason: summary };
 		await sleep(delay);
 		delay = Math.min(Math.ceil(delay * 1.5), RETRY_MAX_MS);
 	}

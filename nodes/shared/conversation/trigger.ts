@@ -78,7 +78,7 @@ export async function routeTriggerEvents(ctx: IWebhookFunctions, events: ChatEve
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			timeout: 30_000,
+			timeout: 120_000,
 		})) as { statusCode: number; body?: unknown };
 		return response;
 	};

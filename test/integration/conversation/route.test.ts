@@ -132,6 +132,23 @@ describe.each(BACKENDS)('routeToConversation (%s)', (_name, open) => {
 		expect(await claimWait(store, contact)).toBeUndefined();
 	});
 
+	it('no clear answer (5xx or no response): counted as resumed, never delivered a second time', async () => {
+		const contact = freshContact();
+		const id = `u-${contact.contactId}`;
+		script.set(id, [500]);
+		await wait(store, contact, id);
+		const decision = await routeToConversation(message(contact, 'x'), { store, post });
+		expect(decision).toMatchObject({ route: 'resumed', emit: false });
+		expect(decision.uncertain).toContain('HTTP 500');
+		expect(received.filter((r) => r.path.includes(id))).toHaveLength(1);
+
+		const other = freshContact();
+		await registerWait(store, { executionId: 'down', resumeUrl: 'http://127.0.0.1:1/webhook-waiting/down?signature=t', nodeName: 'Ask', contact: other, registeredAt: Date.now() - 1000 });
+		const unreachable = await routeToConversation(message(other, 'y'), { store, post });
+		expect(unreachable).toMatchObject({ route: 'resumed', emit: false });
+		expect(unreachable.uncertain).toBeDefined();
+	});
+
 	it('a keyword cancels the waiting execution and starts a flagged new one', async () => {
 		const contact = freshContact('viber');
 		const id = `k-${contact.contactId}`;
