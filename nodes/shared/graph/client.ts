@@ -11,6 +11,7 @@ import type {
 	GraphErrorInfo,
 	GraphRequest,
 } from './types';
+import { sharedSecureContext } from './tlsContext';
 import { buildGraphUrl } from './url';
 
 interface RawResponse {
@@ -119,6 +120,7 @@ export class GraphClient {
 			encoding: request.responseType === 'buffer' ? 'arraybuffer' : 'text',
 			timeout: request.timeoutMs ?? (binaryTransfer ? 300_000 : 60_000),
 			headers: { accept: request.responseType === 'buffer' ? '*/*' : 'application/json' },
+			agentOptions: { secureContext: sharedSecureContext() },
 		};
 		if (request.multipart) {
 			const { body, contentType } = await encodeMultipart(request.multipart);

@@ -1,0 +1,62 @@
+import { createServer, request, Agent, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+
+import { createTestCertificates, type TestCertificates } from '../../../bench/support/testCa';
+import { GraphClient } from '../../../nodes/shared/graph';
+import { sharedSecureContext } from '../../../nodes/shared/graph/tlsContext';
+import { FakePlatform } from '../../../simulator/platform';
+import { createExecuteContext } from '../../support/executeContext';
+
+// The Graph client hands n8n one TLS context for all its connections (n8n builds a new agent
+// per request): the context must be shared, and must not weaken certificate verification.
+describe('shared TLS context of Graph API requests', () => {
+	let certificates: TestCertificates;
+	let server: Server;
+	let port: number;
+
+	beforeAll(async () => {
+		certificates = createTestCertificates(['localhost'], ['127.0.0.1']);
+		server = createServer({ key: certificates.key, cert: certificates.cert }, (_, response) => response.end('{"ok":true}'));
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		port = (server.address() as AddressInfo).port;
+	});
+	afterAll(async () => {
+		await new Promise((resolve) => server.close(resolve));
+		certificates.dispose();
+	});
+
+	const get = async (agent: Agent) =>
+		await new Promise<string>((resolve, reject) => {
+			const outgoing = request({ host: '127.0.0.1', port, path: '/', agent }, (response) => {
+				response.resume();
+				response.on('end', () => resolve(String(response.statusCode)));
+			});
+			outgoing.on('error', reject);
+			outgoing.end();
+		});
+
+	it('is one context for the whole process', () => {
+		expect(sharedSecureContext()).toBe(sharedSecureContext());
+	});
+
+	it('still rejects a certificate from a CA the process does not trust', async () => {
+		const error = (await get(new Agent({ secureContext: sharedSecureContext() })).catch((e: unknown) => e)) as NodeJS.ErrnoException;
+		expect(error.code).toMatch(/UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT/);
+	});
+
+	it('is what GraphClient passes to n8n for every request', async () => {
+		const platform = await FakePlatform.start({ acceptedTokens: ['EAAG-tls'] });
+		try {
+			const ctx = createExecuteContext({
+				parameters: {},
+				credentials: { chatflowWhatsAppApi: { accessToken: 'EAAG-tls', businessAccountId: 'WABA', phoneNumberId: '111', apiVersion: 'v26.0', baseUrl: platform.url } },
+			});
+			const client = await GraphClient.create(ctx, 'chatflowWhatsAppApi');
+			for (let i = 0; i < 2; i++) await client.request({ method: 'POST', path: '/111/messages', body: { messaging_product: 'whatsapp', to: `1555000${i}`, type: 'text', text: { body: 'hi' } } });
+			expect(ctx.sent).toHaveLength(2);
+			for (const sent of ctx.sent) expect(sent.agentOptions?.secureContext).toBe(sharedSecureContext());
+		} finally {
+			await platform.close();
+		}
+	});
+});
