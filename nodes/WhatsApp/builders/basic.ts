@@ -1,17 +1,11 @@
 import { envelope, type EnvelopeOptions, type OutgoingMessage } from './envelope';
 import { LIMITS } from './limits';
-import {
-	MessageValidationError,
-	optionalText,
-	requireHttpsUrl,
-	requireNumber,
-	requireText,
-} from './validation';
+import { MessageFieldError, numberBetween, optionalText, requireText, text, url } from '../../shared/limits';
 
 /** Text, media, location, contacts and reaction messages (channels.md §2). */
 
 export function textMessage(to: unknown, body: unknown, previewUrl: boolean, options?: EnvelopeOptions): OutgoingMessage {
-	return envelope(to, 'text', { preview_url: previewUrl, body: requireText(body, 'text.body', LIMITS.textBody) }, options);
+	return envelope(to, 'text', { preview_url: previewUrl, body: text('text.body', body, LIMITS.textBody) }, options);
 }
 
 export const MEDIA_TYPES = ['image', 'video', 'audio', 'document', 'sticker'] as const;
@@ -28,23 +22,23 @@ export interface MediaSource {
 export function mediaObject(type: MediaType, source: MediaSource, field: string = type): Record<string, string> {
 	const media: Record<string, string> = {};
 	if (source.id) media.id = source.id.trim();
-	else if (source.link) media.link = requireHttpsUrl(source.link, `${field}.link`);
-	else throw new MessageValidationError(`${field}.id`, 'a media ID or a link is required');
-	const caption = optionalText(source.caption, `${field}.caption`, LIMITS.caption);
+	else if (source.link) media.link = url(`${field}.link`, source.link, LIMITS.link);
+	else throw new MessageFieldError(`${field}.id`, 'a media ID or a link is required');
+	const caption = optionalText(`${field}.caption`, source.caption, LIMITS.caption);
 	if (caption !== undefined) {
-		if (type === 'audio' || type === 'sticker') throw new MessageValidationError(`${field}.caption`, `not supported for ${type}`);
+		if (type === 'audio' || type === 'sticker') throw new MessageFieldError(`${field}.caption`, `not supported for ${type}`);
 		media.caption = caption;
 	}
-	const filename = optionalText(source.filename, `${field}.filename`);
+	const filename = optionalText(`${field}.filename`, source.filename);
 	if (filename !== undefined) {
-		if (type !== 'document') throw new MessageValidationError(`${field}.filename`, 'only documents have a file name');
+		if (type !== 'document') throw new MessageFieldError(`${field}.filename`, 'only documents have a file name');
 		media.filename = filename;
 	}
 	return media;
 }
 
 export function mediaMessage(to: unknown, type: MediaType, source: MediaSource, options?: EnvelopeOptions): OutgoingMessage {
-	if (!MEDIA_TYPES.includes(type)) throw new MessageValidationError('type', `unknown media type "${type}"`);
+	if (!MEDIA_TYPES.includes(type)) throw new MessageFieldError('type', `unknown media type "${type}"`);
 	return envelope(to, type, mediaObject(type, source), options);
 }
 
@@ -57,11 +51,11 @@ export interface LocationInput {
 
 export function locationObject(input: LocationInput, field = 'location'): Record<string, unknown> {
 	const location: Record<string, unknown> = {
-		latitude: requireNumber(input.latitude, `${field}.latitude`, -90, 90),
-		longitude: requireNumber(input.longitude, `${field}.longitude`, -180, 180),
+		latitude: numberBetween(`${field}.latitude`, input.latitude, -90, 90),
+		longitude: numberBetween(`${field}.longitude`, input.longitude, -180, 180),
 	};
-	const name = optionalText(input.name, `${field}.name`);
-	const address = optionalText(input.address, `${field}.address`);
+	const name = optionalText(`${field}.name`, input.name);
+	const address = optionalText(`${field}.address`, input.address);
 	if (name !== undefined) location.name = name;
 	if (address !== undefined) location.address = address;
 	return location;
@@ -84,29 +78,29 @@ export interface ContactInput {
 }
 
 export function contactsMessage(to: unknown, contacts: ContactInput[], options?: EnvelopeOptions): OutgoingMessage {
-	if (contacts.length === 0) throw new MessageValidationError('contacts', 'at least one contact is required');
+	if (contacts.length === 0) throw new MessageFieldError('contacts', 'at least one contact is required');
 	const payload = contacts.map((contact, index) => {
 		const field = `contacts[${index}]`;
 		const entry: Record<string, unknown> = {
 			name: compact({
-				formatted_name: requireText(contact.formattedName, `${field}.name.formatted_name`),
+				formatted_name: requireText(`${field}.name.formatted_name`, contact.formattedName),
 				first_name: contact.firstName,
 				last_name: contact.lastName,
 			}),
 		};
 		if (contact.phones?.length) {
 			entry.phones = contact.phones.map((p, i) =>
-				compact({ phone: requireText(p.phone, `${field}.phones[${i}].phone`), type: p.type, wa_id: p.waId }),
+				compact({ phone: requireText(`${field}.phones[${i}].phone`, p.phone), type: p.type, wa_id: p.waId }),
 			);
 		}
 		if (contact.emails?.length) {
-			entry.emails = contact.emails.map((e, i) => compact({ email: requireText(e.email, `${field}.emails[${i}].email`), type: e.type }));
+			entry.emails = contact.emails.map((e, i) => compact({ email: requireText(`${field}.emails[${i}].email`, e.email), type: e.type }));
 		}
 		if (contact.organization && Object.values(contact.organization).some(Boolean)) entry.org = compact(contact.organization);
-		if (contact.urls?.length) entry.urls = contact.urls.map((u, i) => compact({ url: requireText(u.url, `${field}.urls[${i}].url`), type: u.type }));
+		if (contact.urls?.length) entry.urls = contact.urls.map((u, i) => compact({ url: requireText(`${field}.urls[${i}].url`, u.url), type: u.type }));
 		if (contact.addresses?.length) entry.addresses = contact.addresses.map((a) => compact(a));
 		if (contact.birthday) {
-			if (!/^\d{4}-\d{2}-\d{2}$/.test(contact.birthday)) throw new MessageValidationError(`${field}.birthday`, 'must be YYYY-MM-DD');
+			if (!/^\d{4}-\d{2}-\d{2}$/.test(contact.birthday)) throw new MessageFieldError(`${field}.birthday`, 'must be YYYY-MM-DD');
 			entry.birthday = contact.birthday;
 		}
 		return entry;
@@ -119,8 +113,8 @@ export function reactionMessage(to: unknown, messageId: unknown, emoji: unknown)
 	const value = emoji === undefined || emoji === null ? '' : String(emoji);
 	// One user-perceived character: flags, skin tones and ZWJ families are several code points.
 	const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(value)].length;
-	if (graphemes > 1) throw new MessageValidationError('reaction.emoji', 'one emoji (or empty to remove the reaction)');
-	return envelope(to, 'reaction', { message_id: requireText(messageId, 'reaction.message_id').trim(), emoji: value });
+	if (graphemes > 1) throw new MessageFieldError('reaction.emoji', 'one emoji (or empty to remove the reaction)');
+	return envelope(to, 'reaction', { message_id: requireText('reaction.message_id', messageId).trim(), emoji: value });
 }
 
 /** Mark an incoming message as read, optionally showing "typing…" (up to 25 s or until we reply). */
@@ -128,7 +122,7 @@ export function markAsReadRequest(messageId: unknown, showTyping: boolean): Reco
 	const request: Record<string, unknown> = {
 		messaging_product: 'whatsapp',
 		status: 'read',
-		message_id: requireText(messageId, 'message_id').trim(),
+		message_id: requireText('message_id', messageId).trim(),
 	};
 	if (showTyping) request.typing_indicator = { type: 'text' };
 	return request;

@@ -1,5 +1,5 @@
 import { LIMITS } from './limits';
-import { MessageValidationError, requireText } from './validation';
+import { maxBytes, MessageFieldError, requireText } from '../../shared/limits';
 
 /** What every outgoing message shares (channels.md §2, "WhatsApp"). */
 export interface EnvelopeOptions {
@@ -25,11 +25,7 @@ export function envelope(to: unknown, type: string, payload: unknown, options: E
 	};
 	if (options.replyToMessageId) message.context = { message_id: options.replyToMessageId.trim() };
 	if (options.bizOpaqueCallbackData) {
-		const bytes = Buffer.byteLength(options.bizOpaqueCallbackData, 'utf8');
-		if (bytes > LIMITS.bizOpaqueBytes) {
-			throw new MessageValidationError('biz_opaque_callback_data', `at most ${LIMITS.bizOpaqueBytes} bytes (got ${bytes})`);
-		}
-		message.biz_opaque_callback_data = options.bizOpaqueCallbackData;
+		message.biz_opaque_callback_data = maxBytes('biz_opaque_callback_data', options.bizOpaqueCallbackData, LIMITS.bizOpaqueBytes);
 	}
 	return message;
 }
@@ -39,10 +35,10 @@ export function envelope(to: unknown, type: string, payload: unknown, options: E
  * IDs are; anything else (a future user id format) is passed through trimmed.
  */
 export function normaliseRecipient(value: unknown): string {
-	const raw = requireText(value, 'to').trim();
+	const raw = requireText('to', value).trim();
 	const digits = raw.replace(/[\s().-]/g, '').replace(/^\+/, '');
 	if (/^\d+$/.test(digits)) {
-		if (digits.length < 6 || digits.length > 20) throw new MessageValidationError('to', `"${raw}" is not a phone number with country code`);
+		if (digits.length < 6 || digits.length > 20) throw new MessageFieldError('to', `"${raw}" is not a phone number with country code`);
 		return digits;
 	}
 	return raw;

@@ -1,5 +1,4 @@
 /** WhatsApp message builders: pure functions, Meta's limits enforced before sending. */
-export * from './validation';
 export * from './limits';
 export * from './envelope';
 export * from './basic';

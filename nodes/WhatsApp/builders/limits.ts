@@ -19,4 +19,6 @@ export const LIMITS = {
 	flowCta: 30,
 	templateHeaderText: 60,
 	bizOpaqueBytes: 512,
+	/** Meta documents no length limit for media and CTA links: they are checked for form only. */
+	link: Number.POSITIVE_INFINITY,
 } as const;

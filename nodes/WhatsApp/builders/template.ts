@@ -7,7 +7,7 @@ import {
 	templateParameters,
 	type TemplateDefinition,
 } from './templateDefinition';
-import { jsonObject, maxChars, MessageValidationError, requireText } from './validation';
+import { jsonObject, maxChars, MessageFieldError, requireText } from '../../shared/limits';
 
 /** Template messages: components from user values, and validation against the template. */
 
@@ -18,17 +18,17 @@ function textParameter(value: unknown, field: string, name: string | undefined, 
 	let parameter: Record<string, unknown>;
 	if (typed && 'currency' in typed) {
 		const currency = typed.currency as Record<string, unknown>;
-		if (!currency || typeof currency !== 'object') throw new MessageValidationError(field, 'currency must be an object');
-		requireText(currency.fallback_value, `${field}.currency.fallback_value`);
-		requireText(currency.code, `${field}.currency.code`);
-		if (!Number.isInteger(Number(currency.amount_1000))) throw new MessageValidationError(`${field}.currency.amount_1000`, 'must be an integer (amount × 1000)');
+		if (!currency || typeof currency !== 'object') throw new MessageFieldError(field, 'currency must be an object');
+		requireText(`${field}.currency.fallback_value`, currency.fallback_value);
+		requireText(`${field}.currency.code`, currency.code);
+		if (!Number.isInteger(Number(currency.amount_1000))) throw new MessageFieldError(`${field}.currency.amount_1000`, 'must be an integer (amount × 1000)');
 		parameter = { type: 'currency', currency: { fallback_value: String(currency.fallback_value), code: String(currency.code), amount_1000: Number(currency.amount_1000) } };
 	} else if (typed && 'date_time' in typed) {
 		const dateTime = typed.date_time as Record<string, unknown>;
-		parameter = { type: 'date_time', date_time: { fallback_value: requireText(dateTime?.fallback_value, `${field}.date_time.fallback_value`) } };
+		parameter = { type: 'date_time', date_time: { fallback_value: requireText(`${field}.date_time.fallback_value`, dateTime?.fallback_value) } };
 	} else {
-		const text = requireText(value, field);
-		parameter = { type: 'text', text: maxLength ? maxChars(text, field, maxLength) : text };
+		const text = requireText(field, value);
+		parameter = { type: 'text', text: maxLength ? maxChars(field, text, maxLength) : text };
 	}
 	if (name !== undefined) parameter.parameter_name = name;
 	return parameter;
@@ -49,8 +49,8 @@ function typedValue(value: unknown): Record<string, unknown> | undefined {
 
 function mediaParameter(kind: 'image' | 'video' | 'document', value: unknown, field: string): Record<string, unknown> {
 	const typed = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
-	const raw = typed ? String(typed.id ?? typed.link ?? '') : requireText(value, field).trim();
-	if (raw === '') throw new MessageValidationError(field, 'a media ID or an https link is required');
+	const raw = typed ? String(typed.id ?? typed.link ?? '') : requireText(field, value).trim();
+	if (raw === '') throw new MessageFieldError(field, 'a media ID or an https link is required');
 	const media: Record<string, unknown> = /^\d+$/.test(raw) ? { id: raw } : { link: raw };
 	if (typed?.filename && kind === 'document') media.filename = String(typed.filename);
 	return { type: kind, [kind]: media };
@@ -71,7 +71,7 @@ export function buildTemplateComponents(template: TemplateDefinition, values: Re
 	const known = new Set(specs.map((spec) => spec.key));
 	for (const key of Object.keys(values)) {
 		if (!known.has(key) && !isEmpty(values[key])) {
-			throw new MessageValidationError(key, `not a parameter of template "${template.name}" (${template.language}); it has: ${[...known].join(', ') || 'none'}`);
+			throw new MessageFieldError(key, `not a parameter of template "${template.name}" (${template.language}); it has: ${[...known].join(', ') || 'none'}`);
 		}
 	}
 	const header: Array<Record<string, unknown>> = [];
@@ -82,7 +82,7 @@ export function buildTemplateComponents(template: TemplateDefinition, values: Re
 	for (const spec of specs) {
 		const value = values[spec.key];
 		if (isEmpty(value)) {
-			if (spec.required) throw new MessageValidationError(spec.key, `required by template "${template.name}" (${template.language})`);
+			if (spec.required) throw new MessageFieldError(spec.key, `required by template "${template.name}" (${template.language})`);
 			continue;
 		}
 		const name = named && spec.kind === 'text' ? spec.name : undefined;
@@ -98,7 +98,7 @@ export function buildTemplateComponents(template: TemplateDefinition, values: Re
 				header.push(mediaParameter(spec.kind, value, spec.key));
 				break;
 			case 'location': {
-				const location = jsonObject(value, spec.key) ?? {};
+				const location = jsonObject(spec.key, value) ?? {};
 				header.push({ type: 'location', location: locationObject(location as never, spec.key) });
 				break;
 			}
@@ -106,18 +106,18 @@ export function buildTemplateComponents(template: TemplateDefinition, values: Re
 				buttons.set(spec.buttonIndex!, { subType: 'quick_reply', parameters: [{ type: 'payload', payload: String(value) }] });
 				break;
 			case 'url':
-				buttons.set(spec.buttonIndex!, { subType: 'url', parameters: [{ type: 'text', text: requireText(value, spec.key) }] });
+				buttons.set(spec.buttonIndex!, { subType: 'url', parameters: [{ type: 'text', text: requireText(spec.key, value) }] });
 				break;
 			case 'coupon_code':
 				buttons.set(spec.buttonIndex!, {
 					subType: 'copy_code',
-					parameters: [{ type: 'coupon_code', coupon_code: maxChars(requireText(value, spec.key), spec.key, 15) }],
+					parameters: [{ type: 'coupon_code', coupon_code: maxChars(spec.key, requireText(spec.key, value), 15) }],
 				});
 				break;
 			case 'flow': {
 				const action = flowActions.get(spec.buttonIndex!) ?? {};
 				if (spec.name === 'flow_token') action.flow_token = String(value);
-				else action.flow_action_data = jsonObject(value, spec.key);
+				else action.flow_action_data = jsonObject(spec.key, value);
 				flowActions.set(spec.buttonIndex!, action);
 				buttons.set(spec.buttonIndex!, { subType: 'flow', parameters: [{ type: 'action', action }] });
 				break;
@@ -152,28 +152,28 @@ export function validateTemplateComponents(template: TemplateDefinition, compone
 			const given = find(type).flatMap((c) => c.parameters ?? []);
 			const givenNames = given.map((p) => p.parameter_name).filter((n): n is string => typeof n === 'string');
 			if (givenNames.length > 0 && givenNames.length < given.length) {
-				throw new MessageValidationError(type, 'named (parameter_name) and positional parameters must not be mixed');
+				throw new MessageFieldError(type, 'named (parameter_name) and positional parameters must not be mixed');
 			}
 			if (named) {
-				if (given.length > 0 && givenNames.length === 0) throw new MessageValidationError(type, `${label} uses named parameters: each needs parameter_name`);
-				for (const name of expected) if (!givenNames.includes(name)) throw new MessageValidationError(`${type}.${name}`, `required by ${label}`);
-				for (const name of givenNames) if (!expected.includes(name)) throw new MessageValidationError(`${type}.${name}`, `not a parameter of ${label}; it has: ${expected.join(', ') || 'none'}`);
+				if (given.length > 0 && givenNames.length === 0) throw new MessageFieldError(type, `${label} uses named parameters: each needs parameter_name`);
+				for (const name of expected) if (!givenNames.includes(name)) throw new MessageFieldError(`${type}.${name}`, `required by ${label}`);
+				for (const name of givenNames) if (!expected.includes(name)) throw new MessageFieldError(`${type}.${name}`, `not a parameter of ${label}; it has: ${expected.join(', ') || 'none'}`);
 			} else {
-				if (givenNames.length > 0) throw new MessageValidationError(type, `${label} uses positional parameters ({{1}}, {{2}}, …): remove parameter_name`);
+				if (givenNames.length > 0) throw new MessageFieldError(type, `${label} uses positional parameters ({{1}}, {{2}}, …): remove parameter_name`);
 				if (given.length !== expected.length) {
-					throw new MessageValidationError(type, `${label} expects ${expected.length} parameter(s) (${expected.map((n) => `{{${n}}}`).join(', ') || 'none'}), got ${given.length}`);
+					throw new MessageFieldError(type, `${label} expects ${expected.length} parameter(s) (${expected.map((n) => `{{${n}}}`).join(', ') || 'none'}), got ${given.length}`);
 				}
 			}
 		} else if (type === 'header') {
 			const format = (component.format ?? '').toLowerCase();
 			const parameter = find('header').flatMap((c) => c.parameters ?? [])[0];
-			if (!parameter) throw new MessageValidationError(`header.${format}`, `required by ${label} (a ${format} header)`);
-			if (parameter.type !== format) throw new MessageValidationError(`header.${format}`, `${label} has a ${format} header, got a ${String(parameter.type)} parameter`);
+			if (!parameter) throw new MessageFieldError(`header.${format}`, `required by ${label} (a ${format} header)`);
+			if (parameter.type !== format) throw new MessageFieldError(`header.${format}`, `${label} has a ${format} header, got a ${String(parameter.type)} parameter`);
 		} else if (type === 'buttons') {
 			(component.buttons ?? []).forEach((button, index) => {
 				const needs = (button.type === 'URL' && placeholders(button.url).length > 0) || button.type === 'COPY_CODE';
 				const given = find('button').some((c) => String(c.index) === String(index));
-				if (needs && !given) throw new MessageValidationError(`button[${index}]`, `${label}: the ${button.type} button "${button.text ?? ''}" needs a parameter`);
+				if (needs && !given) throw new MessageFieldError(`button[${index}]`, `${label}: the ${button.type} button "${button.text ?? ''}" needs a parameter`);
 			});
 		}
 	}
@@ -182,7 +182,7 @@ export function validateTemplateComponents(template: TemplateDefinition, compone
 		const type = String(component.type).toLowerCase();
 		const owner = type === 'button' ? 'buttons' : type;
 		if (!templateTypes.has(owner) && !['carousel', 'limited_time_offer', 'order_status'].includes(type)) {
-			throw new MessageValidationError(type, `${label} has no ${type} component`);
+			throw new MessageFieldError(type, `${label} has no ${type} component`);
 		}
 	}
 }

@@ -21,10 +21,22 @@ export function charLength(value: string): number {
 	return count;
 }
 
+/**
+ * A value as text: numbers and booleans become their text (n8n expressions often yield them),
+ * absent values are undefined, anything else (objects, lists) is not text.
+ */
+function asText(field: string, value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'string') return value;
+	if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') return String(value);
+	throw new MessageFieldError(field, 'must be text');
+}
+
 /** A non-empty string (after trimming), returned untrimmed. */
 export function requireText(field: string, value: unknown): string {
-	if (typeof value !== 'string' || value.trim() === '') throw new MessageFieldError(field, 'is required');
-	return value;
+	const given = asText(field, value);
+	if (given === undefined || given.trim() === '') throw new MessageFieldError(field, 'is required');
+	return given;
 }
 
 export function maxChars(field: string, value: string, max: number): string {
@@ -44,11 +56,11 @@ export function text(field: string, value: unknown, max: number): string {
 	return maxChars(field, requireText(field, value), max);
 }
 
-/** Optional text: undefined when empty, else at most `max` characters. */
-export function optionalText(field: string, value: unknown, max: number): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value !== 'string') throw new MessageFieldError(field, 'must be text');
-	return maxChars(field, value, max);
+/** Optional text: undefined when empty, else at most `max` characters (when a limit is given). */
+export function optionalText(field: string, value: unknown, max?: number): string | undefined {
+	const given = asText(field, value);
+	if (given === undefined || given === '') return undefined;
+	return max === undefined ? given : maxChars(field, given, max);
 }
 
 export function count<T>(field: string, list: T[], min: number, max: number): T[] {
@@ -82,14 +94,18 @@ export function url(field: string, value: unknown, max = 2000): string {
 	return candidate;
 }
 
-/** Values of `key` must not repeat across the list (platforms reject duplicate button ids). */
-export function unique<T>(field: string, list: T[], key: (item: T) => string | undefined, what: string): T[] {
+/**
+ * Values of `key` must not repeat across the list (platforms reject duplicate button ids). When
+ * `key` names a property of the entries, the error's path goes down to it (`buttons[1].id`).
+ */
+export function unique<T>(field: string, list: T[], key: ((item: T) => string | undefined) | (keyof T & string), what: string): T[] {
+	const at = (index: number) => (typeof key === 'string' ? `${field}[${index}].${key}` : `${field}[${index}]`);
 	const seen = new Map<string, number>();
 	list.forEach((item, index) => {
-		const value = key(item);
+		const value = typeof key === 'string' ? (item[key] as string | undefined) : key(item);
 		if (value === undefined) return;
 		const first = seen.get(value);
-		if (first !== undefined) throw new MessageFieldError(`${field}[${index}]`, `${what} "${value}" repeats ${field}[${first}]`);
+		if (first !== undefined) throw new MessageFieldError(at(index), `${what} "${value}" repeats ${at(first)}`);
 		seen.set(value, index);
 	});
 	return list;
@@ -101,4 +117,29 @@ export function oneOf<T extends string>(field: string, value: unknown, allowed: 
 		throw new MessageFieldError(field, `must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
 	}
 	return value as T;
+}
+
+/** A JSON object given as an object or as JSON text (n8n's json parameters may be either); undefined when empty. */
+export function jsonObject(field: string, value: unknown): Record<string, unknown> | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const parsed = typeof value === 'string' ? parseJsonText(field, value) : value;
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new MessageFieldError(field, 'must be a JSON object');
+	}
+	return parsed as Record<string, unknown>;
+}
+
+/** JSON.parse whose failure names the field. */
+export function parseJsonText(field: string, value: string): unknown {
+	const result = tryParseJson(value);
+	if ('error' in result) throw new MessageFieldError(field, `not valid JSON (${result.error})`);
+	return result.value;
+}
+
+function tryParseJson(value: string): { value: unknown } | { error: string } {
+	try {
+		return { value: JSON.parse(value) };
+	} catch (error) {
+		return { error: (error as Error).message };
+	}
 }

@@ -63,7 +63,7 @@ describe('Chatflow WhatsApp: failures per item', () => {
 			body: 'Pick',
 			buttons: { button: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C' }, { id: 'd', title: 'D' }] },
 		};
-		await expect(runWhatsApp(platform, parameters)).rejects.toThrow('interactive.action.buttons: at most 3 (got 4)');
+		await expect(runWhatsApp(platform, parameters)).rejects.toThrow('interactive.action.buttons[3]: at most 3 allowed (got 4)');
 		const long = { ...parameters, buttons: { button: [{ id: 'a', title: 'A title that is far too long' }] } };
 		await expect(runWhatsApp(platform, long)).rejects.toThrow('interactive.action.buttons[0].title: at most 20 characters (got 28)');
 		expect(sentBodies(platform)).toEqual([]);

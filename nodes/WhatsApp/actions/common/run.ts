@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { getRateLimiter, type ItemResult, type RateLimiter } from '../../../shared/concurrency';
 import type { GraphClient } from '../../../shared/graph';
-import { MessageValidationError } from '../../builders';
+import { MessageFieldError } from '../../../shared/limits';
 import type { TemplateDefinition } from '../../builders';
 
 /** What every operation gets besides `this`: one Graph client and the run's shared state. */
@@ -44,7 +44,7 @@ export async function withFieldErrors<T>(ctx: IExecuteFunctions, itemIndex: numb
 /** A field error becomes a NodeOperationError naming the field; n8n errors pass unchanged. */
 export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	if (error instanceof MessageValidationError) {
+	if (error instanceof MessageFieldError) {
 		return new NodeOperationError(node, error.message, { itemIndex, description: `Field: ${error.field}` });
 	}
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });

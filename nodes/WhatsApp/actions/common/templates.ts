@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { GraphClient } from '../../../shared/graph';
 import { segment } from '../../../shared/graph';
-import { MessageValidationError, type TemplateDefinition } from '../../builders';
+import { MessageFieldError } from '../../../shared/limits';
+import type { TemplateDefinition } from '../../builders';
 
 export const TEMPLATE_FIELDS = 'id,name,language,status,category,parameter_format,components';
 
@@ -10,8 +11,8 @@ export const TEMPLATE_FIELDS = 'id,name,language,status,category,parameter_forma
 export function parseTemplateRef(value: string, language?: string): { name: string; language: string } {
 	const [name, fromValue] = value.split('|').map((part) => part.trim());
 	const lang = (language ?? '').trim() || fromValue;
-	if (!name) throw new MessageValidationError('template', 'choose a template');
-	if (!lang) throw new MessageValidationError('template', `"${value}": add the language, e.g. ${name}|en_US`);
+	if (!name) throw new MessageFieldError('template', 'choose a template');
+	if (!lang) throw new MessageFieldError('template', `"${value}": add the language, e.g. ${name}|en_US`);
 	return { name, language: lang };
 }
 
@@ -32,7 +33,7 @@ export async function fetchTemplate(
 	const match = candidates.find((t) => t.language === ref.language);
 	if (!match) {
 		const languages = candidates.map((t) => t.language);
-		throw new MessageValidationError(
+		throw new MessageFieldError(
 			'template',
 			languages.length
 				? `template "${ref.name}" has no ${ref.language} translation (it has: ${languages.join(', ')})`

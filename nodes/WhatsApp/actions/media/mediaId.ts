@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../builders';
+import { requireText } from '../../../shared/limits';
 import { stringParam } from '../common/parameters';
 
 export const mediaIdProperty = (operations: string[]): INodeProperties => ({
@@ -14,5 +14,5 @@ export const mediaIdProperty = (operations: string[]): INodeProperties => ({
 });
 
 export function mediaIdParam(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requireText(stringParam(ctx, 'mediaId', itemIndex), 'mediaId').trim();
+	return requireText('mediaId', stringParam(ctx, 'mediaId', itemIndex)).trim();
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { jsonObject, MessageValidationError } from '../../builders';
+import { jsonObject, MessageFieldError } from '../../../shared/limits';
 import { businessAccountId } from '../common/parameters';
 import type { OperationExecute } from '../common/run';
 
@@ -19,12 +19,12 @@ export const description: INodeProperties[] = [
 ];
 
 export const execute: OperationExecute = async function (run, itemIndex) {
-	const template = jsonObject(this.getNodeParameter('templateJson', itemIndex), 'templateJson');
-	if (!template) throw new MessageValidationError('templateJson', 'is required');
+	const template = jsonObject('templateJson', this.getNodeParameter('templateJson', itemIndex));
+	if (!template) throw new MessageFieldError('templateJson', 'is required');
 	for (const key of ['name', 'language', 'category']) {
-		if (!template[key]) throw new MessageValidationError(`templateJson.${key}`, 'is required');
+		if (!template[key]) throw new MessageFieldError(`templateJson.${key}`, 'is required');
 	}
-	if (!Array.isArray(template.components)) throw new MessageValidationError('templateJson.components', 'must be an array');
+	if (!Array.isArray(template.components)) throw new MessageFieldError('templateJson.components', 'must be an array');
 	const waba = businessAccountId(this, run, itemIndex);
 	// Creating twice would give a duplicate-name error, not a second template: not idempotent, so not retried blindly.
 	return await run.graph.request({ method: 'POST', path: `/${waba}/message_templates`, body: template as IDataObject, itemIndex });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../builders';
+import { requireText } from '../../../shared/limits';
 import { businessAccountId, stringParam } from '../common/parameters';
 import type { OperationExecute } from '../common/run';
 
@@ -27,7 +27,7 @@ export const description: INodeProperties[] = [
 ];
 
 export const execute: OperationExecute = async function (run, itemIndex) {
-	const name = requireText(stringParam(this, 'templateName', itemIndex), 'templateName').trim();
+	const name = requireText('templateName', stringParam(this, 'templateName', itemIndex)).trim();
 	const id = stringParam(this, 'templateId', itemIndex).trim();
 	const waba = businessAccountId(this, run, itemIndex);
 	const response = await run.graph.request({

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { MessageFieldError, parseJsonText } from '../../../shared/limits';
 import {
 	buildTemplateComponents,
-	MessageValidationError,
-	parseJsonText,
 	templateMessage,
 	validateTemplateComponents,
 	type TemplateComponentPayload,
@@ -77,8 +76,8 @@ async function loadTemplate(ctx: IExecuteFunctions, run: WhatsAppRun, itemIndex:
 function components(ctx: IExecuteFunctions, template: TemplateDefinition, itemIndex: number): TemplateComponentPayload[] {
 	if (stringParam(ctx, 'parametersMode', itemIndex, 'fields') === 'json') {
 		const raw = ctx.getNodeParameter('componentsJson', itemIndex, '[]');
-		const parsed = typeof raw === 'string' ? parseJsonText(raw || '[]', 'components') : raw;
-		if (!Array.isArray(parsed)) throw new MessageValidationError('components', 'must be a JSON array');
+		const parsed = typeof raw === 'string' ? parseJsonText('components', raw || '[]') : raw;
+		if (!Array.isArray(parsed)) throw new MessageFieldError('components', 'must be a JSON array');
 		validateTemplateComponents(template, parsed as TemplateComponentPayload[]);
 		return parsed as TemplateComponentPayload[];
 	}
@@ -89,7 +88,7 @@ function components(ctx: IExecuteFunctions, template: TemplateDefinition, itemIn
 export const execute: OperationExecute = async function (run, itemIndex) {
 	const template = await loadTemplate(this, run, itemIndex);
 	if (template.status && template.status.toUpperCase() !== 'APPROVED') {
-		throw new MessageValidationError('template', `template "${template.name}" (${template.language}) is ${template.status}, not APPROVED`);
+		throw new MessageFieldError('template', `template "${template.name}" (${template.language}) is ${template.status}, not APPROVED`);
 	}
 	const built = components(this, template, itemIndex);
 	return await sendMessage(this, run, itemIndex, () =>
