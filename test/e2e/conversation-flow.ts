@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { FakePlatform, RecordedRequest } from '../../simulator/platform';
-import { PHONE_NUMBER_ID, type Credentials, whatsAppMessage } from './examples-support';
+import { PHONE_NUMBER_ID, postSigned, type Credentials, whatsAppMessage } from './examples-support';
 
 export const FLOW_ID = '1234567890123456';
 
@@ -171,4 +171,42 @@ export function describeSend(body: Record<string, any>): string {
 
 export function isSendTo(contact: string) {
 	return (request: RecordedRequest) => (request.json as Record<string, unknown> | undefined)?.to === contact;
+}
+
+/** Polls `probe` every 100 ms until it returns a value; fails naming `what` after `timeoutMs`. */
+export async function until<T>(
+	what: string,
+	probe: () => T | undefined | false | Promise<T | undefined | false>,
+	timeoutMs = 20_000,
+): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
+/**
+ * One turn of a contact: posts `message` as `contact` to the WhatsApp trigger at `url` (signed),
+ * expects 200, and waits until `platform` has recorded `total` messages sent to that contact.
+ */
+export async function turn(
+	target: { url: string; platform: FakePlatform },
+	contact: string,
+	message: Record<string, unknown>,
+	total: number,
+	timeoutMs?: number,
+): Promise<string[]> {
+	const answer = await postSigned(target.url, 'whatsapp', inbound(contact, message));
+	if (answer.status !== 200) throw new Error(`trigger answered ${answer.status} to ${contact}'s message`);
+	return await until(
+		`${total} messages to ${contact}`,
+		() => {
+			const sent = sentTo(target.platform, contact);
+			return sent.length >= total ? sent : undefined;
+		},
+		timeoutMs,
+	);
 }

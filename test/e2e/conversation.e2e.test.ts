@@ -5,7 +5,7 @@
  * its own path, in order.
  */
 import { FakePlatform } from '../../simulator/platform';
-import { conversationWorkflow, FLOW_ID, inbound, say, sentTo } from './conversation-flow';
+import { conversationWorkflow, FLOW_ID, inbound, say, sentTo, turn, until } from './conversation-flow';
 import { createChannelCredentials, postSigned, settle, whatsAppDelivery } from './examples-support';
 import { connectE2e, type E2eContext } from './support/n8n';
 
@@ -16,25 +16,10 @@ let platform: FakePlatform;
 let workflowId: string;
 let url: string;
 
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}
 
-/** Sends `message` as `contact` and waits until the flow has sent `total` messages to them. */
-async function turn(contact: string, message: Record<string, unknown>, total: number): Promise<string[]> {
-	const answer = await postSigned(url, 'whatsapp', inbound(contact, message));
-	expect(answer.status).toBe(200);
-	return await until(`${total} messages to ${contact}`, () => {
-		const sent = sentTo(platform, contact);
-		return sent.length >= total ? sent : undefined;
-	});
-}
+/** One turn of `contact` against this suite's trigger and fake platform (see conversation-flow.ts). */
+const turnOf = (contact: string, message: Record<string, unknown>, total: number): Promise<string[]> =>
+	turn({ url, platform }, contact, message, total);
 
 beforeAll(async () => {
 	n8n = await connectE2e();
@@ -68,25 +53,25 @@ describe('conversation flow in a real n8n', () => {
 	it('runs booking for two contacts in parallel, a MENU restart, a re-prompt and a timeout', async () => {
 		const started = Date.now();
 		const booking = async (contact: string, date: string) => {
-			expect(await turn(contact, say.text('hi'), 1)).toEqual([BUTTONS]);
-			expect(await turn(contact, say.button('book', 'Book'), 2)).toEqual([BUTTONS, FLOW]);
+			expect(await turnOf(contact, say.text('hi'), 1)).toEqual([BUTTONS]);
+			expect(await turnOf(contact, say.button('book', 'Book'), 2)).toEqual([BUTTONS, FLOW]);
 			// Not a Flow response: "Wait for Booking" ignores it and keeps waiting (no message, no new execution).
 			if (contact === ben) expect((await postSigned(url, 'whatsapp', inbound(contact, say.text('one moment')))).status).toBe(200);
-			expect(await turn(contact, say.flowReply({ flow_token: `t-${contact}`, date }), 3)).toEqual([BUTTONS, FLOW, `text:Booked for ${date}`]);
+			expect(await turnOf(contact, say.flowReply({ flow_token: `t-${contact}`, date }), 3)).toEqual([BUTTONS, FLOW, `text:Booked for ${date}`]);
 		};
 		const menuRestart = async () => {
-			expect(await turn(cleo, say.text('hi'), 1)).toEqual([BUTTONS]);
+			expect(await turnOf(cleo, say.text('hi'), 1)).toEqual([BUTTONS]);
 			// The keyword cancels the waiting execution and starts a new one, which asks again.
-			expect(await turn(cleo, say.text('Ménu'), 2)).toEqual([BUTTONS, BUTTONS]);
-			expect(await turn(cleo, say.button('prices', 'Prices'), 3)).toEqual([BUTTONS, BUTTONS, 'text:Haircut 20 EUR, colour 45 EUR']);
+			expect(await turnOf(cleo, say.text('Ménu'), 2)).toEqual([BUTTONS, BUTTONS]);
+			expect(await turnOf(cleo, say.button('prices', 'Prices'), 3)).toEqual([BUTTONS, BUTTONS, 'text:Haircut 20 EUR, colour 45 EUR']);
 		};
 		const reprompt = async () => {
-			expect(await turn(eve, say.text('hi'), 1)).toEqual([BUTTONS]);
-			expect(await turn(eve, say.text('what?'), 2)).toEqual([BUTTONS, 'text:Please tap Book or Prices']);
-			expect(await turn(eve, say.button('prices', 'Prices'), 3)).toEqual([BUTTONS, 'text:Please tap Book or Prices', 'text:Haircut 20 EUR, colour 45 EUR']);
+			expect(await turnOf(eve, say.text('hi'), 1)).toEqual([BUTTONS]);
+			expect(await turnOf(eve, say.text('what?'), 2)).toEqual([BUTTONS, 'text:Please tap Book or Prices']);
+			expect(await turnOf(eve, say.button('prices', 'Prices'), 3)).toEqual([BUTTONS, 'text:Please tap Book or Prices', 'text:Haircut 20 EUR, colour 45 EUR']);
 		};
 		const silent = async () => {
-			expect(await turn(dan, say.text('hi'), 1)).toEqual([BUTTONS]);
+			expect(await turnOf(dan, say.text('hi'), 1)).toEqual([BUTTONS]);
 		};
 		await Promise.all([booking(ana, '2026-12-01'), booking(ben, '2026-12-24'), menuRestart(), reprompt(), silent()]);
 		process.stdout.write(`[conversation e2e] four contacts' turns done in ${Date.now() - started} ms\n`);
@@ -137,7 +122,7 @@ describe('conversation flow in a real n8n', () => {
 	it('a reply delivered twice at once (redelivery) resumes the wait once and starts nothing', async () => {
 		const before = (await n8n.api.executions(workflowId, { includeData: false })).length;
 		const fay = '4915100000006';
-		expect(await turn(fay, say.text('hi'), 1)).toEqual([BUTTONS]);
+		expect(await turnOf(fay, say.text('hi'), 1)).toEqual([BUTTONS]);
 		const book = inbound(fay, say.button('book', 'Book'));
 		const [first, second] = await Promise.all([postSigned(url, 'whatsapp', book), postSigned(url, 'whatsapp', book)]);
 		expect([first.status, second.status]).toEqual([200, 200]);

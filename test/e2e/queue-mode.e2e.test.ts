@@ -16,7 +16,7 @@ import { RedisConnection } from '../../nodes/shared/store';
 import { createFlowToken } from '../../nodes/shared/flows';
 import { decryptFlowResponse, encryptFlowRequest, generateFlowsKeyPair } from '../../simulator/flows/client';
 import { FakePlatform } from '../../simulator/platform';
-import { conversationWorkflow, inbound, say, sentTo } from './conversation-flow';
+import { conversationWorkflow, say, sentTo, turn, until } from './conversation-flow';
 import { createChannelCredentials, postSigned, settle, whatsAppDelivery } from './examples-support';
 import type { E2eContext } from './support/n8n';
 
@@ -28,24 +28,10 @@ let platform: FakePlatform;
 let conversationId: string;
 let url: string;
 
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}
 
-async function turn(contact: string, message: Record<string, unknown>, total: number): Promise<string[]> {
-	const answer = await postSigned(url, 'whatsapp', inbound(contact, message));
-	expect(answer.status).toBe(200);
-	return await until(`${total} messages to ${contact}`, () => {
-		const sent = sentTo(platform, contact);
-		return sent.length >= total ? sent : undefined;
-	});
-}
+/** One turn of `contact` against this suite's trigger and fake platform (see conversation-flow.ts). */
+const turnOf = (contact: string, message: Record<string, unknown>, total: number): Promise<string[]> =>
+	turn({ url, platform }, contact, message, total, 30_000);
 
 /** Activates on main, then waits until the webhook processor serves the paths too. */
 async function activate(workflow: Parameters<N8nApi['createWorkflow']>[0], paths: string[]): Promise<string> {
@@ -95,22 +81,22 @@ describe('queue mode: main + webhook processor + worker', () => {
 	it('runs the conversation flow: resumes go through the webhook processor, state through Redis', async () => {
 		await Promise.all([
 			(async () => {
-				expect(await turn(ana, say.text('hi'), 1)).toEqual([BUTTONS]);
-				expect(await turn(ana, say.button('book', 'Book'), 2)).toEqual([BUTTONS, FLOW]);
-				expect(await turn(ana, say.flowReply({ flow_token: 't', date: '2026-12-05' }), 3)).toEqual([BUTTONS, FLOW, 'text:Booked for 2026-12-05']);
+				expect(await turnOf(ana, say.text('hi'), 1)).toEqual([BUTTONS]);
+				expect(await turnOf(ana, say.button('book', 'Book'), 2)).toEqual([BUTTONS, FLOW]);
+				expect(await turnOf(ana, say.flowReply({ flow_token: 't', date: '2026-12-05' }), 3)).toEqual([BUTTONS, FLOW, 'text:Booked for 2026-12-05']);
 			})(),
 			(async () => {
-				expect(await turn(cleo, say.text('hi'), 1)).toEqual([BUTTONS]);
-				expect(await turn(cleo, say.text('MENU'), 2)).toEqual([BUTTONS, BUTTONS]);
-				expect(await turn(cleo, say.button('prices', 'Prices'), 3)).toEqual([BUTTONS, BUTTONS, 'text:Haircut 20 EUR, colour 45 EUR']);
+				expect(await turnOf(cleo, say.text('hi'), 1)).toEqual([BUTTONS]);
+				expect(await turnOf(cleo, say.text('MENU'), 2)).toEqual([BUTTONS, BUTTONS]);
+				expect(await turnOf(cleo, say.button('prices', 'Prices'), 3)).toEqual([BUTTONS, BUTTONS, 'text:Haircut 20 EUR, colour 45 EUR']);
 			})(),
 			(async () => {
-				expect(await turn(eve, say.text('hi'), 1)).toEqual([BUTTONS]);
-				expect(await turn(eve, say.text('hmm'), 2)).toEqual([BUTTONS, 'text:Please tap Book or Prices']);
-				expect(await turn(eve, say.button('book', 'Book'), 3)).toEqual([BUTTONS, 'text:Please tap Book or Prices', FLOW]);
+				expect(await turnOf(eve, say.text('hi'), 1)).toEqual([BUTTONS]);
+				expect(await turnOf(eve, say.text('hmm'), 2)).toEqual([BUTTONS, 'text:Please tap Book or Prices']);
+				expect(await turnOf(eve, say.button('book', 'Book'), 3)).toEqual([BUTTONS, 'text:Please tap Book or Prices', FLOW]);
 			})(),
 			(async () => {
-				expect(await turn(dan, say.text('hi'), 1)).toEqual([BUTTONS]);
+				expect(await turnOf(dan, say.text('hi'), 1)).toEqual([BUTTONS]);
 			})(),
 		]);
 		// The timeout is fired by the main process's wait tracker; the execution resumes on the worker.
