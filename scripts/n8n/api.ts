@@ -152,6 +152,42 @@ export class N8nApi {
 		return result.data;
 	}
 
+	/**
+	 * Executions still running. n8n's public API leaves running executions out of its list unless
+	 * `status=running` is asked for, so "no execution in the list is running" proves nothing.
+	 */
+	async runningExecutions(workflowId: string): Promise<ExecutionSummary[]> {
+		const result = await this.request<{ data: ExecutionSummary[] }>(
+			'GET',
+			`/executions?workflowId=${workflowId}&status=running&includeData=false&limit=250`,
+		);
+		return result.data;
+	}
+
+	/** The finished executions of a workflow, once none is running any more. */
+	async settledExecutions(workflowId: string, timeoutMs = 30_000): Promise<ExecutionSummary[]> {
+		const deadline = Date.now() + timeoutMs;
+		while ((await this.runningExecutions(workflowId)).length > 0) {
+			if (Date.now() > deadline) throw new Error(`workflow ${workflowId} still has running executions after ${timeoutMs} ms`);
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		return await this.executions(workflowId);
+	}
+
+	/** The first finished execution (with data) whose id is not in `known`. */
+	async waitForNewExecution(workflowId: string, known: Iterable<string>, timeoutMs = 30_000): Promise<ExecutionSummary> {
+		const seen = new Set(known);
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const fresh = (await this.executions(workflowId))
+				.filter((e) => !seen.has(e.id) && e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting')
+				.sort((a, b) => Number(a.id) - Number(b.id));
+			if (fresh.length > 0) return fresh[0];
+			if (Date.now() > deadline) throw new Error(`no new finished execution of workflow ${workflowId} within ${timeoutMs} ms`);
+			await new Promise((r) => setTimeout(r, 200));
+		}
+	}
+
 	async execution(id: string): Promise<ExecutionSummary> {
 		return await this.request('GET', `/executions/${id}?includeData=true`);
 	}

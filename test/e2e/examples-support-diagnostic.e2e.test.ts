@@ -52,13 +52,9 @@ async function deliver(body: unknown): Promise<void> {
 	expect(await postSigned(url, 'whatsapp', body)).toEqual({ status: 200, text: 'OK' });
 }
 
-/** How many executions the messages workflow has once none is still running. */
-async function settledExecutions(): Promise<number> {
-	for (;;) {
-		const all = await n8n.api.executions(messagesWorkflowId, { includeData: false });
-		if (all.every((e) => e.status !== 'running' && e.status !== 'new')) return all.length;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
+/** Ids of the messages workflow's executions, once none is still running. */
+async function settledExecutionIds(): Promise<string[]> {
+	return (await n8n.api.settledExecutions(messagesWorkflowId)).map((execution) => execution.id);
 }
 
 async function nextSend(): Promise<RecordedRequest> {
@@ -168,22 +164,21 @@ describe('examples/support-diagnostic: one journey', () => {
 	});
 
 	it('the survey answer (Flow Builder keys) is folded and mapped by JSONata, then thanked', async () => {
-		const before = await settledExecutions();
+		const before = await settledExecutionIds();
 		await deliver(flowAnswer({ flow_token: feedbackToken, screen_0_Rating_0: '5_Excellent', screen_0_Comment_1: 'Fast and friendly', journey: 'feedback' }));
 		const send = await nextSend();
 		expect(send.json).toMatchObject({ to: CUSTOMER, type: 'text', text: { body: 'Thank you for the 5 stars!' } });
-		const executions = await n8n.api.waitForExecutions(messagesWorkflowId, before + 1);
-		expect(n8n.output(executions[executions.length - 1], 'Read Feedback')[0]).toEqual([
+		const execution = await n8n.api.waitForNewExecution(messagesWorkflowId, before);
+		expect(n8n.output(execution, 'Read Feedback')[0]).toEqual([
 			{ contact: CUSTOMER, journey: 'feedback', rating: 5, ratingLabel: 'Excellent', comment: 'Fast and friendly' },
 		]);
 	});
 
 	it('a survey answer with a forged token fails in Read Feedback and thanks nobody', async () => {
-		const before = await settledExecutions();
+		const before = await settledExecutionIds();
 		const forged = createFlowToken('not-our-secret-but-long-enough-0123456789', { contact: CUSTOMER, journey: 'feedback' }, 3600);
 		await deliver(flowAnswer({ flow_token: forged, screen_0_Rating_0: '1_Very_poor', journey: 'feedback' }));
-		const executions = await n8n.api.waitForExecutions(messagesWorkflowId, before + 1);
-		const last = executions[executions.length - 1];
+		const last = await n8n.api.waitForNewExecution(messagesWorkflowId, before);
 		expect(last.status).toBe('error');
 		expect(last.data?.resultData.lastNodeExecuted).toBe('Read Feedback');
 		await settle(platform);
