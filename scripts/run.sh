@@ -57,6 +57,5 @@ case "$command" in
     build
     exec npx tsx bench/run.ts "$@"
     ;;
-  node) exec node "$@" ;;
   *) chatflow_log "usage: scripts/run.sh build|lint|typecheck|test|e2e|dev|bench [args]"; exit 2 ;;
 esac
