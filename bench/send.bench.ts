@@ -24,6 +24,7 @@ import { N8nInstance, freePort } from '../scripts/n8n/instance';
 import type { RecordedRequest } from '../simulator/platform';
 import { startFakeGraphTls } from './support/fakeGraphTls';
 import { buildPrivatePackage } from './support/privatePackage';
+import { profileNodeArgs } from './support/profile';
 import type { BenchContext, BenchResult } from './types';
 
 const TOKEN = `EAAG-bench-${randomUUID()}`;
@@ -98,7 +99,7 @@ export default async function send(context: BenchContext): Promise<BenchResult> 
 		port: await freePort(),
 		// Execution data is not saved: the figure is the node's throughput and memory, not SQLite's.
 		env: { ...fake.env, EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all', N8N_LOG_LEVEL: 'warn', N8N_PAYLOAD_SIZE_MAX: '64' },
-		nodeArgs: [...fake.nodeArgs, ...(process.env.CHATFLOW_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CHATFLOW_BENCH_PROFILE}`] : [])],
+		nodeArgs: [...fake.nodeArgs, ...profileNodeArgs()],
 	});
 	try {
 		context.log(`starting n8n (fake Graph API at https://graph.facebook.com → ${fake.address}:443, ${latencyMs} ms latency)`);
