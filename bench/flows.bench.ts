@@ -24,6 +24,7 @@ import {
 import { N8nApi } from '../scripts/n8n/api';
 import { N8nInstance, freePort } from '../scripts/n8n/instance';
 import { decryptFlowResponse, encryptFlowRequest, generateFlowsKeyPair, type EncryptedFlowRequest } from '../simulator/flows/client';
+import { profileNodeArgs } from './support/profile';
 import type { BenchContext, BenchResult } from './types';
 
 const APP_SECRET = 'bench-app-secret-0123456789abcdef';
@@ -116,7 +117,7 @@ function endpointWorkflow(webhookId: string, credentialId: string) {
 		name: `flows bench ${webhookId}`,
 		nodes: [
 			{
-				id: randomUUID(), name: 'Flows Endpoint', type: 'n8n-nodes-chatflow.chatflowFlowsEndpointTrigger', typeVersion: 1,
+				id: randomUUID(), name: 'Flows Endpoint', type: 'n8n-nodes-chatflow.chatflowFlowsEndpointTrigger', typeVersion: 2,
 				position: [0, 0], webhookId, parameters: { verifyFlowToken: true, options: {} }, credentials,
 			},
 			{
@@ -207,7 +208,7 @@ async function throughN8n(context: BenchContext, keys: ReturnType<typeof generat
 	const total = context.option('n8nRequests', 1600);
 	const concurrency = context.option('concurrency', 8);
 	const userFolder = mkdtempSync(join(tmpdir(), 'chatflow-bench-flows-'));
-	const n8n = await N8nInstance.start({ userFolder, port: await freePort(), env: { N8N_LOG_LEVEL: 'warn' } });
+	const n8n = await N8nInstance.start({ userFolder, port: await freePort(), env: { N8N_LOG_LEVEL: 'warn' }, nodeArgs: profileNodeArgs() });
 	try {
 		await n8n.waitUntilReady();
 		const api = await N8nApi.connect(n8n.url);

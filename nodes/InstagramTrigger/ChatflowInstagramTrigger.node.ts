@@ -12,6 +12,7 @@ import { handleTriggerWebhook } from '../shared/ingestion/trigger/handleWebhook'
 import { META_WEBHOOKS } from '../shared/ingestion/trigger/nodeParts';
 import { conversationTriggerOptions } from '../shared/conversation';
 import { chatflowRedisConnectionTest } from '../shared/store';
+import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhookVersion';
 
 /**
  * Inbound Instagram messaging webhooks (`object: instagram`): one item per messaging and standby
@@ -24,7 +25,7 @@ export class ChatflowInstagramTrigger implements INodeType {
 		name: 'chatflowInstagramTrigger',
 		icon: { light: 'file:instagram.svg', dark: 'file:instagram.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow on inbound Instagram messages, postbacks, reactions and seen events',
 		defaults: { name: 'Instagram Trigger' },

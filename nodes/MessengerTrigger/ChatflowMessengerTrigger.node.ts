@@ -12,6 +12,7 @@ import { handleTriggerWebhook } from '../shared/ingestion/trigger/handleWebhook'
 import { META_WEBHOOKS } from '../shared/ingestion/trigger/nodeParts';
 import { conversationTriggerOptions } from '../shared/conversation';
 import { chatflowRedisConnectionTest } from '../shared/store';
+import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhookVersion';
 
 /**
  * Inbound Messenger webhooks (`object: page`): one item per messaging and standby event of every
@@ -24,7 +25,7 @@ export class ChatflowMessengerTrigger implements INodeType {
 		name: 'chatflowMessengerTrigger',
 		icon: { light: 'file:messenger.svg', dark: 'file:messenger.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow on inbound Messenger messages, postbacks, reactions, reads and deliveries',
 		defaults: { name: 'Messenger Trigger' },

@@ -12,6 +12,7 @@ import { handleTriggerWebhook } from '../shared/ingestion/trigger/handleWebhook'
 import { VIBER_WEBHOOKS } from '../shared/ingestion/trigger/nodeParts';
 import { conversationTriggerOptions } from '../shared/conversation';
 import { chatflowRedisConnectionTest } from '../shared/store';
+import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhookVersion';
 
 /**
  * Inbound Viber bot callbacks: one item per callback, normalised like the WhatsApp, Messenger
@@ -25,7 +26,7 @@ export class ChatflowViberTrigger implements INodeType {
 		name: 'chatflowViberTrigger',
 		icon: { light: 'file:viber.svg', dark: 'file:viber.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow on inbound Viber messages, subscriptions and delivery events',
 		defaults: { name: 'Viber Trigger' },

@@ -13,6 +13,7 @@ import {
 	testFlowsEndpointCredential,
 } from '../shared/flows/credential';
 import { runEndpointWebhook } from '../shared/flows/endpointWebhook';
+import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhookVersion';
 
 /**
  * The WhatsApp Flows data-exchange endpoint. Answers itself: bad signatures (432), payloads it
@@ -27,7 +28,7 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 		name: 'chatflowFlowsEndpointTrigger',
 		icon: { light: 'file:flows.svg', dark: 'file:flows.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: '={{"data exchange endpoint"}}',
 		description: 'Data-exchange endpoint of a WhatsApp Flow: decrypts requests, answers pings, routes by screen',
 		defaults: { name: 'WhatsApp Flows Endpoint' },

@@ -12,6 +12,7 @@ import { handleTriggerWebhook } from '../shared/ingestion/trigger/handleWebhook'
 import { META_WEBHOOKS } from '../shared/ingestion/trigger/nodeParts';
 import { conversationTriggerOptions } from '../shared/conversation';
 import { chatflowRedisConnectionTest } from '../shared/store';
+import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhookVersion';
 
 /**
  * Inbound WhatsApp Cloud API webhooks: one item per message, status, error and account event of
@@ -24,7 +25,7 @@ export class ChatflowWhatsAppTrigger implements INodeType {
 		name: 'chatflowWhatsAppTrigger',
 		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow on inbound WhatsApp messages, statuses and account events',
 		defaults: { name: 'WhatsApp Trigger' },
