@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import axios from 'axios';
 import type {
 	ICredentialDataDecryptedObject,
@@ -51,6 +52,10 @@ export type TestWebhookContext = IWebhookFunctions &
 		readonly staticData: IDataObject;
 	};
 
+function contentId(data: unknown): string {
+	return createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 12);
+}
+
 export function createWebhookContext(options: WebhookContextOptions): TestWebhookContext {
 	const credentials = options.credentials ?? {};
 	const parameters = options.parameters ?? {};
@@ -61,7 +66,8 @@ export function createWebhookContext(options: WebhookContextOptions): TestWebhoo
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
-		credentials: Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: `${type}-id`, name: type }])),
+		// Different data is a different saved credential (triggers cache credentials by id).
+		credentials: Object.fromEntries(Object.entries(credentials).map(([type, data]) => [type, { id: `${type}-${contentId(data)}`, name: type }])),
 	};
 	const base = createExecuteContext({ parameters, credentials, nodeType: node.type });
 	const response: RecordedResponse = { sent: false };

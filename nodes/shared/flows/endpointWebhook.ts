@@ -1,10 +1,14 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { webhookCredential } from '../webhookCredentials';
 import { rememberAesKey } from './aesKeyCache';
 import { FLOWS_ENDPOINT_CREDENTIAL, privateKeyOf, readFlowsCredential } from './credential';
 import { handleEndpointRequest } from './endpoint';
 import { PrivateKeyError } from './privateKey';
 import type { EndpointOutcome } from './types';
+
+/** 432 signature, 421 key, 427 token: what a rotated credential would cause. */
+const CREDENTIAL_REJECTIONS = new Set([421, 427, 432]);
 
 export interface EndpointTriggerOptions {
 	skipSignatureCheck?: boolean;
@@ -21,7 +25,9 @@ export interface EndpointTriggerOptions {
 export async function runEndpointWebhook(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const options = ctx.getNodeParameter('options', {}) as EndpointTriggerOptions;
 	const verifyToken = ctx.getNodeParameter('verifyFlowToken', false) as boolean;
-	const request = ctx.getRequestObject();
+	const request = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { readRawBody?: () => Promise<void> };
+	// n8n reads the body of a version-2 webhook only for the content types it parses itself.
+	if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody();
 	const response = ctx.getResponseObject();
 	const reply = (status: number, contentType: string, body: string): IWebhookResponseData => {
 		response.status(status).setHeader('content-type', contentType);
@@ -29,32 +35,39 @@ export async function runEndpointWebhook(ctx: IWebhookFunctions): Promise<IWebho
 		return { noWebhookResponse: true };
 	};
 
-	const credential = readFlowsCredential(await ctx.getCredentials(FLOWS_ENDPOINT_CREDENTIAL));
-	if (verifyToken && credential.tokenSecret === '') {
-		ctx.logger.error('Flows endpoint: "Verify Flow Token" is on but the credential has no Flow Token Secret');
-		return reply(500, 'application/json', JSON.stringify({ error_msg: 'endpoint misconfigured' }));
-	}
-	if (!options.skipSignatureCheck && credential.appSecrets.length === 0) {
-		ctx.logger.error('Flows endpoint: the credential has no App Secret, so request signatures cannot be checked');
-		return reply(500, 'application/json', JSON.stringify({ error_msg: 'endpoint misconfigured' }));
-	}
+	const rawBody = Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.from(JSON.stringify(request.body ?? {}));
+	/** The handler's verdict with one version of the credential; a string is a configuration error to log. */
+	const evaluate = (data: ICredentialDataDecryptedObject): EndpointOutcome | string => {
+		const credential = readFlowsCredential(data);
+		if (verifyToken && credential.tokenSecret === '') return '"Verify Flow Token" is on but the credential has no Flow Token Secret';
+		if (!options.skipSignatureCheck && credential.appSecrets.length === 0) {
+			return 'the credential has no App Secret, so request signatures cannot be checked';
+		}
+		try {
+			return handleEndpointRequest(
+				{ rawBody, headers: request.headers },
+				{
+					privateKey: privateKeyOf(credential),
+					appSecrets: credential.appSecrets,
+					skipSignatureCheck: options.skipSignatureCheck === true,
+					tokenSecret: verifyToken ? credential.tokenSecret : undefined,
+				},
+			);
+		} catch (error) {
+			// Node's crypto errors never echo their input, so the message is safe to log.
+			return error instanceof PrivateKeyError ? error.message : `unexpected error: ${(error as Error).message}`;
+		}
+	};
 
-	let outcome: EndpointOutcome;
-	try {
-		const rawBody = Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.from(JSON.stringify(request.body ?? {}));
-		outcome = handleEndpointRequest(
-			{ rawBody, headers: request.headers },
-			{
-				privateKey: privateKeyOf(credential),
-				appSecrets: credential.appSecrets,
-				skipSignatureCheck: options.skipSignatureCheck === true,
-				tokenSecret: verifyToken ? credential.tokenSecret : undefined,
-			},
-		);
-	} catch (error) {
-		// Node's crypto errors never echo their input, so the message is safe to log.
-		const reason = error instanceof PrivateKeyError ? error.message : `unexpected error: ${(error as Error).message}`;
-		ctx.logger.error(`Flows endpoint: ${reason}`);
+	const credential = await webhookCredential(ctx, FLOWS_ENDPOINT_CREDENTIAL);
+	let outcome = evaluate(credential.data);
+	// Rejected or misconfigured with a cached credential: the user may just have rotated it.
+	if (typeof outcome === 'string' || (outcome.kind === 'rejected' && CREDENTIAL_REJECTIONS.has(outcome.status))) {
+		const fresh = await credential.reload();
+		if (fresh) outcome = evaluate(fresh);
+	}
+	if (typeof outcome === 'string') {
+		ctx.logger.error(`Flows endpoint: ${outcome}`);
 		return reply(500, 'application/json', JSON.stringify({ error_msg: 'endpoint misconfigured' }));
 	}
 

@@ -2,6 +2,7 @@
  * The n8n glue of the endpoint trigger and the respond node, with the smallest fake n8n context
  * that can run them: what goes on the wire, what lands in the item, what is logged.
  */
+import { randomUUID } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { forgetAesKeys } from '../../../nodes/shared/flows';
@@ -37,7 +38,10 @@ function webhookContext(request: EncryptedFlowRequest, parameters: IDataObject =
 		},
 	};
 	const log = (message: string) => logs.push(message);
+	// Each context is its own saved credential (the trigger caches credentials by id).
+	const credentialId = randomUUID();
 	const ctx = {
+		getNode: () => ({ name: 'Flows Endpoint', credentials: { chatflowFlowsEndpointApi: { id: credentialId, name: 'flows' } } }),
 		getNodeParameter: (name: string, fallback: unknown) => parameters[name] ?? fallback,
 		getCredentials: async () => credentials,
 		getRequestObject: () => ({ rawBody: Buffer.from(request.body), headers: request.headers, body: JSON.parse(request.body) }),

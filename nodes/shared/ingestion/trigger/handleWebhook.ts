@@ -4,6 +4,7 @@ import { routeTriggerEvents } from '../../conversation';
 import { openStore } from '../../store';
 import { deduplicate } from '../dedupe';
 import { answerMetaHandshake } from '../handshake';
+import { webhookCredential } from '../../webhookCredentials';
 import { runPipeline } from '../pipeline';
 import type { Channel, ChatEvent } from '../types';
 import { attachMedia } from './media';
@@ -45,20 +46,29 @@ async function handshake(ctx: IWebhookFunctions, channel: Channel): Promise<IWeb
 async function receive(ctx: IWebhookFunctions, channel: Channel): Promise<IWebhookResponseData> {
 	const settings = readSettings(ctx, channel);
 	const secretSource = channel === 'viber' ? 'chatflowViberApi' : 'chatflowMetaAppApi';
-	const credentials = await ctx.getCredentials(secretSource);
-	const secrets =
-		channel === 'viber'
-			? [String(credentials.authToken ?? '')]
-			: [String(credentials.appSecret ?? ''), String(credentials.previousAppSecret ?? '')];
+	const secretsOf = (data: IDataObject) =>
+		channel === 'viber' ? [String(data.authToken ?? '')] : [String(data.appSecret ?? ''), String(data.previousAppSecret ?? '')];
 
 	const request = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
 		readRawBody?: () => Promise<void>;
 	};
 	if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody();
-	const result = runPipeline(
-		{ headers: request.headers, rawBody: request.rawBody },
-		{ channel, secrets, maxBodyBytes: settings.maxBodyBytes, filter: settings.filter },
-	);
+	const check = (data: IDataObject) =>
+		runPipeline(
+			{ headers: request.headers, rawBody: request.rawBody },
+			{ channel, secrets: secretsOf(data), maxBodyBytes: settings.maxBodyBytes, filter: settings.filter },
+		);
+	const credential = await webhookCredential(ctx, secretSource);
+	let credentials: IDataObject = credential.data;
+	let result = check(credentials);
+	if (result.status === 403) {
+		// A signature that does not match a cached secret: the secret may just have been rotated.
+		const fresh = await credential.reload();
+		if (fresh) {
+			credentials = fresh;
+			result = check(credentials);
+		}
+	}
 	if (result.status !== 200) {
 		log(ctx, channel, 'warn', `refused a delivery (${result.status}): ${result.reason ?? ''}`);
 		return answer(ctx, result.status, result.body);

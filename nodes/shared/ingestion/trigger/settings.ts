@@ -2,6 +2,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import type { RedisCredentials } from '../../store';
 import type { Channel, EventFilter } from '../types';
+import { webhookCredential } from '../../webhookCredentials';
 
 /** What one trigger node was configured with, read once per request. */
 export interface TriggerSettings {
@@ -45,13 +46,13 @@ function welcomeMessage(ctx: IWebhookFunctions): IDataObject | undefined {
 	return { type: 'text', text: String(ctx.getNodeParameter('welcomeText', '')) };
 }
 
-/** An optional credential: undefined when the node has none selected. */
+/** An optional credential: undefined when the node has none selected (cached: see webhookCredential). */
 export async function optionalCredentials<T extends object>(
 	ctx: Pick<IWebhookFunctions, 'getCredentials' | 'getNode'>,
 	type: string,
 ): Promise<T | undefined> {
 	if (!ctx.getNode().credentials?.[type]) return undefined;
-	return (await ctx.getCredentials(type)) as unknown as T;
+	return (await webhookCredential(ctx, type)).data as unknown as T;
 }
 
 export async function redisCredentials(ctx: IWebhookFunctions): Promise<RedisCredentials | undefined> {
