@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { withFastParameters } from '../shared/parameters';
 import { throughputProperty } from './actions/common/descriptions';
 import { description as media } from './actions/media';
 import { description as message } from './actions/message';
@@ -8,6 +9,25 @@ import { router } from './actions/router';
 import { description as template } from './actions/template';
 import { searchPhoneNumbers, searchTemplates } from './methods/listSearch';
 import { getTemplateParameters } from './methods/resourceMapping';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		default: 'message',
+		options: [
+			{ name: 'Media', value: 'media' },
+			{ name: 'Message', value: 'message' },
+			{ name: 'Template', value: 'template' },
+		],
+	},
+	...message,
+	...template,
+	...media,
+	throughputProperty,
+];
 
 /**
  * WhatsApp Cloud API: messages of every kind (incl. interactive and Flow CTA), templates with
@@ -32,24 +52,7 @@ export class ChatflowWhatsApp implements INodeType {
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'chatflowWhatsAppApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				default: 'message',
-				options: [
-					{ name: 'Media', value: 'media' },
-					{ name: 'Message', value: 'message' },
-					{ name: 'Template', value: 'template' },
-				],
-			},
-			...message,
-			...template,
-			...media,
-			throughputProperty,
-		],
+		properties,
 	};
 
 	methods = {
@@ -58,6 +61,7 @@ export class ChatflowWhatsApp implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		// Thousands of items read the same parameters: see nodes/shared/parameters.
+		return await router.call(withFastParameters(this, properties));
 	}
 }

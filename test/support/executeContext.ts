@@ -46,6 +46,22 @@ const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	chatflowInstagramApi: new ChatflowInstagramApi(),
 };
 
+/**
+ * The node's saved parameters as n8n would hold them: a parameter whose value differs between
+ * items can only be an expression in a real workflow, so it is saved as one (nodes may treat
+ * expression-free parameters as the same for every item, as withFastParameters does).
+ */
+function rawParameters(parameters: ExecuteContextOptions['parameters'], itemCount: number): INodeParameters {
+	if (typeof parameters !== 'function') return parameters as INodeParameters;
+	const perItem = Array.from({ length: Math.max(itemCount, 1) }, (_, i) => parameters(i));
+	const raw: IDataObject = { ...perItem[0] };
+	for (const name of new Set(perItem.flatMap((values) => Object.keys(values)))) {
+		const first = JSON.stringify(perItem[0][name]);
+		if (perItem.some((values) => JSON.stringify(values[name]) !== first)) raw[name] = '={{ $parameterPerItem }}';
+	}
+	return raw as INodeParameters;
+}
+
 export function createExecuteContext(options: ExecuteContextOptions): TestExecuteContext {
 	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
 	const node: INode = {
@@ -54,7 +70,7 @@ export function createExecuteContext(options: ExecuteContextOptions): TestExecut
 		type: options.nodeType ?? 'n8n-nodes-chatflow.chatflowWhatsApp',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: (typeof options.parameters === 'function' ? options.parameters(0) : options.parameters) as INodeParameters,
+		parameters: rawParameters(options.parameters, items.length),
 	};
 	const hints: NodeExecutionHint[] = [];
 	const sent: IHttpRequestOptions[] = [];
