@@ -36,9 +36,14 @@ export class GraphClient {
 		readonly retryPolicy: RetryPolicy,
 	) {}
 
+	/** Built on first use, not per request: n8n's getNode() returns a deep copy of the node. */
+	private decryptedOnce?: ICredentialsDecrypted;
 	private get decrypted(): ICredentialsDecrypted {
-		const reference = this.ctx.getNode().credentials?.[this.credentialType];
-		return { id: reference?.id ?? '', name: reference?.name ?? '', type: this.credentialType, data: this.credentials };
+		if (!this.decryptedOnce) {
+			const reference = this.ctx.getNode().credentials?.[this.credentialType];
+			this.decryptedOnce = { id: reference?.id ?? '', name: reference?.name ?? '', type: this.credentialType, data: this.credentials };
+		}
+		return this.decryptedOnce;
 	}
 
 	static async create(
