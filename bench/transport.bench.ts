@@ -1,0 +1,99 @@
+/**
+ * What a new TLS connection per request costs (issue 3's remaining gap): the same text sends to
+ * the fake Graph API (TLS, test CA, 50 ms latency) from a bare Node client process, once with a
+ * new agent per request (what n8n's request helper does for every call, so every node that uses
+ * it, this package's included, pays a TLS handshake per message) and once with one keep-alive
+ * agent. No n8n and no workflow: the figures are the transport's own floor and ceiling.
+ *
+ * Reported per mode: requests/s, client CPU ms per request, fake server CPU ms per request (this
+ * process: its TLS handshakes compete with n8n for the same cores in `npm run bench -- send`),
+ * and the client's peak RSS at N and at N large (memory that grows with N is per-connection
+ * garbage). Modes alternate.
+ * Options: --n=2000, --nLarge=20000, --concurrency=100, --latency=50
+ */
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import { startFakeGraphTls } from './support/fakeGraphTls';
+import type { BenchContext, BenchResult } from './types';
+
+const run = promisify(execFile);
+const MODES = ['per-request', 'keep-alive'] as const;
+type Mode = (typeof MODES)[number];
+
+interface ClientRun {
+	seconds: number;
+	cpuMsPerRequest: number;
+	peakRssMb: number;
+	serverCpuMsPerRequest: number;
+	requestsPerS: number;
+}
+
+export default async function transport(context: BenchContext): Promise<BenchResult> {
+	const n = context.option('n', 2000);
+	const nLarge = context.option('nLarge', 20000);
+	const concurrency = context.option('concurrency', 100);
+	const latencyMs = context.option('latency', 50);
+	const token = `EAAG-bench-${randomUUID()}`;
+	const fake = await startFakeGraphTls({ latencyMs, maxRecorded: 10 });
+	let served = 0;
+	fake.platform.on('POST', '/:version/:phone/messages', (request) => {
+		if (request.headers.authorization !== `Bearer ${token}`) return { status: 401, json: { error: { code: 190, message: 'bad token' } } };
+		served++;
+		const to = String((request.json as { to?: string }).to);
+		return { json: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id: `wamid.${to}` }] } };
+	});
+
+	const client = async (mode: Mode, count: number): Promise<ClientRun> => {
+		const servedBefore = served;
+		const serverCpu = process.cpuUsage();
+		const { stdout } = await run(process.execPath, [join(__dirname, 'support', 'transportClient.cjs'), fake.address, String(count), String(concurrency), mode, token], {
+			env: { ...process.env, NODE_EXTRA_CA_CERTS: fake.env.NODE_EXTRA_CA_CERTS },
+			maxBuffer: 1 << 20,
+		});
+		const used = process.cpuUsage(serverCpu);
+		if (served - servedBefore !== count) throw new Error(`${mode}: the server answered ${served - servedBefore} of ${count} requests`);
+		const result = JSON.parse(stdout) as Omit<ClientRun, 'serverCpuMsPerRequest' | 'requestsPerS'>;
+		const runResult = { ...result, serverCpuMsPerRequest: (used.user + used.system) / 1000 / count, requestsPerS: count / result.seconds };
+		context.log(`${mode} N=${count}: ${runResult.requestsPerS.toFixed(0)} requests/s, client ${runResult.cpuMsPerRequest.toFixed(2)} ms CPU/request, server ${runResult.serverCpuMsPerRequest.toFixed(2)} ms, client peak RSS ${runResult.peakRssMb.toFixed(0)} MB`);
+		return runResult;
+	};
+
+	try {
+		await client('per-request', 200); // warm-up: module loading, JIT, the server's first handshakes
+		await client('keep-alive', 200);
+		const small: Partial<Record<Mode, ClientRun>> = {};
+		const large: Partial<Record<Mode, ClientRun>> = {};
+		for (const mode of MODES) small[mode] = await client(mode, n);
+		for (const mode of [...MODES].reverse()) large[mode] = await client(mode, nLarge);
+		const perRequest = small['per-request']!;
+		const keepAlive = small['keep-alive']!;
+		const round = (value: number) => Math.round(value * 100) / 100;
+		return {
+			figures: {
+				per_request_requests_per_s: round(perRequest.requestsPerS),
+				keep_alive_requests_per_s: round(keepAlive.requestsPerS),
+				per_request_client_cpu_ms: round(perRequest.cpuMsPerRequest),
+				keep_alive_client_cpu_ms: round(keepAlive.cpuMsPerRequest),
+				per_request_server_cpu_ms: round(perRequest.serverCpuMsPerRequest),
+				keep_alive_server_cpu_ms: round(keepAlive.serverCpuMsPerRequest),
+				per_request_peak_rss_mb_small: round(perRequest.peakRssMb),
+				per_request_peak_rss_mb_large: round(large['per-request']!.peakRssMb),
+				keep_alive_peak_rss_mb_small: round(keepAlive.peakRssMb),
+				keep_alive_peak_rss_mb_large: round(large['keep-alive']!.peakRssMb),
+			},
+			ratios: {
+				keep_alive_vs_per_request_throughput: round(keepAlive.requestsPerS / perRequest.requestsPerS),
+				per_request_vs_keep_alive_client_cpu: round(perRequest.cpuMsPerRequest / keepAlive.cpuMsPerRequest),
+			},
+			notes: [
+				`N=${n} (small) and ${nLarge} (large), ${concurrency} requests in flight, fake Graph API latency ${latencyMs} ms, TLS with an RSA-2048 server certificate from a test CA.`,
+				'per-request = a new https.Agent per call, as n8n\'s request helper does; keep-alive = one agent for the run. Client: a bare Node process; server: this process.',
+			],
+		};
+	} finally {
+		await fake.close();
+	}
+}
