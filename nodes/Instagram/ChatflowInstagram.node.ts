@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { withFastParameters } from '../shared/parameters';
 // Messenger and Instagram share the Send API's message fields; they are described once.
 import { metaMessageFields } from '../Messenger/descriptions/metaMessage';
 import { metaOptionFields } from '../Messenger/descriptions/metaOptions';
@@ -8,6 +9,14 @@ import { senderActionFields } from '../Messenger/descriptions/metaSenderAction';
 import { executeInstagram, INSTAGRAM_DEFAULT_RATE } from './actions/router';
 import { resourceAndOperations } from './descriptions/operations';
 import { reactionAndTokenFields } from './descriptions/reactionAndToken';
+
+const properties: INodeProperties[] = [
+	...resourceAndOperations,
+	...metaMessageFields('instagram'),
+	...senderActionFields,
+	...reactionAndTokenFields,
+	...metaOptionFields('instagram', INSTAGRAM_DEFAULT_RATE),
+];
 
 /** Sends Instagram direct messages (text, media, stickers, posts, templates), reactions, token refresh. */
 export class ChatflowInstagram implements INodeType {
@@ -27,16 +36,11 @@ export class ChatflowInstagram implements INodeType {
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'chatflowInstagramApi', required: true }],
-		properties: [
-			...resourceAndOperations,
-			...metaMessageFields('instagram'),
-			...senderActionFields,
-			...reactionAndTokenFields,
-			...metaOptionFields('instagram', INSTAGRAM_DEFAULT_RATE),
-		],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeInstagram.call(this);
+		// Thousands of items read the same parameters: see nodes/shared/parameters.
+		return await executeInstagram.call(withFastParameters(this, properties));
 	}
 }

@@ -1,12 +1,21 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { withFastParameters } from '../shared/parameters';
 import { executeMessenger, MESSENGER_DEFAULT_RATE } from './actions/router';
 import { metaMessageFields } from './descriptions/metaMessage';
 import { metaOptionFields } from './descriptions/metaOptions';
 import { senderActionFields } from './descriptions/metaSenderAction';
 import { resourceAndOperations } from './descriptions/operations';
 import { uploadFields } from './descriptions/upload';
+
+const properties: INodeProperties[] = [
+	...resourceAndOperations,
+	...metaMessageFields('messenger'),
+	...senderActionFields,
+	...uploadFields,
+	...metaOptionFields('messenger', MESSENGER_DEFAULT_RATE),
+];
 
 /** Sends Messenger messages (text, media, templates, quick replies) and uploads attachments. */
 export class ChatflowMessenger implements INodeType {
@@ -26,16 +35,11 @@ export class ChatflowMessenger implements INodeType {
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'chatflowMessengerApi', required: true }],
-		properties: [
-			...resourceAndOperations,
-			...metaMessageFields('messenger'),
-			...senderActionFields,
-			...uploadFields,
-			...metaOptionFields('messenger', MESSENGER_DEFAULT_RATE),
-		],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeMessenger.call(this);
+		// Thousands of items read the same parameters: see nodes/shared/parameters.
+		return await executeMessenger.call(withFastParameters(this, properties));
 	}
 }

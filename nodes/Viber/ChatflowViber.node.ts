@@ -1,12 +1,15 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { withFastParameters } from '../shared/parameters';
 import { executeViber } from './actions/router';
 import { accountAndWebhookFields } from './descriptions/accountAndWebhook';
 import { contentFields } from './descriptions/content';
 import { keyboardFields } from './descriptions/keyboard';
 import { resourceAndOperations } from './descriptions/operations';
 import { optionFields } from './descriptions/options';
+
+const properties: INodeProperties[] = [...resourceAndOperations, ...contentFields, ...keyboardFields, ...accountAndWebhookFields, ...optionFields];
 
 /** Sends Viber bot messages (every type, keyboards, carousels, broadcasts) and manages the bot. */
 export class ChatflowViber implements INodeType {
@@ -26,10 +29,11 @@ export class ChatflowViber implements INodeType {
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'chatflowViberApi', required: true }],
-		properties: [...resourceAndOperations, ...contentFields, ...keyboardFields, ...accountAndWebhookFields, ...optionFields],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeViber.call(this);
+		// Thousands of items read the same parameters: see nodes/shared/parameters.
+		return await executeViber.call(withFastParameters(this, properties));
 	}
 }
