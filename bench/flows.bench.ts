@@ -6,7 +6,9 @@
  *     Batches alternate between the two so both see the same machine state.
  * (b) Through the real n8n: endpoint trigger → Switch on route → respond node, INIT and
  *     data_exchange alternating, 8 concurrent clients, latency percentiles and requests/s.
- * Options: --requests=2000 (a), --n8nRequests=1600 (b), --concurrency=8
+ *     Then one client at a time (`--singleRequests`, alternating halves): the latency a user sees
+ *     when the endpoint is not saturated, without queueing behind other requests.
+ * Options: --requests=2000 (a), --n8nRequests=1600 (b), --concurrency=8, --singleRequests=200
  */
 import { constants, createCipheriv, createDecipheriv, privateDecrypt, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -253,7 +255,19 @@ async function throughN8n(context: BenchContext, keys: ReturnType<typeof generat
 				runs[which].push(await load(n8n.pid, slice, concurrency, which === 'flows' ? send : sendPlain));
 			}
 		}
-		return { ...combine(runs.flows), plain: combine(runs.plain) };
+		// One client: latency without queueing, same workflows, fresh requests.
+		const singleTotal = context.option('singleRequests', 200);
+		context.log(`through n8n: ${singleTotal} requests from one client (and the same through the plain workflow, alternating halves)`);
+		const single = payloads(singleTotal, token).map((payload) => encryptFlowRequest(keys.publicKey, payload, APP_SECRET));
+		const half = Math.ceil(single.length / 2);
+		const singleRuns = { flows: [] as LoadResult[], plain: [] as LoadResult[] };
+		for (let part = 0; part < 2; part++) {
+			const slice = single.slice(part * half, (part + 1) * half);
+			for (const which of part === 0 ? (['flows', 'plain'] as const) : (['plain', 'flows'] as const)) {
+				singleRuns[which].push(await load(n8n.pid, slice, 1, which === 'flows' ? send : sendPlain));
+			}
+		}
+		return { ...combine(runs.flows), plain: combine(runs.plain), single: combine(singleRuns.flows), singlePlain: combine(singleRuns.plain) };
 	} finally {
 		await n8n.stop();
 		rmSync(userFolder, { recursive: true, force: true });
@@ -276,16 +290,22 @@ export default async function flows(context: BenchContext): Promise<BenchResult>
 			n8n_p90_ms: n8n.p90,
 			n8n_p99_ms: n8n.p99,
 			n8n_requests_per_s: n8n.rps,
+			n8n_p50_ms_1_client: n8n.single.p50,
+			n8n_p90_ms_1_client: n8n.single.p90,
+			n8n_p99_ms_1_client: n8n.single.p99,
 		},
 		ratios: {
 			handler_vs_floor: alone.handler / alone.floor,
 			// n8n CPU per request: this package's trigger + respond vs n8n's Webhook + Respond to Webhook
 			n8n_cpu_vs_plain_webhook: n8n.cpuPerRequest / n8n.plain.cpuPerRequest,
+			// one client: this package's endpoint vs n8n's own Webhook → Switch → Respond to Webhook
+			n8n_p90_1_client_vs_plain_webhook: n8n.single.p90 / n8n.singlePlain.p90,
 		},
 		notes: [
 			'handler: signature + RSA-OAEP + AES-GCM decrypt + JSON + flow-token check + encrypted answer; floor: RSA-OAEP + AES-GCM decrypt + encrypt only; medians of alternating 100-request batches',
 			'n8n: one main process (SQLite, executions saved), endpoint trigger → Switch → respond node; INIT and data_exchange alternating; requests encrypted before timing',
-			`n8n main process CPU time per request: ${n8n.cpuPerRequest.toFixed(1)} ms; plain Webhook → Switch → Respond to Webhook, same bodies, same n8n: ${n8n.plain.cpuPerRequest.toFixed(1)} ms (p50 ${n8n.plain.p50.toFixed(0)} ms, ${n8n.plain.rps.toFixed(1)} requests/s)`,
+			`n8n main process CPU time per request: ${n8n.cpuPerRequest.toFixed(1)} ms; plain Webhook → Switch → Respond to Webhook, same bodies, same n8n: ${n8n.plain.cpuPerRequest.toFixed(1)} ms (p50 ${n8n.plain.p50.toFixed(0)} ms, p90 ${n8n.plain.p90.toFixed(0)} ms, ${n8n.plain.rps.toFixed(1)} requests/s)`,
+			`one client at a time: p50 ${n8n.single.p50.toFixed(0)} ms, p90 ${n8n.single.p90.toFixed(0)} ms; plain Webhook workflow p50 ${n8n.singlePlain.p50.toFixed(0)} ms, p90 ${n8n.singlePlain.p90.toFixed(0)} ms`,
 			`machine load average (1/5/15 min): ${loadBefore} before, ${loadBetween} between the parts, ${load()} after; on a shared machine absolute times follow the load, the ratio less so`,
 		],
 	};
