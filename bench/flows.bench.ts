@@ -8,7 +8,8 @@
  *     data_exchange alternating, 8 concurrent clients, latency percentiles and requests/s.
  *     Then one client at a time (`--singleRequests`, alternating halves): the latency a user sees
  *     when the endpoint is not saturated, without queueing behind other requests.
- * Options: --requests=2000 (a), --n8nRequests=1600 (b), --concurrency=8, --singleRequests=200
+ * Options: --requests=2000 (a), --n8nRequests=1600 (b), --concurrency=8, --singleRequests=200,
+ *   --lazyIsolates=1 (run n8n with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true)
  */
 import { constants, createCipheriv, createDecipheriv, privateDecrypt, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -210,7 +211,11 @@ async function throughN8n(context: BenchContext, keys: ReturnType<typeof generat
 	const total = context.option('n8nRequests', 1600);
 	const concurrency = context.option('concurrency', 8);
 	const userFolder = mkdtempSync(join(tmpdir(), 'chatflow-bench-flows-'));
-	const n8n = await N8nInstance.start({ userFolder, port: await freePort(), env: { N8N_LOG_LEVEL: 'warn' }, nodeArgs: profileNodeArgs() });
+	// --lazyIsolates=1: n8n creates an expression isolate only when an expression is evaluated
+	// (its N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE setting, off by default in 2.40.7).
+	const lazyIsolates = context.option('lazyIsolates', 0) === 1;
+	const env: Record<string, string> = { N8N_LOG_LEVEL: 'warn', ...(lazyIsolates ? { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } : {}) };
+	const n8n = await N8nInstance.start({ userFolder, port: await freePort(), env, nodeArgs: profileNodeArgs() });
 	try {
 		await n8n.waitUntilReady();
 		const api = await N8nApi.connect(n8n.url);
@@ -267,7 +272,7 @@ async function throughN8n(context: BenchContext, keys: ReturnType<typeof generat
 				singleRuns[which].push(await load(n8n.pid, slice, 1, which === 'flows' ? send : sendPlain));
 			}
 		}
-		return { ...combine(runs.flows), plain: combine(runs.plain), single: combine(singleRuns.flows), singlePlain: combine(singleRuns.plain) };
+		return { ...combine(runs.flows), plain: combine(runs.plain), single: combine(singleRuns.flows), singlePlain: combine(singleRuns.plain), lazyIsolates };
 	} finally {
 		await n8n.stop();
 		rmSync(userFolder, { recursive: true, force: true });
@@ -303,7 +308,7 @@ export default async function flows(context: BenchContext): Promise<BenchResult>
 		},
 		notes: [
 			'handler: signature + RSA-OAEP + AES-GCM decrypt + JSON + flow-token check + encrypted answer; floor: RSA-OAEP + AES-GCM decrypt + encrypt only; medians of alternating 100-request batches',
-			'n8n: one main process (SQLite, executions saved), endpoint trigger → Switch → respond node; INIT and data_exchange alternating; requests encrypted before timing',
+			`n8n: one main process (SQLite, executions saved${n8n.lazyIsolates ? ', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true' : ', default expression engine settings'}), endpoint trigger → Switch → respond node; INIT and data_exchange alternating; requests encrypted before timing`,
 			`n8n main process CPU time per request: ${n8n.cpuPerRequest.toFixed(1)} ms; plain Webhook → Switch → Respond to Webhook, same bodies, same n8n: ${n8n.plain.cpuPerRequest.toFixed(1)} ms (p50 ${n8n.plain.p50.toFixed(0)} ms, p90 ${n8n.plain.p90.toFixed(0)} ms, ${n8n.plain.rps.toFixed(1)} requests/s)`,
 			`one client at a time: p50 ${n8n.single.p50.toFixed(0)} ms, p90 ${n8n.single.p90.toFixed(0)} ms; plain Webhook workflow p50 ${n8n.singlePlain.p50.toFixed(0)} ms, p90 ${n8n.singlePlain.p90.toFixed(0)} ms`,
 			`machine load average (1/5/15 min): ${loadBefore} before, ${loadBetween} between the parts, ${load()} after; on a shared machine absolute times follow the load, the ratio less so`,
