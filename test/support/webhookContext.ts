@@ -24,6 +24,8 @@ export interface WebhookContextOptions {
 	query?: IDataObject;
 	parameters?: IDataObject;
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** Saved credential ids by type; by default derived from the data (different data, different credential). */
+	credentialIds?: Record<string, string>;
 	nodeType?: string;
 	nodeId?: string;
 	workflowId?: string;
@@ -67,7 +69,7 @@ export function createWebhookContext(options: WebhookContextOptions): TestWebhoo
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
 		// Different data is a different saved credential (triggers cache credentials by id).
-		credentials: Object.fromEntries(Object.entries(credentials).map(([type, data]) => [type, { id: `${type}-${contentId(data)}`, name: type }])),
+		credentials: Object.fromEntries(Object.entries(credentials).map(([type, data]) => [type, { id: options.credentialIds?.[type] ?? `${type}-${contentId(data)}`, name: type }])),
 	};
 	const base = createExecuteContext({ parameters, credentials, nodeType: node.type });
 	const response: RecordedResponse = { sent: false };

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
@@ -114,6 +114,19 @@ describe('WhatsApp deliveries', () => {
 			credentials: { chatflowMetaAppApi: { ...META_APP, previousAppSecret: TEST_PREVIOUS_APP_SECRET } },
 		});
 		expect(during.items).toHaveLength(1);
+	});
+
+	it('a rotated app secret works from its first delivery, though the trigger caches the credential', async () => {
+		const credentialIds = { chatflowMetaAppApi: `meta-${randomUUID()}` };
+		const body = fixtureBytes('whatsapp', 'text');
+		const before = await deliver(whatsapp, 'whatsapp', body, { credentialIds });
+		expect(before.items).toHaveLength(1);
+		// Saved under the same credential: the cached copy still has the old secret.
+		const rotated = { ...META_APP, appSecret: 'rotated-app-secret-0123456789abcd' };
+		const headers = { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${createHmac('sha256', rotated.appSecret).update(body).digest('hex')}` };
+		const after = await deliver(whatsapp, 'whatsapp', body, { credentialIds, headers, credentials: { chatflowMetaAppApi: rotated }, parameters: { options: { dedupeWindowMinutes: 0 } } });
+		expect(after.ctx.response.status).toBe(200);
+		expect(after.items).toHaveLength(1);
 	});
 
 	it('acknowledges a redelivered batch with 200 and starts no second execution', async () => {

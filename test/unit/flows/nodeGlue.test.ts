@@ -21,7 +21,12 @@ interface Wire {
 	body?: string;
 }
 
-function webhookContext(request: EncryptedFlowRequest, parameters: IDataObject = {}, credentials: IDataObject = credential) {
+function webhookContext(
+	request: EncryptedFlowRequest,
+	parameters: IDataObject = {},
+	credentials: IDataObject = credential,
+	saved: { id: string; reads: number } = { id: randomUUID(), reads: 0 },
+) {
 	const wire: Wire = { headers: {} };
 	const logs: string[] = [];
 	const response = {
@@ -38,12 +43,15 @@ function webhookContext(request: EncryptedFlowRequest, parameters: IDataObject =
 		},
 	};
 	const log = (message: string) => logs.push(message);
-	// Each context is its own saved credential (the trigger caches credentials by id).
-	const credentialId = randomUUID();
+	// Each context is its own saved credential unless `saved` says otherwise (the trigger caches
+	// credentials by id).
 	const ctx = {
-		getNode: () => ({ name: 'Flows Endpoint', credentials: { chatflowFlowsEndpointApi: { id: credentialId, name: 'flows' } } }),
+		getNode: () => ({ name: 'Flows Endpoint', credentials: { chatflowFlowsEndpointApi: { id: saved.id, name: 'flows' } } }),
 		getNodeParameter: (name: string, fallback: unknown) => parameters[name] ?? fallback,
-		getCredentials: async () => credentials,
+		getCredentials: async () => {
+			saved.reads++;
+			return credentials;
+		},
 		getRequestObject: () => ({ rawBody: Buffer.from(request.body), headers: request.headers, body: JSON.parse(request.body) }),
 		getResponseObject: () => response,
 		logger: { error: log, warn: log, info: log, debug: log },
@@ -88,6 +96,28 @@ describe('endpoint trigger glue', () => {
 		expect(await runEndpointWebhook(ctx)).toEqual({ noWebhookResponse: true });
 		expect(wire.status).toBe(432);
 		expect(logs).toEqual(['Flows endpoint: answered 432: request signature validation failed']);
+	});
+
+	it('reads the credential once for many requests, and a rotated app secret works from its first request', async () => {
+		const saved = { id: randomUUID(), reads: 0 };
+		const signedWith = (secret: string) => encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'INIT' }, secret);
+		for (let i = 0; i < 3; i++) {
+			const { ctx, wire } = webhookContext(signedWith(APP_SECRET), {}, credential, saved);
+			expect((await runEndpointWebhook(ctx)).workflowData).toHaveLength(1);
+			expect(wire.status).toBeUndefined();
+		}
+		expect(saved.reads).toBe(1);
+
+		// The user saves a new app secret under the same credential; Meta signs with it at once.
+		const rotated = { ...credential, appSecret: 'glue-new-app-secret-0123456789ab' };
+		const { ctx, wire } = webhookContext(signedWith(rotated.appSecret), {}, rotated, saved);
+		expect((await runEndpointWebhook(ctx)).workflowData).toHaveLength(1);
+		expect(wire.status).toBeUndefined();
+		expect(saved.reads).toBe(2);
+		// The old secret is no longer accepted once the credential was re-read.
+		const old = webhookContext(signedWith(APP_SECRET), {}, rotated, saved);
+		await runEndpointWebhook(old.ctx);
+		expect(old.wire.status).toBe(432);
 	});
 
 	it.each([
