@@ -72,6 +72,21 @@ afterAll(async () => {
 	raw.close();
 });
 
+/**
+ * Resolves once `contact`'s flow waits for them (its wait record is in Redis). A person answers
+ * after reading the bot's message, which takes far longer than the flow needs to reach Wait for
+ * Reply; a test client that answers the moment the message is sent can beat the worker to it and
+ * start a new conversation instead, more so on a loaded machine.
+ */
+async function waitingFor(contact: string): Promise<void> {
+	const raw = new RedisConnection({ host: '127.0.0.1', port: 6379 });
+	try {
+		await until(`${contact}'s flow waiting for a reply`, async () => (await raw.command(['EXISTS', `${namespace}conv:wait:whatsapp:106540352242922:${contact}`])) === 1, 30_000);
+	} finally {
+		raw.close();
+	}
+}
+
 const BUTTONS = 'button:What would you like to do?';
 const FLOW = 'flow:Pick a date';
 
@@ -82,17 +97,23 @@ describe('queue mode: main + webhook processor + worker', () => {
 		await Promise.all([
 			(async () => {
 				expect(await turnOf(ana, say.text('hi'), 1)).toEqual([BUTTONS]);
+				await waitingFor(ana);
 				expect(await turnOf(ana, say.button('book', 'Book'), 2)).toEqual([BUTTONS, FLOW]);
+				await waitingFor(ana);
 				expect(await turnOf(ana, say.flowReply({ flow_token: 't', date: '2026-12-05' }), 3)).toEqual([BUTTONS, FLOW, 'text:Booked for 2026-12-05']);
 			})(),
 			(async () => {
 				expect(await turnOf(cleo, say.text('hi'), 1)).toEqual([BUTTONS]);
+				await waitingFor(cleo);
 				expect(await turnOf(cleo, say.text('MENU'), 2)).toEqual([BUTTONS, BUTTONS]);
+				await waitingFor(cleo);
 				expect(await turnOf(cleo, say.button('prices', 'Prices'), 3)).toEqual([BUTTONS, BUTTONS, 'text:Haircut 20 EUR, colour 45 EUR']);
 			})(),
 			(async () => {
 				expect(await turnOf(eve, say.text('hi'), 1)).toEqual([BUTTONS]);
+				await waitingFor(eve);
 				expect(await turnOf(eve, say.text('hmm'), 2)).toEqual([BUTTONS, 'text:Please tap Book or Prices']);
+				await waitingFor(eve);
 				expect(await turnOf(eve, say.button('book', 'Book'), 3)).toEqual([BUTTONS, 'text:Please tap Book or Prices', FLOW]);
 			})(),
 			(async () => {
