@@ -1,6 +1,5 @@
 /* eslint-disable n8n-nodes-base/node-dirname-against-convention -- file named after the node (issue 5), folder after the package layout (nodes/WhatsAppFlow…) */
 import {
-	NodeConnectionTypes,
 	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
@@ -13,6 +12,7 @@ import {
 	testFlowsEndpointCredential,
 } from '../shared/flows/credential';
 import { runEndpointWebhook } from '../shared/flows/endpointWebhook';
+import { ROUTE_OUTPUTS_EXPRESSION, ROUTING_ONE_OUTPUT, ROUTING_PER_ROUTE } from '../shared/flows/routeOutputs';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhookVersion';
 
 /**
@@ -33,8 +33,8 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 		description: 'Data-exchange endpoint of a WhatsApp Flow: decrypts requests, answers pings, routes by screen',
 		defaults: { name: 'WhatsApp Flows Endpoint' },
 		inputs: [],
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
-		outputs: [NodeConnectionTypes.Main],
+		// One output, or one per listed route plus "Other" (routeOutputs.ts).
+		outputs: ROUTE_OUTPUTS_EXPRESSION,
 		credentials: [{ name: 'chatflowFlowsEndpointApi', required: true, testedBy: 'chatflowFlowsEndpointApiTest' }],
 		webhooks: [
 			{
@@ -53,6 +53,36 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 				name: 'notice',
 				type: 'notice',
 				default: '',
+			},
+			{
+				displayName: 'Outputs',
+				name: 'routing',
+				type: 'options',
+				noDataExpression: true,
+				default: ROUTING_ONE_OUTPUT,
+				options: [
+					{
+						name: 'One Output',
+						value: ROUTING_ONE_OUTPUT,
+						description: 'Route with a Switch on the item\'s route field',
+					},
+					{
+						name: 'One Output per Route',
+						value: ROUTING_PER_ROUTE,
+						description: 'An output for each route listed below, plus Other: no Switch, no expression to route',
+					},
+				],
+			},
+			{
+				displayName: 'Routes',
+				name: 'routes',
+				type: 'string',
+				noDataExpression: true,
+				default: 'INIT, data_exchange, BACK',
+				placeholder: 'INIT, data_exchange:APPOINTMENT, data_exchange:DETAILS, BACK',
+				description:
+					'Comma-separated. A route is an action (INIT, BACK, data_exchange) or action:SCREEN. A request leaves by its exact route if listed, else by its action if listed, else by Other.',
+				displayOptions: { show: { routing: [ROUTING_PER_ROUTE] } },
 			},
 			{
 				displayName: 'Verify Flow Token',

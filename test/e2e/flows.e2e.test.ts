@@ -272,3 +272,74 @@ describe('WhatsApp Flows in a real n8n', () => {
 		expect(saved).toContain('encryptedAesKey');
 	});
 });
+
+describe('WhatsApp Flows endpoint with one output per route (no Switch), version 2', () => {
+	let n8n: E2eContext;
+	let workflowId: string;
+	const webhookId = randomUUID();
+	const token = createFlowToken(TOKEN_SECRET, { contact: '4915100000009', journey: 'routes' }, 3600);
+
+	async function call(payload: unknown) {
+		const request = encryptFlowRequest(keys.publicKey, payload, APP_SECRET);
+		const response = await fetch(n8n.api.webhookUrl(webhookId, 'flows'), { method: 'POST', headers: request.headers, body: request.body });
+		const text = await response.text();
+		return { status: response.status, decrypted: response.status === 200 ? decryptFlowResponse(request, text) : undefined };
+	}
+
+	beforeAll(async () => {
+		n8n = await connectE2e();
+		const credential = await n8n.api.createCredential('chatflowFlowsEndpointApi', 'flows routes', {
+			privateKey: keys.privateKeyPem,
+			passphrase: PASSPHRASE,
+			appSecret: APP_SECRET,
+			previousAppSecret: '',
+			tokenSecret: TOKEN_SECRET,
+		});
+		const to = (node: string) => [{ node, type: 'main', index: 0 }];
+		workflowId = await n8n.api.createWorkflow(
+			{
+				name: `flows routes ${webhookId}`,
+				nodes: [
+					{
+						id: randomUUID(),
+						name: 'Flows Endpoint',
+						type: nodeType('chatflowFlowsEndpointTrigger'),
+						typeVersion: 2,
+						position: [0, 300],
+						webhookId,
+						parameters: { routing: 'outputPerRoute', routes: 'INIT, data_exchange:FIRST, data_exchange', verifyFlowToken: true, options: {} },
+						credentials: { chatflowFlowsEndpointApi: { id: credential.id, name: 'flows routes' } },
+					},
+					respondNode('Welcome', 0, { respondWith: 'nextScreen', screen: 'FIRST', data: '{"greeting":"Welcome"}' }, credential.id),
+					// Replaces the item on output 1: the respond node finds the request on that output.
+					{ id: randomUUID(), name: 'Replace Item', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [400, 160], parameters: { mode: 'raw', jsonOutput: '{ "replaced": true }', options: {} } },
+					respondNode('After FIRST', 1, { respondWith: 'nextScreen', screen: 'SECOND', data: '{"step":2}' }, credential.id),
+					respondNode('Any Other Screen', 2, { respondWith: 'close', params: '{"done":true}' }, credential.id),
+					{ id: randomUUID(), name: 'Not Routed', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [700, 640], parameters: {} },
+				],
+				connections: {
+					'Flows Endpoint': { main: [to('Welcome'), to('Replace Item'), to('Any Other Screen'), to('Not Routed')] },
+					'Replace Item': { main: [to('After FIRST')] },
+				},
+			},
+			{ webhooks: [{ path: `${webhookId}/flows` }] },
+		);
+	});
+
+	afterAll(async () => {
+		if (workflowId) await n8n.api.deactivate(workflowId).catch(() => undefined);
+	});
+
+	it('routes INIT, a listed screen, an unlisted screen of a listed action, and an unlisted action', async () => {
+		expect((await call({ version: '3.0', action: 'INIT', flow_token: token })).decrypted).toEqual({ screen: 'FIRST', data: { greeting: 'Welcome' } });
+		expect((await call({ version: '3.0', action: 'data_exchange', screen: 'FIRST', data: {}, flow_token: token })).decrypted).toEqual({ screen: 'SECOND', data: { step: 2 } });
+		expect((await call({ version: '3.0', action: 'data_exchange', screen: 'SECOND', data: {}, flow_token: token })).decrypted).toEqual({
+			screen: 'SUCCESS',
+			data: { extension_message_response: { params: { done: true, flow_token: token } } },
+		});
+		// BACK is not listed: Other, which has no respond node, so n8n answers the trigger's 500.
+		expect((await call({ version: '3.0', action: 'BACK', screen: 'SECOND', flow_token: token })).status).toBe(500);
+		const executions = await n8n.api.waitForExecutions(workflowId, 4);
+		expect(executions.filter((execution) => execution.status === 'success')).toHaveLength(4);
+	});
+});

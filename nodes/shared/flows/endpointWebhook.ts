@@ -1,10 +1,11 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { webhookCredential } from '../webhookCredentials';
 import { rememberAesKey } from './aesKeyCache';
 import { FLOWS_ENDPOINT_CREDENTIAL, privateKeyOf, readFlowsCredential } from './credential';
 import { handleEndpointRequest } from './endpoint';
 import { PrivateKeyError } from './privateKey';
+import { outputIndexFor, parseRoutes, ROUTING_ONE_OUTPUT, ROUTING_PER_ROUTE } from './routeOutputs';
 import type { EndpointOutcome } from './types';
 
 /** 432 signature, 421 key, 427 token: what a rotated credential would cause. */
@@ -79,10 +80,19 @@ export async function runEndpointWebhook(ctx: IWebhookFunctions): Promise<IWebho
 		reply(outcome.status, outcome.contentType, outcome.body);
 		const pass = outcome.notification === 'ping' ? options.passPings : options.passErrorNotifications;
 		if (!pass) return { noWebhookResponse: true };
-		return { noWebhookResponse: true, workflowData: [[{ json: toItem(outcome) }]] };
+		return { noWebhookResponse: true, workflowData: toOutputs(ctx, toItem(outcome)) };
 	}
 	rememberAesKey(outcome.session.encryptedAesKey, outcome.session.aesKey);
-	return { workflowData: [[{ json: toItem(outcome) }]] };
+	return { workflowData: toOutputs(ctx, toItem(outcome)) };
+}
+
+/** One output, or the item on its route's output (`routeOutputs.ts`), every other output empty. */
+function toOutputs(ctx: IWebhookFunctions, item: IDataObject): INodeExecutionData[][] {
+	if (ctx.getNodeParameter('routing', ROUTING_ONE_OUTPUT) !== ROUTING_PER_ROUTE) return [[{ json: item }]];
+	const routes = parseRoutes(ctx.getNodeParameter('routes', ''));
+	const outputs: INodeExecutionData[][] = Array.from({ length: routes.length + 1 }, () => []);
+	outputs[outputIndexFor(String(item.route), routes)].push({ json: item });
+	return outputs;
 }
 
 /**

@@ -5,6 +5,8 @@ import { DecryptionError } from './crypto';
 import { buildAnswerPayload, encryptAnswer, isSessionReference, type FlowAnswer, type SessionReference } from './respond';
 
 const TRIGGER_TYPE_SUFFIX = '.chatflowFlowsEndpointTrigger';
+/** More routes than a Flow has screens and actions. */
+const MAX_TRIGGER_OUTPUTS = 64;
 
 /**
  * The respond node: answers the endpoint request of this execution once, with the first input
@@ -52,8 +54,17 @@ function findEndpointItem(ctx: IExecuteFunctions): IDataObject {
 		.find((parent) => parent.type.endsWith(TRIGGER_TYPE_SUFFIX));
 	if (trigger) {
 		const proxy = ctx.getWorkflowDataProxy(0);
-		const json = (proxy.$(trigger.name) as { first: () => INodeExecutionData | undefined }).first()?.json;
-		if (json && isSessionReference(json.session)) return json;
+		const output = proxy.$(trigger.name) as { first: (branchIndex?: number) => INodeExecutionData | undefined };
+		// The branch this node hangs from, else any output of the trigger (one output per route).
+		for (const branch of [undefined, ...Array.from({ length: MAX_TRIGGER_OUTPUTS }, (_, index) => index)]) {
+			let json: IDataObject | undefined;
+			try {
+				json = output.first(branch)?.json;
+			} catch {
+				break; // past the trigger's last output
+			}
+			if (json && isSessionReference(json.session)) return json;
+		}
 	}
 	throw new NodeOperationError(
 		ctx.getNode(),

@@ -90,6 +90,20 @@ describe('endpoint trigger glue', () => {
 		expect(result.workflowData?.[0][0].json).toMatchObject({ route: 'ping', notification: 'ping' });
 	});
 
+	it('with one output per route, puts the item on its route\'s output and leaves the others empty', async () => {
+		const routed = async (payload: Record<string, unknown>) => {
+			const request = encryptFlowRequest(keys.publicKey, { version: '3.0', flow_token: 't', ...payload }, APP_SECRET);
+			const { ctx } = webhookContext(request, { routing: 'outputPerRoute', routes: 'INIT, data_exchange:SECOND, data_exchange' });
+			const outputs = (await runEndpointWebhook(ctx)).workflowData ?? [];
+			expect(outputs).toHaveLength(4); // three routes + Other
+			return outputs.map((output) => output.map((item) => item.json.route));
+		};
+		expect(await routed({ action: 'INIT' })).toEqual([['INIT'], [], [], []]);
+		expect(await routed({ action: 'data_exchange', screen: 'SECOND', data: {} })).toEqual([[], ['data_exchange:SECOND'], [], []]);
+		expect(await routed({ action: 'data_exchange', screen: 'FIRST', data: {} })).toEqual([[], [], ['data_exchange:FIRST'], []]);
+		expect(await routed({ action: 'BACK', screen: 'SECOND' })).toEqual([[], [], [], ['BACK:SECOND']]);
+	});
+
 	it('answers 432 itself and logs the reason only', async () => {
 		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'INIT' }, 'wrong-secret');
 		const { ctx, wire, logs } = webhookContext(request);
