@@ -9,7 +9,8 @@
  *     Then one client at a time (`--singleRequests`, alternating halves): the latency a user sees
  *     when the endpoint is not saturated, without queueing behind other requests.
  * Options: --requests=2000 (a), --n8nRequests=1600 (b), --concurrency=8, --singleRequests=200,
- *   --lazyIsolates=1 (run n8n with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true)
+ *   --lazyIsolates=1 (run n8n with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true), --perRoute=1 (route with the
+ *   trigger's outputs instead of a Switch)
  */
 import { constants, createCipheriv, createDecipheriv, privateDecrypt, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -111,29 +112,36 @@ export function handlerAlone(context: BenchContext, keys: ReturnType<typeof gene
 	return { handler: median(handlerUs), floor: median(floorUs) };
 }
 
-function endpointWorkflow(webhookId: string, credentialId: string) {
+/**
+ * The endpoint workflow: trigger → Switch on route → respond nodes, or with `perRoute` the
+ * trigger's own outputs (INIT, data_exchange) → the same respond nodes, without the Switch.
+ */
+function endpointWorkflow(webhookId: string, credentialId: string, perRoute: boolean) {
 	const credentials = { chatflowFlowsEndpointApi: { id: credentialId, name: 'flows' } };
 	const respond = (name: string, y: number, parameters: Record<string, unknown>) => ({
 		id: randomUUID(), name, type: 'n8n-nodes-chatflow.chatflowFlowsRespond', typeVersion: 1, position: [600, y], parameters, credentials,
 	});
+	const to = (node: string) => [{ node, type: 'main', index: 0 }];
+	const routing = perRoute ? { routing: 'outputPerRoute', routes: 'INIT, data_exchange' } : {};
 	return {
 		name: `flows bench ${webhookId}`,
 		nodes: [
 			{
 				id: randomUUID(), name: 'Flows Endpoint', type: 'n8n-nodes-chatflow.chatflowFlowsEndpointTrigger', typeVersion: 2,
-				position: [0, 0], webhookId, parameters: { verifyFlowToken: true, options: {} }, credentials,
+				position: [0, 0], webhookId, parameters: { ...routing, verifyFlowToken: true, options: {} }, credentials,
 			},
-			{
-				id: randomUUID(), name: 'Route', type: 'n8n-nodes-base.switch', typeVersion: 3.2, position: [300, 0],
-				parameters: { mode: 'expression', numberOutputs: 2, output: '={{ $json.route === "INIT" ? 0 : 1 }}' },
-			},
+			...(perRoute
+				? []
+				: [{
+					id: randomUUID(), name: 'Route', type: 'n8n-nodes-base.switch', typeVersion: 3.2, position: [300, 0],
+					parameters: { mode: 'expression', numberOutputs: 2, output: '={{ $json.route === "INIT" ? 0 : 1 }}' },
+				}]),
 			respond('Show FIRST', 0, { respondWith: 'nextScreen', screen: 'FIRST', data: '{"greeting":"Hello"}' }),
 			respond('Show SECOND', 200, { respondWith: 'nextScreen', screen: 'SECOND', data: '={{ JSON.stringify({ name: $json.data.name }) }}' }),
 		],
-		connections: {
-			'Flows Endpoint': { main: [[{ node: 'Route', type: 'main', index: 0 }]] },
-			Route: { main: [[{ node: 'Show FIRST', type: 'main', index: 0 }], [{ node: 'Show SECOND', type: 'main', index: 0 }]] },
-		},
+		connections: perRoute
+			? { 'Flows Endpoint': { main: [to('Show FIRST'), to('Show SECOND'), []] } }
+			: { 'Flows Endpoint': { main: [to('Route')] }, Route: { main: [to('Show FIRST'), to('Show SECOND')] } },
 	};
 }
 
@@ -214,6 +222,8 @@ async function throughN8n(context: BenchContext, keys: ReturnType<typeof generat
 	// --lazyIsolates=1: n8n creates an expression isolate only when an expression is evaluated
 	// (its N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE setting, off by default in 2.40.7).
 	const lazyIsolates = context.option('lazyIsolates', 0) === 1;
+	// --perRoute=1: the trigger's one-output-per-route instead of a Switch.
+	const perRoute = context.option('perRoute', 0) === 1;
 	const env: Record<string, string> = { N8N_LOG_LEVEL: 'warn', ...(lazyIsolates ? { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } : {}) };
 	const n8n = await N8nInstance.start({ userFolder, port: await freePort(), env, nodeArgs: profileNodeArgs() });
 	try {
@@ -223,7 +233,7 @@ async function throughN8n(context: BenchContext, keys: ReturnType<typeof generat
 			privateKey: keys.privateKeyPem, passphrase: PASSPHRASE, appSecret: APP_SECRET, previousAppSecret: '', tokenSecret: TOKEN_SECRET,
 		});
 		const webhookId = randomUUID();
-		await api.createWorkflow(endpointWorkflow(webhookId, credential.id), { webhooks: [{ path: `${webhookId}/flows` }] });
+		await api.createWorkflow(endpointWorkflow(webhookId, credential.id, perRoute), { webhooks: [{ path: `${webhookId}/flows` }] });
 		const url = api.webhookUrl(webhookId, 'flows');
 		// Encrypt before timing: the client's RSA work must not compete with n8n for the CPU.
 		const warmup = payloads(40, token).map((payload) => encryptFlowRequest(keys.publicKey, payload, APP_SECRET));
@@ -272,7 +282,7 @@ async function throughN8n(context: BenchContext, keys: ReturnType<typeof generat
 				singleRuns[which].push(await load(n8n.pid, slice, 1, which === 'flows' ? send : sendPlain));
 			}
 		}
-		return { ...combine(runs.flows), plain: combine(runs.plain), single: combine(singleRuns.flows), singlePlain: combine(singleRuns.plain), lazyIsolates };
+		return { ...combine(runs.flows), plain: combine(runs.plain), single: combine(singleRuns.flows), singlePlain: combine(singleRuns.plain), lazyIsolates, perRoute };
 	} finally {
 		await n8n.stop();
 		rmSync(userFolder, { recursive: true, force: true });
@@ -308,7 +318,7 @@ export default async function flows(context: BenchContext): Promise<BenchResult>
 		},
 		notes: [
 			'handler: signature + RSA-OAEP + AES-GCM decrypt + JSON + flow-token check + encrypted answer; floor: RSA-OAEP + AES-GCM decrypt + encrypt only; medians of alternating 100-request batches',
-			`n8n: one main process (SQLite, executions saved${n8n.lazyIsolates ? ', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true' : ', default expression engine settings'}), endpoint trigger → Switch → respond node; INIT and data_exchange alternating; requests encrypted before timing`,
+			`n8n: one main process (SQLite, executions saved${n8n.lazyIsolates ? ', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true' : ', default expression engine settings'}), endpoint trigger → ${n8n.perRoute ? 'its outputs per route (no Switch)' : 'Switch'} → respond node; INIT and data_exchange alternating; requests encrypted before timing`,
 			`n8n main process CPU time per request: ${n8n.cpuPerRequest.toFixed(1)} ms; plain Webhook → Switch → Respond to Webhook, same bodies, same n8n: ${n8n.plain.cpuPerRequest.toFixed(1)} ms (p50 ${n8n.plain.p50.toFixed(0)} ms, p90 ${n8n.plain.p90.toFixed(0)} ms, ${n8n.plain.rps.toFixed(1)} requests/s)`,
 			`one client at a time: p50 ${n8n.single.p50.toFixed(0)} ms, p90 ${n8n.single.p90.toFixed(0)} ms; plain Webhook workflow p50 ${n8n.singlePlain.p50.toFixed(0)} ms, p90 ${n8n.singlePlain.p90.toFixed(0)} ms`,
 			`machine load average (1/5/15 min): ${loadBefore} before, ${loadBetween} between the parts, ${load()} after; on a shared machine absolute times follow the load, the ratio less so`,
