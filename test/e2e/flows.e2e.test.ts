@@ -25,6 +25,17 @@ const messagesWebhookId = randomUUID();
 /** Outputs of the Switch, by route. */
 const ROUTES = ['INIT', 'data_exchange:FIRST', 'data_exchange:SECOND', 'BACK:SECOND', 'data_exchange:BROKEN'];
 
+/** The suite's Flows endpoint credential (one key pair and secrets for the whole file). */
+async function createFlowsCredential(n8n: E2eContext, name: string) {
+	return await n8n.api.createCredential('chatflowFlowsEndpointApi', name, {
+		privateKey: keys.privateKeyPem,
+		passphrase: PASSPHRASE,
+		appSecret: APP_SECRET,
+		previousAppSecret: '',
+		tokenSecret: TOKEN_SECRET,
+	});
+}
+
 function respondNode(name: string, position: number, parameters: Record<string, unknown>, credentialId: string) {
 	return {
 		id: randomUUID(),
@@ -154,13 +165,7 @@ describe('WhatsApp Flows in a real n8n', () => {
 
 	beforeAll(async () => {
 		n8n = await connectE2e();
-		const credential = await n8n.api.createCredential('chatflowFlowsEndpointApi', 'flows', {
-			privateKey: keys.privateKeyPem,
-			passphrase: PASSPHRASE,
-			appSecret: APP_SECRET,
-			previousAppSecret: '',
-			tokenSecret: TOKEN_SECRET,
-		});
+		const credential = await createFlowsCredential(n8n, 'flows');
 		endpointWorkflowId = await n8n.api.createWorkflow(endpointWorkflow(credential.id), { webhooks: [{ path: `${endpointWebhookId}/flows` }] });
 		messagesWorkflowId = await n8n.api.createWorkflow(messagesWorkflow(credential.id), { webhooks: [{ path: messagesWebhookId }] });
 	});
@@ -288,13 +293,7 @@ describe('WhatsApp Flows endpoint with one output per route (no Switch), version
 
 	beforeAll(async () => {
 		n8n = await connectE2e();
-		const credential = await n8n.api.createCredential('chatflowFlowsEndpointApi', 'flows routes', {
-			privateKey: keys.privateKeyPem,
-			passphrase: PASSPHRASE,
-			appSecret: APP_SECRET,
-			previousAppSecret: '',
-			tokenSecret: TOKEN_SECRET,
-		});
+		const credential = await createFlowsCredential(n8n, 'flows routes');
 		const to = (node: string) => [{ node, type: 'main', index: 0 }];
 		workflowId = await n8n.api.createWorkflow(
 			{
