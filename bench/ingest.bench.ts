@@ -267,6 +267,7 @@ export default async function ingest(context: BenchContext): Promise<BenchResult
 		const chatflowWorkflowId = await api.createWorkflow(
 			triggerWorkflow('bench ingest chatflow', chatflowHook, {
 				type: 'n8n-nodes-chatflow.chatflowWhatsAppTrigger',
+				typeVersion: 2, // the current default (n8n's built-in trigger has only version 1)
 				parameters: {},
 				credentials: { chatflowMetaAppApi: { id: chatflowCredential.id, name: chatflowCredential.name } },
 			}),
