@@ -29,7 +29,8 @@ export interface WebhookCredential {
  * (`npm run bench -- flows`).
  *
  * Rotation stays immediate where it matters: a handler that rejects a request (bad signature,
- * undecryptable key, invalid token) calls `reload()` and tries again with the stored credential,
+ * undecryptable key, invalid token) calls `reload()` and tries again with the stored credential
+ * (`checkWithWebhookCredential` does both),
  * so a new secret or key works from its first request. A secret that was removed stops being
  * accepted within the TTL. The copy lives in process memory only, like the parsed private key.
  */
@@ -61,6 +62,30 @@ export async function webhookCredential(ctx: Pick<IWebhookFunctions, 'getCredent
 			return await load(true).data;
 		},
 	};
+}
+
+/**
+ * `check` with the cached credential; when `rejected` says the request was refused for a reason a
+ * rotation could explain, once more with the credential re-read (see `reload`). The result, and
+ * the credential it was reached with.
+ */
+export async function checkWithWebhookCredential<R>(
+	ctx: Pick<IWebhookFunctions, 'getCredentials' | 'getNode'>,
+	type: string,
+	check: (data: ICredentialDataDecryptedObject) => R,
+	rejected: (result: R) => boolean,
+): Promise<{ result: R; data: ICredentialDataDecryptedObject }> {
+	const credential = await webhookCredential(ctx, type);
+	let data = credential.data;
+	let result = check(data);
+	if (rejected(result)) {
+		const fresh = await credential.reload();
+		if (fresh) {
+			data = fresh;
+			result = check(data);
+		}
+	}
+	return { result, data };
 }
 
 /** Tests: forget every cached credential. */

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { webhookCredential } from '../webhookCredentials';
+import { checkWithWebhookCredential } from '../webhookCredentials';
+import { rawRequestBody } from '../webhookRequest';
 import { rememberAesKey } from './aesKeyCache';
 import { FLOWS_ENDPOINT_CREDENTIAL, privateKeyOf, readFlowsCredential } from './credential';
 import { handleEndpointRequest } from './endpoint';
@@ -26,9 +27,8 @@ export interface EndpointTriggerOptions {
 export async function runEndpointWebhook(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const options = ctx.getNodeParameter('options', {}) as EndpointTriggerOptions;
 	const verifyToken = ctx.getNodeParameter('verifyFlowToken', false) as boolean;
-	const request = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { readRawBody?: () => Promise<void> };
-	// n8n reads the body of a version-2 webhook only for the content types it parses itself.
-	if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody();
+	const request = ctx.getRequestObject();
+	const rawBody = (await rawRequestBody(ctx)) ?? Buffer.from(JSON.stringify(request.body ?? {}));
 	const response = ctx.getResponseObject();
 	const reply = (status: number, contentType: string, body: string): IWebhookResponseData => {
 		response.status(status).setHeader('content-type', contentType);
@@ -36,7 +36,6 @@ export async function runEndpointWebhook(ctx: IWebhookFunctions): Promise<IWebho
 		return { noWebhookResponse: true };
 	};
 
-	const rawBody = Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.from(JSON.stringify(request.body ?? {}));
 	/** The handler's verdict with one version of the credential; a string is a configuration error to log. */
 	const evaluate = (data: ICredentialDataDecryptedObject): EndpointOutcome | string => {
 		const credential = readFlowsCredential(data);
@@ -60,13 +59,13 @@ export async function runEndpointWebhook(ctx: IWebhookFunctions): Promise<IWebho
 		}
 	};
 
-	const credential = await webhookCredential(ctx, FLOWS_ENDPOINT_CREDENTIAL);
-	let outcome = evaluate(credential.data);
 	// Rejected or misconfigured with a cached credential: the user may just have rotated it.
-	if (typeof outcome === 'string' || (outcome.kind === 'rejected' && CREDENTIAL_REJECTIONS.has(outcome.status))) {
-		const fresh = await credential.reload();
-		if (fresh) outcome = evaluate(fresh);
-	}
+	const { result: outcome } = await checkWithWebhookCredential(
+		ctx,
+		FLOWS_ENDPOINT_CREDENTIAL,
+		evaluate,
+		(verdict) => typeof verdict === 'string' || (verdict.kind === 'rejected' && CREDENTIAL_REJECTIONS.has(verdict.status)),
+	);
 	if (typeof outcome === 'string') {
 		ctx.logger.error(`Flows endpoint: ${outcome}`);
 		return reply(500, 'application/json', JSON.stringify({ error_msg: 'endpoint misconfigured' }));

@@ -4,7 +4,8 @@ import { routeTriggerEvents } from '../../conversation';
 import { openStore } from '../../store';
 import { deduplicate } from '../dedupe';
 import { answerMetaHandshake } from '../handshake';
-import { webhookCredential } from '../../webhookCredentials';
+import { checkWithWebhookCredential } from '../../webhookCredentials';
+import { rawRequestBody } from '../../webhookRequest';
 import { runPipeline } from '../pipeline';
 import type { Channel, ChatEvent } from '../types';
 import { attachMedia } from './media';
@@ -49,26 +50,12 @@ async function receive(ctx: IWebhookFunctions, channel: Channel): Promise<IWebho
 	const secretsOf = (data: IDataObject) =>
 		channel === 'viber' ? [String(data.authToken ?? '')] : [String(data.appSecret ?? ''), String(data.previousAppSecret ?? '')];
 
-	const request = ctx.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
-		readRawBody?: () => Promise<void>;
-	};
-	if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody();
+	const { headers } = ctx.getRequestObject();
+	const rawBody = await rawRequestBody(ctx);
 	const check = (data: IDataObject) =>
-		runPipeline(
-			{ headers: request.headers, rawBody: request.rawBody },
-			{ channel, secrets: secretsOf(data), maxBodyBytes: settings.maxBodyBytes, filter: settings.filter },
-		);
-	const credential = await webhookCredential(ctx, secretSource);
-	let credentials: IDataObject = credential.data;
-	let result = check(credentials);
-	if (result.status === 403) {
-		// A signature that does not match a cached secret: the secret may just have been rotated.
-		const fresh = await credential.reload();
-		if (fresh) {
-			credentials = fresh;
-			result = check(credentials);
-		}
-	}
+		runPipeline({ headers, rawBody }, { channel, secrets: secretsOf(data), maxBodyBytes: settings.maxBodyBytes, filter: settings.filter });
+	// A signature that does not match a cached secret (403): the secret may just have been rotated.
+	const { result, data: credentials } = await checkWithWebhookCredential(ctx, secretSource, check, (checked) => checked.status === 403);
 	if (result.status !== 200) {
 		log(ctx, channel, 'warn', `refused a delivery (${result.status}): ${result.reason ?? ''}`);
 		return answer(ctx, result.status, result.body);
