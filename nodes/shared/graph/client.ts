@@ -29,21 +29,18 @@ type Attempt = { ok: true; response: RawResponse } | { ok: false; info: GraphErr
  * throws `GraphApiError` (a NodeApiError) for everything else.
  */
 export class GraphClient {
+	/** Handed to every request, so that n8n does not read and decrypt the credential again. */
+	private readonly decrypted: ICredentialsDecrypted;
+
 	private constructor(
 		private readonly ctx: GraphContext,
 		readonly credentialType: GraphCredentialType,
 		private readonly credentials: ICredentialDataDecryptedObject,
 		readonly retryPolicy: RetryPolicy,
-	) {}
-
-	/** Built on first use, not per request: n8n's getNode() returns a deep copy of the node. */
-	private decryptedOnce?: ICredentialsDecrypted;
-	private get decrypted(): ICredentialsDecrypted {
-		if (!this.decryptedOnce) {
-			const reference = this.ctx.getNode().credentials?.[this.credentialType];
-			this.decryptedOnce = { id: reference?.id ?? '', name: reference?.name ?? '', type: this.credentialType, data: this.credentials };
-		}
-		return this.decryptedOnce;
+	) {
+		// Once per run: n8n's getNode() returns a deep copy of the node.
+		const reference = ctx.getNode().credentials?.[credentialType];
+		this.decrypted = { id: reference?.id ?? '', name: reference?.name ?? '', type: credentialType, data: credentials };
 	}
 
 	static async create(
