@@ -2,11 +2,10 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { FLOWS_ENDPOINT_CREDENTIAL, privateKeyOf, readFlowsCredential } from './credential';
 import { DecryptionError } from './crypto';
+import { parseRoutes, ROUTING_PER_ROUTE } from './routeOutputs';
 import { buildAnswerPayload, encryptAnswer, isSessionReference, type FlowAnswer, type SessionReference } from './respond';
 
 const TRIGGER_TYPE_SUFFIX = '.chatflowFlowsEndpointTrigger';
-/** More routes than a Flow has screens and actions. */
-const MAX_TRIGGER_OUTPUTS = 64;
 
 /**
  * The respond node: answers the endpoint request of this execution once, with the first input
@@ -56,13 +55,9 @@ function findEndpointItem(ctx: IExecuteFunctions): IDataObject {
 		const proxy = ctx.getWorkflowDataProxy(0);
 		const output = proxy.$(trigger.name) as { first: (branchIndex?: number) => INodeExecutionData | undefined };
 		// The branch this node hangs from, else any output of the trigger (one output per route).
-		for (const branch of [undefined, ...Array.from({ length: MAX_TRIGGER_OUTPUTS }, (_, index) => index)]) {
-			let json: IDataObject | undefined;
-			try {
-				json = output.first(branch)?.json;
-			} catch {
-				break; // past the trigger's last output
-			}
+		const outputs = trigger.parameters?.routing === ROUTING_PER_ROUTE ? parseRoutes(trigger.parameters.routes).length + 1 : 1;
+		for (const branch of [undefined, ...Array.from({ length: outputs }, (_, index) => index)]) {
+			const json = output.first(branch)?.json;
 			if (json && isSessionReference(json.session)) return json;
 		}
 	}
