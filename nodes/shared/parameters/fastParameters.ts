@@ -25,12 +25,14 @@ type Plan =
  */
 export function withFastParameters<T extends IExecuteFunctions>(ctx: T, properties: INodeProperties[]): T {
 	const slow = ctx.getNodeParameter.bind(ctx) as GetNodeParameter;
+	// One plan per parameter and way of reading it (a resource locator's value, or the whole).
 	const plans = new Map<string, Plan>();
-	const planFor = (name: string): Plan => {
-		let plan = plans.get(name);
+	const planFor = (name: string, extractValue: boolean): Plan => {
+		const key = extractValue ? `${name}\u0000extract` : name;
+		let plan = plans.get(key);
 		if (!plan) {
-			plan = choosePlan(rawParameter(ctx, name), properties.filter((property) => property.name === name.split('\u0000')[0]));
-			plans.set(name, plan);
+			plan = choosePlan(rawParameter(ctx, name), properties.filter((property) => property.name === name));
+			plans.set(key, plan);
 		}
 		return plan;
 	};
@@ -39,7 +41,7 @@ export function withFastParameters<T extends IExecuteFunctions>(ctx: T, properti
 		if (options !== undefined && Object.keys(options).some((key) => key !== 'extractValue')) {
 			return slow(name, itemIndex, fallbackValue, options);
 		}
-		const plan = planFor(options?.extractValue ? `${name}\u0000extract` : name);
+		const plan = planFor(name, options?.extractValue === true);
 		if (plan.kind === 'constant') {
 			plan.value ??= { ok: slow(name, itemIndex, fallbackValue, options) };
 			return copyOf(plan.value.ok);
@@ -68,8 +70,7 @@ export function withFastParameters<T extends IExecuteFunctions>(ctx: T, properti
 	});
 }
 
-function rawParameter(ctx: IExecuteFunctions, nameKey: string): unknown {
-	const name = nameKey.split('\u0000')[0];
+function rawParameter(ctx: IExecuteFunctions, name: string): unknown {
 	let current: unknown = ctx.getNode().parameters;
 	for (const part of name.split('.')) {
 		if (current === null || typeof current !== 'object') return undefined;
