@@ -1,4 +1,5 @@
 import { LIMITS } from './limits';
+import { phoneDigits, RECIPIENT_FORMS, whatsAppIdKind } from '../../shared/identity';
 import { maxBytes, MessageFieldError, requireText } from '../../shared/limits';
 
 /** What every outgoing message shares (channels.md §2, "WhatsApp"). */
@@ -9,17 +10,17 @@ export interface EnvelopeOptions {
 	bizOpaqueCallbackData?: string;
 }
 
-export type OutgoingMessage = Record<string, unknown> & { messaging_product: 'whatsapp'; to: string; type: string };
+export type OutgoingMessage = Record<string, unknown> & { messaging_product: 'whatsapp'; type: string } & RecipientField;
 
 /**
- * `{messaging_product, recipient_type, to, type, <type>: payload, context?, biz_opaque_callback_data?}`
- * in this key order, so request bodies are stable byte for byte.
+ * `{messaging_product, recipient_type, to | recipient, type, <type>: payload, context?,
+ * biz_opaque_callback_data?}` in this key order, so request bodies are stable byte for byte.
  */
 export function envelope(to: unknown, type: string, payload: unknown, options: EnvelopeOptions = {}): OutgoingMessage {
 	const message: OutgoingMessage = {
 		messaging_product: 'whatsapp',
 		recipient_type: 'individual',
-		to: normaliseRecipient(to),
+		...recipientField(to),
 		type,
 		[type]: payload,
 	};
@@ -30,16 +31,27 @@ export function envelope(to: unknown, type: string, payload: unknown, options: E
 	return message;
 }
 
+/** Meta's field for the person a message goes to: `to` takes a phone number, `recipient` a BSUID. */
+export type RecipientField = { to: string; recipient?: never } | { recipient: string; to?: never };
+
 /**
- * A phone number in any common notation ("+1 (555) 010-2030") becomes digits, as WhatsApp
- * IDs are; anything else (a future user id format) is passed through trimmed.
+ * The recipient field for what a user typed or mapped: a phone number in any common notation
+ * ("+1 (555) 010-2030") becomes `to` with WhatsApp's digits; a business-scoped user id or parent
+ * business-scoped user id (a person who shares no phone number) becomes `recipient`, as is.
+ * Anything else is refused before a request is made, naming the forms that are accepted.
  */
-export function normaliseRecipient(value: unknown): string {
+export function recipientField(value: unknown): RecipientField {
 	const raw = requireText('to', value).trim();
-	const digits = raw.replace(/[\s().-]/g, '').replace(/^\+/, '');
-	if (/^\d+$/.test(digits)) {
-		if (digits.length < 6 || digits.length > 20) throw new MessageFieldError('to', `"${raw}" is not a phone number with country code`);
-		return digits;
-	}
-	return raw;
+	const kind = whatsAppIdKind(raw);
+	if (kind === 'phone') return { to: phoneDigits(raw)! };
+	if (kind === 'bsuid' || kind === 'parentBsuid') return { recipient: raw };
+	const digits = phoneDigits(raw);
+	const problem = digits !== undefined ? `"${raw}" is not a phone number with country code (6 to 20 digits)` : `"${raw}" is neither a phone number nor a business-scoped user ID`;
+	throw new MessageFieldError('to', `${problem}; use ${RECIPIENT_FORMS}`);
+}
+
+/** The recipient as Meta will get it (digits for a phone number, a BSUID as is). */
+export function normaliseRecipient(value: unknown): string {
+	const field = recipientField(value);
+	return field.to ?? field.recipient;
 }

@@ -1,5 +1,5 @@
 import { locationObject } from './basic';
-import { normaliseRecipient } from './envelope';
+import { recipientField } from './envelope';
 import { LIMITS } from './limits';
 import {
 	isNamedTemplate,
@@ -198,7 +198,7 @@ export function templateMessage(
 	const message: Record<string, unknown> = {
 		messaging_product: 'whatsapp',
 		recipient_type: 'individual',
-		to: normaliseRecipient(to),
+		...recipientField(to),
 		type: 'template',
 		template: payload,
 	};

@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { phoneDigits } from '../identity';
 import type { Channel } from '../ingestion';
-import { CHANNELS, contactOf, type ContactRef } from './contact';
+import { CHANNELS, contactFields, contactOf, type ContactRef } from './contact';
 
 /** Node types whose output items carry the normalised contact fields. */
 const CONTACT_SOURCE_TYPES = /\.chatflow(WhatsApp|Messenger|Instagram|Viber)Trigger$|\.chatflowConversation$/;
@@ -22,7 +23,9 @@ export function resolveContact(ctx: IExecuteFunctions, itemIndex: number): Conta
 			throw new NodeOperationError(ctx.getNode(), `Channel: "${String(channel)}" is not one of ${CHANNELS.join(', ')}`, { itemIndex });
 		}
 		if (!contactId) throw new NodeOperationError(ctx.getNode(), 'Contact ID: required', { itemIndex });
-		return { channel, accountId: String(ctx.getNodeParameter('accountId', itemIndex, '') ?? '').trim(), contactId };
+		// A WhatsApp phone number is keyed as the digits Meta uses, however it was written.
+		const id = channel === 'whatsapp' ? (phoneDigits(contactId) ?? contactId) : contactId;
+		return { channel, accountId: String(ctx.getNodeParameter('accountId', itemIndex, '') ?? '').trim(), contactId: id };
 	}
 	const own = contactOf(ctx.getInputData()[itemIndex]?.json ?? {});
 	if (own) return own;
@@ -45,7 +48,7 @@ const FLOW_CONTEXT_KEY = 'chatflowConversationContact';
 
 /** Remembers the contact this execution converses with (kept in the execution, across waits). */
 export function rememberContact(ctx: IExecuteFunctions, contact: ContactRef): void {
-	ctx.getContext('flow')[FLOW_CONTEXT_KEY] = { channel: contact.channel, accountId: contact.accountId, contact: { id: contact.contactId } };
+	ctx.getContext('flow')[FLOW_CONTEXT_KEY] = { channel: contact.channel, accountId: contact.accountId, contact: contactFields(contact) };
 }
 
 function pairedJson(ctx: IExecuteFunctions, nodeName: string, itemIndex: number): IDataObject | undefined {

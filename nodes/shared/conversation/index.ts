@@ -10,14 +10,15 @@
  *   keywords   parseKeywords / matchKeyword / foldText (case- and accent-insensitive)
  *   store      openConversationStore(redisCredentials?) (in-process, or Redis for queue mode)
  */
-export { contactOf, contactKey, CHANNELS, type ContactRef } from './contact';
+export { contactOf, contactKey, contactFields, CHANNELS, type ContactRef } from './contact';
+export { locateContact, type ContactLocation } from './contactRecords';
 export {
 	registerWait,
 	claimWait,
 	cancelWait,
 	peekWait,
 	accepts,
-	waitKey,
+	moveWait,
 	type AcceptRule,
 	type WaitRecord,
 } from './waitRegistry';
@@ -29,7 +30,7 @@ export {
 	setStep,
 	updateSession,
 	deepMerge,
-	sessionKey,
+	moveSession,
 	EXPIRED_KEPT_MS,
 	type SessionState,
 	type SessionView,

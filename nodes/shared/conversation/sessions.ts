@@ -11,7 +11,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { AtomicStore } from '../store/atomic';
-import { contactKey, type ContactRef } from './contact';
+import type { ContactRef } from './contact';
+import { linkAliases, locateContact, moveRecord, readFirst } from './contactRecords';
 
 export interface SessionState {
 	variables: IDataObject;
@@ -39,12 +40,11 @@ export interface SessionView extends IDataObject {
 /** How long an expired session is kept to report `expired: true` (then it is simply gone). */
 export const EXPIRED_KEPT_MS = 7 * 24 * 3600_000;
 
-export function sessionKey(contact: ContactRef): string {
-	return `session:${contactKey(contact)}`;
-}
+const PREFIX = 'session:';
 
 export async function getSession(store: AtomicStore, contact: ContactRef, now = Date.now()): Promise<SessionView> {
-	const state = parseSession(await store.get(sessionKey(contact)));
+	const found = await readFirst(store, PREFIX, await locateContact(store, contact));
+	const state = parseSession(found?.value);
 	if (!state) return { variables: {}, step: '', expired: false };
 	if (state.expiresAt !== undefined && state.expiresAt <= now) {
 		return { variables: {}, step: '', expired: true, expiredStep: state.step, expiredVariables: state.variables };
@@ -52,7 +52,10 @@ export async function getSession(store: AtomicStore, contact: ContactRef, now = 
 	return view(state);
 }
 
-/** Changes the contact's session atomically; an expired session starts empty. */
+/**
+ * Changes the contact's session atomically; an expired session starts empty. A session still kept
+ * under an older key of the person (their phone number) is moved to the primary key by this write.
+ */
 export async function updateSession(
 	store: AtomicStore,
 	contact: ContactRef,
@@ -60,12 +63,15 @@ export async function updateSession(
 	ttlMs: number | undefined,
 	now: () => number = Date.now,
 ): Promise<SessionView> {
+	const location = await locateContact(store, contact);
+	const found = await readFirst(store, PREFIX, location);
+	const older = found && found.at !== location.primary ? found : undefined;
 	let written: SessionState | undefined;
 	await store.update(
-		sessionKey(contact),
+		`${PREFIX}${location.primary}`,
 		(raw) => {
 			const at = now();
-			const current = parseSession(raw);
+			const current = parseSession(raw ?? older?.value);
 			const live = current && !(current.expiresAt !== undefined && current.expiresAt <= at) ? current : undefined;
 			const next = change(live ?? { variables: {}, step: '', updatedAt: at });
 			written = { ...next, updatedAt: at, expiresAt: ttlMs ? at + ttlMs : undefined };
@@ -73,7 +79,17 @@ export async function updateSession(
 		},
 		ttlMs ? ttlMs + EXPIRED_KEPT_MS : undefined,
 	);
+	if (older) await store.deleteIfEquals(`${PREFIX}${older.at}`, older.value);
+	await linkAliases(store, contact, location);
 	return view(written!);
+}
+
+/** Moves a session to the person's new identity, keeping its expiry. */
+export async function moveSession(store: AtomicStore, from: ContactRef, to: ContactRef, now = Date.now()): Promise<boolean> {
+	return await moveRecord(store, PREFIX, from, to, (raw) => {
+		const expiresAt = parseSession(raw)?.expiresAt;
+		return expiresAt === undefined ? undefined : expiresAt + EXPIRED_KEPT_MS - now;
+	});
 }
 
 /** Sets the given variables (other variables are kept). */
@@ -88,11 +104,12 @@ export async function mergeVariables(store: AtomicStore, contact: ContactRef, va
 
 /** Removes the given variables, or all of them and the step when `names` is empty. */
 export async function clearSession(store: AtomicStore, contact: ContactRef, names: string[] = []): Promise<SessionView> {
+	const location = await locateContact(store, contact);
 	if (names.length === 0) {
-		await store.delete(sessionKey(contact));
+		await Promise.all([location.primary, ...location.fallbacks].map((key) => store.delete(`${PREFIX}${key}`)));
 		return { variables: {}, step: '', expired: false };
 	}
-	const existing = parseSession(await store.get(sessionKey(contact)));
+	const existing = parseSession((await readFirst(store, PREFIX, location))?.value);
 	const ttlMs = existing?.expiresAt !== undefined ? Math.max(1, existing.expiresAt - existing.updatedAt) : undefined;
 	return await updateSession(
 		store,

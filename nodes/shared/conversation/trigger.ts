@@ -88,7 +88,7 @@ export async function routeTriggerEvents(ctx: IWebhookFunctions, events: ChatEve
 	// different contacts do not wait for each other.
 	const byContact = new Map<string, number[]>();
 	events.forEach((event, index) => {
-		const key = `${event.channel}:${event.accountId}:${event.contact?.id ?? ''}`;
+		const key = `${event.channel}:${event.accountId}:${event.contact?.key || event.contact?.id || ''}`;
 		byContact.set(key, [...(byContact.get(key) ?? []), index]);
 	});
 	const decisions: RouteDecision[] = new Array(events.length);

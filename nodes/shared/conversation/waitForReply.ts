@@ -15,7 +15,7 @@ import {
 
 import type { ChatEvent } from '../ingestion';
 import type { AtomicStore } from '../store/atomic';
-import { contactKey, contactOf, type ContactRef } from './contact';
+import { contactFields, contactKey, contactOf, type ContactRef } from './contact';
 import { rememberContact, resolveContact } from './contactFromContext';
 import type { ResumeBody } from './route';
 import { conversationRedisCredentials, openConversationStore } from './store';
@@ -157,7 +157,7 @@ function timeoutJson(contact: ContactRef, reason: 'timeout' | 'maxRetries', reco
 		reason,
 		channel: contact.channel,
 		accountId: contact.accountId,
-		contact: { id: contact.contactId },
+		contact: contactFields(contact),
 		...(record ? { waitingSince: new Date(record.registeredAt).toISOString() } : {}),
 		...(record?.expiresAt ? { timedOutAt: new Date(record.expiresAt).toISOString() } : {}),
 	};

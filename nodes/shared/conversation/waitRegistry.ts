@@ -1,11 +1,14 @@
 /**
  * Which execution waits for which contact's next message. One record per contact
- * (`wait:<channel>:<account>:<contact>`): registered by the Conversation node before its execution
- * goes to wait, claimed (read and deleted in one atomic step) by the trigger that receives the
- * contact's next message. Only one claimer can win, so one message resumes one wait, once.
+ * (`wait:<channel>:<account>:<contact key>`): registered by the Conversation node before its
+ * execution goes to wait, claimed (read and deleted in one atomic step) by the trigger that
+ * receives the contact's next message. Only one claimer can win, so one message resumes one wait,
+ * once. A wait registered under a WhatsApp phone number is found from a message that names the
+ * same person by BSUID too (`contactRecords`).
  */
 import type { KeyValueStore } from '../store';
-import { contactKey, type ContactRef } from './contact';
+import type { ContactRef } from './contact';
+import { linkAliases, locateContact, moveRecord } from './contactRecords';
 
 /** Which replies the waiting node accepts (empty lists: any message). */
 export interface AcceptRule {
@@ -29,9 +32,7 @@ export interface WaitRecord {
 	expiresAt?: number;
 }
 
-export function waitKey(contact: ContactRef): string {
-	return `wait:${contactKey(contact)}`;
-}
+const PREFIX = 'wait:';
 
 /**
  * Registers (or replaces) the contact's wait. A newer wait replaces an older one for the same
@@ -39,7 +40,9 @@ export function waitKey(contact: ContactRef): string {
  */
 export async function registerWait(store: KeyValueStore, record: WaitRecord): Promise<void> {
 	const ttlMs = record.expiresAt !== undefined ? Math.max(1, record.expiresAt - record.registeredAt) : undefined;
-	await store.set(waitKey(record.contact), JSON.stringify(record), ttlMs);
+	const location = await locateContact(store, record.contact);
+	await store.set(`${PREFIX}${location.primary}`, JSON.stringify(record), ttlMs);
+	await linkAliases(store, record.contact, location);
 }
 
 /**
@@ -47,23 +50,40 @@ export async function registerWait(store: KeyValueStore, record: WaitRecord): Pr
  * Expired or unreadable records count as no wait.
  */
 export async function claimWait(store: KeyValueStore, contact: ContactRef, now = Date.now()): Promise<WaitRecord | undefined> {
-	const raw = await store.take(waitKey(contact));
-	const record = parseWait(raw);
-	if (!record) return undefined;
-	if (record.expiresAt !== undefined && record.expiresAt <= now) return undefined;
-	return record;
+	const location = await locateContact(store, contact);
+	for (const key of [location.primary, ...location.fallbacks]) {
+		const record = parseWait(await store.take(`${PREFIX}${key}`));
+		if (record && !(record.expiresAt !== undefined && record.expiresAt <= now)) return record;
+	}
+	return undefined;
 }
 
 /** The contact's wait without claiming it (for display and tests). */
 export async function peekWait(store: KeyValueStore, contact: ContactRef): Promise<WaitRecord | undefined> {
-	return parseWait(await store.get(waitKey(contact)));
+	const location = await locateContact(store, contact);
+	for (const key of [location.primary, ...location.fallbacks]) {
+		const record = parseWait(await store.get(`${PREFIX}${key}`));
+		if (record) return record;
+	}
+	return undefined;
 }
 
 /** Removes the contact's wait only while it still belongs to `executionId`. */
 export async function cancelWait(store: KeyValueStore, contact: ContactRef, executionId: string): Promise<boolean> {
-	const raw = await store.get(waitKey(contact));
-	if (!raw || parseWait(raw)?.executionId !== executionId) return false;
-	return await store.deleteIfEquals(waitKey(contact), raw);
+	const location = await locateContact(store, contact);
+	for (const key of [location.primary, ...location.fallbacks]) {
+		const raw = await store.get(`${PREFIX}${key}`);
+		if (raw && parseWait(raw)?.executionId === executionId) return await store.deleteIfEquals(`${PREFIX}${key}`, raw);
+	}
+	return false;
+}
+
+/** Moves a waiting conversation to the person's new identity (their answer still reaches it). */
+export async function moveWait(store: KeyValueStore, from: ContactRef, to: ContactRef, now = Date.now()): Promise<boolean> {
+	return await moveRecord(store, PREFIX, from, to, (raw) => {
+		const expiresAt = parseWait(raw)?.expiresAt;
+		return expiresAt === undefined ? undefined : expiresAt - now;
+	});
 }
 
 function parseWait(raw: string | undefined): WaitRecord | undefined {

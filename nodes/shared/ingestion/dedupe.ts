@@ -14,7 +14,7 @@ const ID_KEYED = new Set(['message', 'echo', 'postback', 'status', 'delivered', 
  */
 export function dedupeKey(event: ChatEvent): string {
 	if (event.messageId && ID_KEYED.has(event.event)) {
-		return [event.channel, event.accountId, event.event, event.messageId, event.status ?? '', event.contact.id].join('|');
+		return [event.channel, event.accountId, event.event, event.messageId, event.status ?? '', event.contact.key || event.contact.id].join('|');
 	}
 	const digest = createHash('sha256').update(JSON.stringify(event.raw)).digest('base64url');
 	return [event.channel, event.accountId, event.event, digest].join('|');

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { personContact } from '../identity';
 import type { Channel, ChatEvent, EventKind } from './types';
 
 /** A ChatEvent with every common field present; normalisers fill in the rest. */
@@ -9,7 +10,7 @@ export function baseEvent(channel: Channel, event: EventKind, raw: IDataObject):
 		event,
 		accountId: '',
 		businessAccountId: '',
-		contact: { id: '', name: '' },
+		contact: personContact('', ''),
 		messageId: '',
 		timestamp: '',
 		type: event,

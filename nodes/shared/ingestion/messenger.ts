@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { personContact } from '../identity';
 import { baseEvent } from './event';
 import type { ChatEvent, Media, MessageType } from './types';
 import { compact, isoTime, list, num, obj, str } from './values';
@@ -65,7 +66,7 @@ function normaliseMessaging(channel: MetaChannel, item: IDataObject, accountId: 
 	const event = baseEvent(channel, kindOf(item, echo), item);
 	event.accountId = accountId;
 	// The contact is the sender, except on echoes, which the page itself sent to the contact.
-	event.contact = { id: str(obj(echo ? item.recipient : item.sender).id), name: '' };
+	event.contact = personContact(str(obj(echo ? item.recipient : item.sender).id), '');
 	event.timestamp = isoTime(item.timestamp);
 	switch (event.event) {
 		case 'message':

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Contact } from '../identity';
+
 export type Channel = 'whatsapp' | 'messenger' | 'instagram' | 'viber';
 
 /**
@@ -88,7 +90,8 @@ export interface ChatEvent extends IDataObject {
 	accountId: string;
 	/** WhatsApp business account id (entry id); '' elsewhere. */
 	businessAccountId: string;
-	contact: { id: string; name: string };
+	/** The person: `id` is where a reply goes, `key` names them stably (see `Contact`). */
+	contact: Contact;
 	/** Message id (wamid, mid, Viber message_token as a string); '' when the event has none. */
 	messageId: string;
 	/** ISO 8601; '' when the platform gave no time. */

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { personContact } from '../identity';
 import { baseEvent } from './event';
 import type { ChatEvent, DeliveryStatus, EventKind, MessageType } from './types';
 import { compact, isoTime, num, obj, str } from './values';
@@ -43,7 +44,7 @@ export function normaliseViber(body: IDataObject): ChatEvent[] {
 	event.timestamp = isoTime(body.timestamp);
 	event.platformType = name;
 	const person = obj(body.sender ?? body.user);
-	event.contact = { id: str(person.id) || str(body.user_id), name: str(person.name) };
+	event.contact = personContact(str(person.id) || str(body.user_id), str(person.name));
 	if (STATUS_OF[name]) event.status = STATUS_OF[name];
 	if (name === 'failed' && body.desc !== undefined) event.errors = [{ message: str(body.desc) }];
 	if (name === 'conversation_started') {

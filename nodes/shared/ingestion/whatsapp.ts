@@ -3,6 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { baseEvent } from './event';
 import type { ChatEvent, DeliveryStatus, Media, MessageType } from './types';
 import { bool, compact, isoTime, list, num, obj, str } from './values';
+import { senderIds, statusRecipientIds, WhatsAppPeople } from './whatsAppPeople';
+
+type PersonIds = ReturnType<typeof senderIds>;
+
+/** The code of the error an event about an unnamed person carries. */
+export const NO_CONTACT_ID = 'chatflow_no_contact_id';
 
 const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
 const STATUSES = new Set<DeliveryStatus>(['sent', 'delivered', 'read', 'played', 'failed', 'deleted']);
@@ -31,26 +37,24 @@ export function flattenWhatsApp(body: IDataObject): ChatEvent[] {
 }
 
 function flattenMessagesChange(value: IDataObject, wabaId: string, events: ChatEvent[]): void {
-	const metadata = obj(value.metadata);
-	const accountId = str(metadata.phone_number_id);
-	const names = new Map<string, string>();
-	for (const contact of list(value.contacts)) {
-		const c = obj(contact);
-		names.set(str(c.wa_id), str(obj(c.profile).name));
-	}
-	const stamp = (event: ChatEvent, contactId: string): ChatEvent => {
+	const accountId = str(obj(value.metadata).phone_number_id);
+	const people = new WhatsAppPeople(value);
+	const stamp = (event: ChatEvent, ids: PersonIds | undefined): ChatEvent => {
 		event.accountId = accountId;
 		event.businessAccountId = wabaId;
-		event.contact = { id: contactId, name: names.get(contactId) ?? '' };
+		if (ids) {
+			event.contact = people.contact(ids);
+			if (!event.contact.id) markUnanswerable(event);
+		}
 		return event;
 	};
 	for (const message of list(value.messages)) {
 		const m = obj(message);
-		events.push(stamp(normaliseMessage(m), str(m.from)));
+		events.push(stamp(normaliseMessage(m), senderIds(m)));
 	}
 	for (const status of list(value.statuses)) {
 		const s = obj(status);
-		events.push(stamp(normaliseStatus(s), str(s.recipient_id)));
+		events.push(stamp(normaliseStatus(s), statusRecipientIds(s)));
 	}
 	const errors = list(value.errors).map(obj);
 	if (errors.length) {
@@ -58,8 +62,22 @@ function flattenMessagesChange(value: IDataObject, wabaId: string, events: ChatE
 		event.errors = errors;
 		event.text = errors.map((e) => str(e.message) || str(e.title)).join('; ');
 		event.platformType = 'errors';
-		events.push(stamp(event, ''));
+		events.push(stamp(event, undefined));
 	}
+}
+
+/**
+ * An event about a person that names nobody: kept (nothing is dropped), with an error saying why
+ * no reply can be addressed to it.
+ */
+function markUnanswerable(event: ChatEvent): void {
+	event.errors = [
+		...(event.errors ?? []),
+		{
+			code: NO_CONTACT_ID,
+			message: 'Meta sent this event without a phone number and without a business-scoped user id: it cannot be answered or linked to a conversation',
+		},
+	];
 }
 
 function normaliseMessage(m: IDataObject): ChatEvent {
@@ -70,7 +88,7 @@ function normaliseMessage(m: IDataObject): ChatEvent {
 	event.platformType = platformType;
 	const context = obj(m.context);
 	if (context.id !== undefined) {
-		event.context = compact({ messageId: str(context.id), from: str(context.from), forwarded: bool(context.forwarded) });
+		event.context = compact({ messageId: str(context.id), from: str(context.from) || str(context.from_user_id), forwarded: bool(context.forwarded) });
 	} else if (context.forwarded !== undefined || context.frequently_forwarded !== undefined) {
 		event.context = { messageId: '', from: '', forwarded: true };
 	}

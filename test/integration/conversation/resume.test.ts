@@ -25,7 +25,7 @@ function reply(contactId: string, extra: Partial<ChatEvent> = {}): ChatEvent {
 		event: 'postback',
 		accountId: 'page1',
 		businessAccountId: '',
-		contact: { id: contactId, name: 'Ana' },
+		contact: { id: contactId, name: 'Ana', key: contactId },
 		messageId: `m-${randomUUID()}`,
 		timestamp: '',
 		type: 'reply',

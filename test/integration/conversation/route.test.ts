@@ -60,7 +60,7 @@ function message(contact: ReturnType<typeof freshContact>, text: string, extra: 
 		event: 'message',
 		accountId: contact.accountId,
 		businessAccountId: '',
-		contact: { id: contact.contactId, name: 'Ana' },
+		contact: { id: contact.contactId, name: 'Ana', key: contact.contactId },
 		messageId: `m-${Math.random()}`,
 		timestamp: new Date().toISOString(),
 		type: 'text',

@@ -16,7 +16,7 @@ const IG = '17841405822304914';
 const IGSID = '1234567890123456';
 
 const messenger: Record<string, Expected> = {
-	text: [{ event: 'message', type: 'text', text: 'Hallo! Ça va? 🙂', accountId: PAGE, contact: { id: PSID, name: '' }, timestamp: '2024-11-21T18:00:00.456Z', messageId: 'm_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5jdCK48PnKAjSdjfipqxqMvK8ma6AC8fplwlqLP_5cgXIbu7I3rBN0P' }],
+	text: [{ event: 'message', type: 'text', text: 'Hallo! Ça va? 🙂', accountId: PAGE, contact: { id: PSID, name: '', key: PSID }, timestamp: '2024-11-21T18:00:00.456Z', messageId: 'm_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5jdCK48PnKAjSdjfipqxqMvK8ma6AC8fplwlqLP_5cgXIbu7I3rBN0P' }],
 	quick_reply: [{ type: 'reply', platformType: 'quick_reply', reply: { id: 'COLOR_RED', title: 'Red' }, text: 'Red' }],
 	reply_to: [{ type: 'text', context: { messageId: 'm_original', from: '' } }],
 	attachment_image: [{ type: 'image', media: { id: '', url: 'https://scontent.xx.fbcdn.net/v/t1.15752-9/img.jpg', mimeType: '', kind: 'image' } }],
@@ -27,7 +27,7 @@ const messenger: Record<string, Expected> = {
 	sticker: [{ type: 'image', media: expect.objectContaining({ id: '369239263222822' }) }],
 	location: [{ type: 'location', location: { latitude: 48.8584, longitude: 2.2945 } }],
 	fallback: [{ type: 'url', text: 'https://example.com', media: expect.objectContaining({ url: 'https://example.com', caption: 'Example' }) }],
-	echo: [{ event: 'echo', type: 'text', text: 'Thanks for your order', contact: { id: PSID, name: '' }, messageId: 'm_echo' }],
+	echo: [{ event: 'echo', type: 'text', text: 'Thanks for your order', contact: { id: PSID, name: '', key: PSID }, messageId: 'm_echo' }],
 	postback: [{ event: 'postback', type: 'reply', reply: { id: 'GET_STARTED', title: 'Get Started' }, messageId: 'm_pb1', referral: { ref: 'welcome', source: 'SHORTLINK', type: 'OPEN_THREAD' } }],
 	read: [{ event: 'read', status: 'read', watermark: 1732211999000, messageId: '' }],
 	delivery: [{ event: 'delivery', status: 'delivered', messageId: 'm_sent1', messageIds: ['m_sent1', 'm_sent2'] }],
@@ -38,7 +38,7 @@ const messenger: Record<string, Expected> = {
 	feed_change: [{ event: 'accountEvent', platformType: 'feed', accountId: PAGE }],
 	batch_multi_entry: [
 		{ messageId: 'm_b1', text: 'one' },
-		{ messageId: 'm_b2', text: 'two', contact: { id: '6817394857160000', name: '' } },
+		{ messageId: 'm_b2', text: 'two', contact: { id: '6817394857160000', name: '', key: '6817394857160000' } },
 		{ event: 'delivery', messageId: 'm_s1' },
 		{ event: 'postback', messageId: 'm_b3' },
 		{ messageId: 'm_b4', accountId: '107714394480000' },
@@ -46,14 +46,14 @@ const messenger: Record<string, Expected> = {
 };
 
 const instagram: Record<string, Expected> = {
-	text: [{ channel: 'instagram', event: 'message', type: 'text', text: 'hi from insta ✨', accountId: IG, contact: { id: IGSID, name: '' } }],
+	text: [{ channel: 'instagram', event: 'message', type: 'text', text: 'hi from insta ✨', accountId: IG, contact: { id: IGSID, name: '', key: IGSID } }],
 	image: [{ type: 'image', media: expect.objectContaining({ url: 'https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1' }) }],
 	story_mention: [{ type: 'image', platformType: 'story_mention' }],
 	story_reply: [{ type: 'text', text: 'love this', story: { url: 'https://lookaside.fbsbx.com/story', id: '1793' } }],
 	share: [{ type: 'url', platformType: 'share' }],
 	ig_reel: [{ type: 'video', platformType: 'ig_reel', media: expect.objectContaining({ id: '1800', caption: 'reel' }) }],
 	quick_reply: [{ type: 'reply', reply: { id: 'YES', title: 'Yes' } }],
-	echo: [{ event: 'echo', contact: { id: IGSID, name: '' } }],
+	echo: [{ event: 'echo', contact: { id: IGSID, name: '', key: IGSID } }],
 	deleted: [{ event: 'message', type: 'deleted', messageId: 'ig_del' }],
 	unsupported: [{ type: 'unsupported' }],
 	reaction: [{ event: 'reaction', reaction: { messageId: 'ig_sent1', emoji: '❤', action: 'react' } }],
@@ -67,7 +67,7 @@ const instagram: Record<string, Expected> = {
 
 const TOKEN = '5491174131373436412';
 const viber: Record<string, Expected> = {
-	message_text: [{ event: 'message', type: 'text', text: 'Привет! a "quoted" word', messageId: TOKEN, trackingData: 'flow:order:42', contact: { id: '01234567890A=', name: 'Ada Lovelace' }, timestamp: '2024-11-21T18:00:00.123Z', accountId: '' }],
+	message_text: [{ event: 'message', type: 'text', text: 'Привет! a "quoted" word', messageId: TOKEN, trackingData: 'flow:order:42', contact: { id: '01234567890A=', name: 'Ada Lovelace', key: '01234567890A=' }, timestamp: '2024-11-21T18:00:00.123Z', accountId: '' }],
 	message_picture: [{ type: 'image', platformType: 'picture', messageId: '5491174131373436413', media: { id: '', url: 'https://dl-media.viber.com/1/share/2/long/vibes/icon/image/0x0/95e0/5688fdffdaa81c.jpg', mimeType: '', filename: 'photo.jpg', size: 48211, caption: 'a photo', thumbnail: 'https://dl-media.viber.com/thumb.jpg' } }],
 	message_video: [{ type: 'video', media: expect.objectContaining({ duration: 12, size: 10000 }) }],
 	message_file: [{ type: 'document', media: expect.objectContaining({ filename: 'invoice.pdf' }) }],
@@ -76,9 +76,9 @@ const viber: Record<string, Expected> = {
 	message_url: [{ type: 'url', media: expect.objectContaining({ url: 'https://www.example.com/page' }) }],
 	message_location: [{ type: 'location', location: { latitude: 50.76891, longitude: 6.11499, address: 'Aachen' } }],
 	message_unknown_type: [{ event: 'message', type: 'unknown', platformType: 'hologram' }],
-	subscribed: [{ event: 'subscribed', contact: { id: '01234567890A=', name: 'Ada Lovelace' }, messageId: '5491174131373436512' }],
-	unsubscribed: [{ event: 'unsubscribed', contact: { id: '01234567890A=', name: '' } }],
-	conversation_started: [{ event: 'conversation_started', text: 'ad-campaign-7', subscribed: false, contact: { id: '01234567890A=', name: 'Ada Lovelace' } }],
+	subscribed: [{ event: 'subscribed', contact: { id: '01234567890A=', name: 'Ada Lovelace', key: '01234567890A=' }, messageId: '5491174131373436512' }],
+	unsubscribed: [{ event: 'unsubscribed', contact: { id: '01234567890A=', name: '', key: '01234567890A=' } }],
+	conversation_started: [{ event: 'conversation_started', text: 'ad-campaign-7', subscribed: false, contact: { id: '01234567890A=', name: 'Ada Lovelace', key: '01234567890A=' } }],
 	delivered: [{ event: 'delivered', status: 'delivered', messageId: '5491174131373436515' }],
 	seen: [{ event: 'seen', status: 'read', messageId: '5491174131373436515' }],
 	failed: [{ event: 'failed', status: 'failed', errors: [{ message: 'failure description' }] }],

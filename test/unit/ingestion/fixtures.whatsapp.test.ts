@@ -37,7 +37,7 @@ const expectations: Record<string, Array<Partial<ChatEvent> & Record<string, unk
 	unsupported: [{ type: 'unsupported', errors: [expect.objectContaining({ code: 131051 })] }],
 	request_welcome: [{ type: 'requestWelcome', platformType: 'request_welcome' }],
 	unknown_type: [{ event: 'message', type: 'unknown', platformType: 'hologram', raw: expect.objectContaining({ hologram: { frames: 3 } }) }],
-	status_sent: [{ event: 'status', type: 'status', status: 'sent', messageId: 'wamid.SENT001', contact: { id: '16505551234', name: '' }, raw: expect.objectContaining({ biz_opaque_callback_data: 'order-42' }) }],
+	status_sent: [{ event: 'status', type: 'status', status: 'sent', messageId: 'wamid.SENT001', contact: { id: '16505551234', name: '', key: '16505551234' }, raw: expect.objectContaining({ biz_opaque_callback_data: 'order-42' }) }],
 	status_delivered: [{ event: 'status', status: 'delivered', messageId: 'wamid.SENT001' }],
 	status_read: [{ event: 'status', status: 'read' }],
 	status_played: [{ event: 'status', status: 'played', messageId: 'wamid.SENT002' }],
@@ -48,12 +48,12 @@ const expectations: Record<string, Array<Partial<ChatEvent> & Record<string, unk
 	account_update: [{ event: 'accountEvent', platformType: 'account_update', text: 'VERIFIED_ACCOUNT' }],
 	empty_change: [{ event: 'unknown', type: 'unknown', accountId: PNID, platformType: 'messages' }],
 	batch_multi_entry: [
-		{ messageId: 'wamid.B1', text: 'first', contact: { id: '16505551234', name: 'Ada' }, accountId: PNID },
-		{ messageId: 'wamid.B2', text: 'second ✓', contact: { id: '16505559999', name: 'Grace' } },
+		{ messageId: 'wamid.B1', text: 'first', contact: { id: '16505551234', name: 'Ada', key: '16505551234' }, accountId: PNID },
+		{ messageId: 'wamid.B2', text: 'second ✓', contact: { id: '16505559999', name: 'Grace', key: '16505559999' } },
 		{ messageId: 'wamid.B3', type: 'reply', reply: { id: 'b3', title: 'Three' } },
 		{ event: 'status', messageId: 'wamid.S1', status: 'delivered' },
 		{ event: 'status', messageId: 'wamid.S1', status: 'read' },
-		{ messageId: 'wamid.B4', accountId: '106540352242999', businessAccountId: '102290129340777', contact: { id: '4915112345678', name: 'Linus' } },
+		{ messageId: 'wamid.B4', accountId: '106540352242999', businessAccountId: '102290129340777', contact: { id: '4915112345678', name: 'Linus', key: '4915112345678' } },
 		{ event: 'status', messageId: 'wamid.S2', status: 'sent', accountId: '106540352242999' },
 	],
 };
@@ -75,7 +75,7 @@ describe('WhatsApp fixtures through the pipeline', () => {
 			channel: 'whatsapp',
 			accountId: PNID,
 			businessAccountId: WABA,
-			contact: { id: '16505551234', name: 'Ada Lovelace' },
+			contact: { id: '16505551234', name: 'Ada Lovelace', key: '16505551234' },
 			messageId: 'wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTk0005',
 			timestamp: '2024-11-21T18:00:00.000Z',
 		});

@@ -48,6 +48,9 @@ describe('WhatsApp message builders enforce Meta\'s limits, naming the field', (
 		['contact without name', () => contactsMessage('1555123456', [{ formattedName: '' }]), 'contacts[0].name.formatted_name: is required'],
 		['two emoji', () => reactionMessage('1555123456', 'wamid.1', '👍👍'), 'reaction.emoji: one emoji'],
 		['short phone number', () => textMessage('+1 555', 'x', false), 'to: "+1 555" is not a phone number with country code'],
+		['recipient that is no id', () => textMessage('ada@example.com', 'x', false), 'to: "ada@example.com" is neither a phone number nor a business-scoped user ID; use a phone number with country code'],
+		['BSUID with a lower-case country', () => textMessage('us.13491208655302741918', 'x', false), 'to: "us.13491208655302741918" is neither a phone number nor a business-scoped user ID'],
+		['BSUID too long', () => textMessage(`US.${'1'.repeat(129)}`, 'x', false), 'is neither a phone number nor a business-scoped user ID'],
 		['opaque data too long', () => envelope('15551234567', 'text', {}, { bizOpaqueCallbackData: 'é'.repeat(257) }), 'biz_opaque_callback_data: at most 512 bytes of UTF-8 (got 514)'],
 	])('%s', (_name, build, message) => {
 		expect(build).toThrow(message);
@@ -63,10 +66,29 @@ describe('WhatsApp message builders enforce Meta\'s limits, naming the field', (
 		expect(() => reactionMessage('15551234567', 'wamid.1', '👍🏽')).not.toThrow();
 	});
 
-	it('normalises phone numbers and keeps other ids', () => {
+	it('normalises phone numbers and keeps business-scoped user ids', () => {
 		expect(normaliseRecipient('+49 (170) 123-4567')).toBe('491701234567');
 		expect(normaliseRecipient(' 15551234567 ')).toBe('15551234567');
 		expect(normaliseRecipient('US.13491208655302741918')).toBe('US.13491208655302741918');
+		expect(normaliseRecipient(' BR.ENT.1502576394655843 ')).toBe('BR.ENT.1502576394655843');
+	});
+
+	it('sends a phone number as `to` and a BSUID or parent BSUID as `recipient`, never both', () => {
+		expect(textMessage('+1 555 010 2030', 'hi', false)).toEqual({
+			messaging_product: 'whatsapp',
+			recipient_type: 'individual',
+			to: '15550102030',
+			type: 'text',
+			text: { preview_url: false, body: 'hi' },
+		});
+		const byBsuid = textMessage('US.13491208655302741918', 'hi', false);
+		expect(Object.keys(byBsuid)).toEqual(['messaging_product', 'recipient_type', 'recipient', 'type', 'text']);
+		expect(byBsuid.recipient).toBe('US.13491208655302741918');
+		expect(reactionMessage('US.ENT.11815799212886844830', 'wamid.1', '👍')).toMatchObject({ recipient: 'US.ENT.11815799212886844830', type: 'reaction' });
+		expect(reactionMessage('US.ENT.11815799212886844830', 'wamid.1', '👍')).not.toHaveProperty('to');
+		const flow = flowMessage('CA.88231', { body: 'b', flowId: '1', cta: 'Go', mode: 'published', action: 'navigate', screen: 'A' });
+		expect(flow).toMatchObject({ recipient: 'CA.88231', type: 'interactive' });
+		expect(flow).not.toHaveProperty('to');
 	});
 
 	it('groups list rows into sections by title, in first-seen order', () => {

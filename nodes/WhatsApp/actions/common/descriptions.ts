@@ -30,13 +30,14 @@ export const phoneNumberIdProperty = (resource: string[], operations: string[]):
 });
 
 export const recipientProperty = (resource: string[], operations: string[]): INodeProperties => ({
-	displayName: 'Recipient Phone Number',
+	displayName: 'Recipient',
 	name: 'to',
 	type: 'string',
 	default: '',
 	required: true,
 	placeholder: '+15551234567',
-	description: 'Phone number with country code, or the wa_id from a trigger (e.g. {{ $JSON.contact.ID }})',
+	description:
+		'Phone number with country code, or the business-scoped user ID of a person who shares no phone number (US.13491208655302741918). After a Chatflow trigger use {{ $JSON.contact.ID }}, which is whichever of the two Meta gave.',
 	displayOptions: { show: { resource, operation: operations } },
 });
 

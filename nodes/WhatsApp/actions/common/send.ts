@@ -7,13 +7,15 @@ import { senderPhoneNumberId } from './parameters';
 
 interface SendAnswer {
 	messaging_product?: string;
-	contacts?: Array<{ input?: string; wa_id?: string }>;
+	contacts?: Array<{ input?: string; wa_id?: string; user_id?: string }>;
 	messages?: Array<{ id?: string; message_status?: string }>;
 }
 
 /**
  * POST /{phone_number_id}/messages under the account's rate limit. Output:
- * `{ channel, messageId, recipientId (wa_id), to, type, phoneNumberId, messageStatus?, response }`.
+ * `{ channel, messageId, recipientId, to, type, phoneNumberId, messageStatus?, response }`: `to` is
+ * the recipient as sent (phone digits, or the BSUID sent as `recipient`), `recipientId` the id
+ * Meta answered with (its `wa_id`, else its `user_id`).
  */
 export async function sendMessage(
 	ctx: IExecuteFunctions,
@@ -44,8 +46,8 @@ export async function sendMessage(
 	const output: IDataObject = {
 		channel: 'whatsapp',
 		messageId: message.id,
-		recipientId: contact?.wa_id ?? null,
-		to: body.to as string,
+		recipientId: contact?.wa_id ?? contact?.user_id ?? null,
+		to: (body.to ?? body.recipient) as string,
 		type: body.type as string,
 		phoneNumberId,
 	};

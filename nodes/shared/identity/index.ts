@@ -1,0 +1,6 @@
+/**
+ * Who a person is on each channel: the id forms WhatsApp uses (phone number, business-scoped user
+ * id, parent business-scoped user id) and the contact object every normalised item carries.
+ */
+export { isPhoneNumber, phoneDigits, RECIPIENT_FORMS, whatsAppIdKind, type WhatsAppIdKind } from './whatsAppIds';
+export { personContact, whatsAppContact, type Contact, type WhatsAppIdentity } from './contact';

@@ -1,0 +1,58 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { whatsAppContact, type Contact, type WhatsAppIdentity } from '../identity';
+import { list, obj, str } from './values';
+
+/**
+ * The people of one WhatsApp `value`: its `contacts[]` entries, matched to a message, status or
+ * echo by any id they share (phone `wa_id`, BSUID `user_id`, parent BSUID `parent_user_id`).
+ * The event's own fields win over the entry's: Meta may leave the phone number out of one and not
+ * the other, and an entry may be missing altogether (failed statuses carry none).
+ */
+export class WhatsAppPeople {
+	private readonly entries: IDataObject[];
+
+	constructor(value: IDataObject) {
+		this.entries = list(value.contacts).map(obj);
+	}
+
+	/** The contact named by the event's own ids, completed from the matching `contacts[]` entry. */
+	contact(own: Omit<WhatsAppIdentity, 'name' | 'username'>): Contact {
+		const entry = this.entryFor(own);
+		const profile = obj(entry?.profile);
+		return whatsAppContact({
+			phone: own.phone || str(entry?.wa_id),
+			bsuid: own.bsuid || str(entry?.user_id),
+			parentBsuid: own.parentBsuid || str(entry?.parent_user_id),
+			username: str(profile.username),
+			name: str(profile.name),
+		});
+	}
+
+	private entryFor(own: Omit<WhatsAppIdentity, 'name' | 'username'>): IDataObject | undefined {
+		const ids = [own.phone, own.bsuid, own.parentBsuid].filter(Boolean);
+		const matched = this.entries.find((entry) => [entry.wa_id, entry.user_id, entry.parent_user_id].some((id) => str(id) && ids.includes(str(id))));
+		if (matched) return matched;
+		// One entry and an event that names nobody else: the entry is that event's person (an
+		// event without ids of its own still gets a contact).
+		if (this.entries.length !== 1) return undefined;
+		const only = this.entries[0];
+		const agrees = (mine: string, theirs: unknown) => !mine || !str(theirs) || mine === str(theirs);
+		return agrees(own.phone, only.wa_id) && agrees(own.bsuid, only.user_id) && agrees(own.parentBsuid, only.parent_user_id) ? only : undefined;
+	}
+}
+
+/** The sender of an inbound message (`from`, `from_user_id`, `from_parent_user_id`). */
+export function senderIds(message: IDataObject): Omit<WhatsAppIdentity, 'name' | 'username'> {
+	return { phone: str(message.from), bsuid: str(message.from_user_id), parentBsuid: str(message.from_parent_user_id) };
+}
+
+/** The recipient of a status (`recipient_id`, `recipient_user_id`, `recipient_parent_user_id`). */
+export function statusRecipientIds(status: IDataObject): Omit<WhatsAppIdentity, 'name' | 'username'> {
+	return { phone: str(status.recipient_id), bsuid: str(status.recipient_user_id), parentBsuid: str(status.recipient_parent_user_id) };
+}
+
+/** The recipient of a business-app echo (`to`, `to_user_id`, `to_parent_user_id`). */
+export function echoRecipientIds(echo: IDataObject): Omit<WhatsAppIdentity, 'name' | 'username'> {
+	return { phone: str(echo.to), bsuid: str(echo.to_user_id), parentBsuid: str(echo.to_parent_user_id) };
+}
