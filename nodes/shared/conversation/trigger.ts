@@ -6,6 +6,7 @@
 import type { IDataObject, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 
 import type { ChatEvent } from '../ingestion';
+import { followIdentityChange } from './identityChange';
 import { parseKeywords, type KeywordRule } from './keywords';
 import { routeToConversation, type ResumeBody, type RouteDecision, type WhenWaiting } from './route';
 import { conversationRedisCredentials, openConversationStore } from './store';
@@ -91,6 +92,11 @@ export async function routeTriggerEvents(ctx: IWebhookFunctions, events: ChatEve
 		const key = `${event.channel}:${event.accountId}:${event.contact?.key || event.contact?.id || ''}`;
 		byContact.set(key, [...(byContact.get(key) ?? []), index]);
 	});
+	for (const event of events) {
+		if (event.event !== 'identityChange') continue;
+		const moved = await followIdentityChange(store, event);
+		if (moved.length) log('debug', `contact ${event.contact.key} has a new identity: moved their ${moved.join(' and ')}`);
+	}
 	const decisions: RouteDecision[] = new Array(events.length);
 	await Promise.all(
 		[...byContact.values()].map(async (indexes) => {

@@ -30,11 +30,15 @@ export interface Contact {
 	username?: string;
 }
 
-/** What a WhatsApp payload says about one person; '' for what it leaves out. */
-export interface WhatsAppIdentity {
+/** The ids WhatsApp names one person by; '' for what a payload leaves out. */
+export interface PersonIds {
 	phone: string;
 	bsuid: string;
 	parentBsuid: string;
+}
+
+/** What a WhatsApp payload says about one person; '' for what it leaves out. */
+export interface WhatsAppIdentity extends PersonIds {
 	username: string;
 	name: string;
 }

@@ -3,4 +3,4 @@
  * id, parent business-scoped user id) and the contact object every normalised item carries.
  */
 export { isPhoneNumber, phoneDigits, RECIPIENT_FORMS, whatsAppIdKind, type WhatsAppIdKind } from './whatsAppIds';
-export { personContact, whatsAppContact, type Contact, type WhatsAppIdentity } from './contact';
+export { personContact, whatsAppContact, type Contact, type PersonIds, type WhatsAppIdentity } from './contact';

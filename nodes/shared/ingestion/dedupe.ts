@@ -4,7 +4,7 @@ import type { KeyValueStore } from '../store';
 import type { ChatEvent } from './types';
 
 /** Events whose id names them: redeliveries carry the same id (and status for statuses). */
-const ID_KEYED = new Set(['message', 'echo', 'postback', 'status', 'delivered', 'seen', 'failed']);
+const ID_KEYED = new Set(['message', 'echo', 'edit', 'revoke', 'postback', 'status', 'delivered', 'seen', 'failed']);
 
 /**
  * The identity of an event across redeliveries. Messages by channel, account and id; statuses by

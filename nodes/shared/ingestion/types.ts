@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Contact } from '../identity';
+import type { Contact, PersonIds } from '../identity';
 
 export type Channel = 'whatsapp' | 'messenger' | 'instagram' | 'viber';
 
@@ -8,7 +8,10 @@ export type Channel = 'whatsapp' | 'messenger' | 'instagram' | 'viber';
  * What happened. Channel-specific kinds are kept (a Messenger "read" is not a WhatsApp status),
  * with the cross-channel `status` field set wherever an event reports a message's fate.
  * - WhatsApp: message, status, error, flow (Flows field events), templateStatus
- *   (message_template_* / template_category_update), accountEvent (other fields)
+ *   (message_template_* / template_category_update), edit and revoke (the contact changed or
+ *   deleted a message), echo (sent from the WhatsApp Business app on the same number),
+ *   preference (marketing stop / resume), identityChange (new phone number or BSUID), call
+ *   (Calling API), accountEvent (other fields)
  * - Messenger / Instagram: message, echo, postback, reaction, read, delivery, referral,
  *   accountEvent (entry changes[], e.g. feed)
  * - Viber: message, subscribed, unsubscribed, conversation_started, delivered, seen, failed
@@ -33,6 +36,11 @@ export type EventKind =
 	| 'delivered'
 	| 'seen'
 	| 'failed'
+	| 'edit'
+	| 'revoke'
+	| 'preference'
+	| 'identityChange'
+	| 'call'
 	| 'unknown';
 
 /**
@@ -59,6 +67,9 @@ export type MessageType =
 	| 'requestWelcome'
 	| 'deleted'
 	| 'unknown';
+
+/** What made a contact's ids change: a new phone number (new BSUID too), or a new BSUID alone. */
+export type IdentityChangeReason = 'phoneNumber' | 'userId';
 
 /** Delivery states, the same on every channel (Viber `seen` → read). */
 export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'played' | 'failed' | 'deleted' | 'unknown';
@@ -116,6 +127,16 @@ export interface ChatEvent extends IDataObject {
 	status?: DeliveryStatus;
 	/** Platform errors carried by the event (failed statuses, value.errors, Viber desc). */
 	errors?: IDataObject[];
+	/** edit, revoke: the id of the message the contact edited or deleted. */
+	originalMessageId?: string;
+	/** edit: the normalised type of the new content (the content itself is in text, media, ...). */
+	contentType?: MessageType;
+	/** preference: a contact's choice about a category of messages (WhatsApp `user_preferences`). */
+	preference?: { category: string; value: string; detail?: string };
+	/** identityChange: who the contact was and who they are now; empty strings where unknown. */
+	identityChange?: { reason: IdentityChangeReason; previous: PersonIds; current: PersonIds };
+	/** call: one Calling API event (connect, terminate, ...) with the contact on the other end. */
+	call?: IDataObject & { id: string; event: string; direction?: string; status?: string };
 	/** The platform's object for this item, untouched. */
 	raw: IDataObject;
 }

@@ -1,7 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { whatsAppContact, type Contact, type WhatsAppIdentity } from '../identity';
+import { whatsAppContact, type Contact, type PersonIds } from '../identity';
+import type { ChatEvent } from './types';
 import { list, obj, str } from './values';
+
+/** The code of the error an event about a person carries when the payload names nobody. */
+export const NO_CONTACT_ID = 'chatflow_no_contact_id';
 
 /**
  * The people of one WhatsApp `value`: its `contacts[]` entries, matched to a message, status or
@@ -16,8 +20,26 @@ export class WhatsAppPeople {
 		this.entries = list(value.contacts).map(obj);
 	}
 
+	/**
+	 * Sets the event's contact. An event about a person that names nobody is kept (nothing is
+	 * dropped), with an error saying why no reply can be addressed to it.
+	 */
+	stamp(event: ChatEvent, own: PersonIds): ChatEvent {
+		event.contact = this.contact(own);
+		if (!event.contact.id) {
+			event.errors = [
+				...(event.errors ?? []),
+				{
+					code: NO_CONTACT_ID,
+					message: 'Meta sent this event without a phone number and without a business-scoped user id: it cannot be answered or linked to a conversation',
+				},
+			];
+		}
+		return event;
+	}
+
 	/** The contact named by the event's own ids, completed from the matching `contacts[]` entry. */
-	contact(own: Omit<WhatsAppIdentity, 'name' | 'username'>): Contact {
+	contact(own: PersonIds): Contact {
 		const entry = this.entryFor(own);
 		const profile = obj(entry?.profile);
 		return whatsAppContact({
@@ -29,7 +51,7 @@ export class WhatsAppPeople {
 		});
 	}
 
-	private entryFor(own: Omit<WhatsAppIdentity, 'name' | 'username'>): IDataObject | undefined {
+	private entryFor(own: PersonIds): IDataObject | undefined {
 		const ids = [own.phone, own.bsuid, own.parentBsuid].filter(Boolean);
 		const matched = this.entries.find((entry) => [entry.wa_id, entry.user_id, entry.parent_user_id].some((id) => str(id) && ids.includes(str(id))));
 		if (matched) return matched;
@@ -43,16 +65,16 @@ export class WhatsAppPeople {
 }
 
 /** The sender of an inbound message (`from`, `from_user_id`, `from_parent_user_id`). */
-export function senderIds(message: IDataObject): Omit<WhatsAppIdentity, 'name' | 'username'> {
+export function senderIds(message: IDataObject): PersonIds {
 	return { phone: str(message.from), bsuid: str(message.from_user_id), parentBsuid: str(message.from_parent_user_id) };
 }
 
 /** The recipient of a status (`recipient_id`, `recipient_user_id`, `recipient_parent_user_id`). */
-export function statusRecipientIds(status: IDataObject): Omit<WhatsAppIdentity, 'name' | 'username'> {
+export function statusRecipientIds(status: IDataObject): PersonIds {
 	return { phone: str(status.recipient_id), bsuid: str(status.recipient_user_id), parentBsuid: str(status.recipient_parent_user_id) };
 }
 
 /** The recipient of a business-app echo (`to`, `to_user_id`, `to_parent_user_id`). */
-export function echoRecipientIds(echo: IDataObject): Omit<WhatsAppIdentity, 'name' | 'username'> {
+export function echoRecipientIds(echo: IDataObject): PersonIds {
 	return { phone: str(echo.to), bsuid: str(echo.to_user_id), parentBsuid: str(echo.to_parent_user_id) };
 }

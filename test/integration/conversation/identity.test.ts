@@ -12,7 +12,10 @@ import {
 	type ContactRef,
 	type WaitRecord,
 } from '../../../nodes/shared/conversation';
+import { followIdentityChange } from '../../../nodes/shared/conversation/identityChange';
+import { runPipeline, type ChatEvent } from '../../../nodes/shared/ingestion';
 import { closeRedisConnections } from '../../../nodes/shared/store';
+import { fixtureBytes, secretsFor, signedRequest } from '../../support/webhookFixtures';
 import { BACKENDS, dropRedisTestKeys } from './backends';
 
 afterAll(async () => {
@@ -122,5 +125,42 @@ describe.each(BACKENDS)('one WhatsApp person, named by phone number and by BSUID
 		await setVariables(store, old, { stale: true });
 		expect(await moveSession(store, old, renamed)).toBe(false);
 		expect((await getSession(store, renamed)).variables).toEqual({ cart: 3 });
+	});
+});
+
+describe.each(BACKENDS)('identity change events move a person\'s records (%s)', (_name, open) => {
+	const store = open();
+
+	/** The event the pipeline makes of a fixture, with the accountId a test chooses. */
+	function eventOf(fixture: string, accountId: string): ChatEvent {
+		const result = runPipeline(signedRequest('whatsapp', fixtureBytes('whatsapp', fixture)), { channel: 'whatsapp', secrets: secretsFor('whatsapp') });
+		const [event] = result.events;
+		return { ...event, accountId };
+	}
+
+	it('user_id_update: the wait and the session under the old BSUID follow to the new one', async () => {
+		const accountId = `acct-${randomInt(1e9)}`;
+		const event = eventOf('user_id_update', accountId);
+		const old: ContactRef = { channel: 'whatsapp', accountId, contactId: event.identityChange!.previous.bsuid };
+		await registerWait(store, waitFor(old, 'e-before-update'));
+		await setVariables(store, old, { order: 42 });
+		expect(await followIdentityChange(store, event)).toEqual(['wait', 'session']);
+		// The contact of the event itself is the person as they are now.
+		const now = contactOf(event)!;
+		expect(now).toMatchObject({ accountId, contactId: 'US.24817305912873645029', replyId: '16505550000' });
+		expect((await claimWait(store, now))?.executionId).toBe('e-before-update');
+		expect((await getSession(store, now)).variables).toEqual({ order: 42 });
+	});
+
+	it('user_changed_number: records kept under the old phone number (before BSUIDs) move to the new number', async () => {
+		const accountId = `acct-${randomInt(1e9)}`;
+		const event = eventOf('system', accountId);
+		await setVariables(store, { channel: 'whatsapp', accountId, contactId: '16505551234' }, { vip: true });
+		expect(await followIdentityChange(store, event)).toEqual(['session']);
+		expect((await getSession(store, { channel: 'whatsapp', accountId, contactId: '16505550000' })).variables).toEqual({ vip: true });
+	});
+
+	it('a message is no identity change: nothing moves', async () => {
+		expect(await followIdentityChange(store, eventOf('text_bsuid', 'acct-x'))).toEqual([]);
 	});
 });

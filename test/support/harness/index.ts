@@ -55,6 +55,7 @@
  * - Runs may overlap in time, but then `logs` may mix lines of both runs.
  */
 export { runWorkflow, harnessNodeTypes, type RunWorkflowOptions, type WorkflowJson } from './runWorkflow';
+export { runHook, type RunHookOptions, type HookRunResult } from './runHook';
 export type { WorkflowRunResult } from './result';
 export type { CredentialsByType } from './credentialsHelper';
 export type { LogEntry } from './logger';

@@ -59,26 +59,8 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	const engine = await ensureEngine();
 	const types = harnessNodeTypes();
 	for (const [name, type] of Object.entries(options.nodeTypes ?? {})) types.register(name, type);
-	const credentials = { ...(options.credentials ?? {}) };
-	// Engine state n8n mutates (parameters get defaults, disabled flags): run a copy.
-	const source = structuredClone(options.workflow);
-	for (const node of source.nodes) {
-		types.getByNameAndVersion(node.type, node.typeVersion); // unknown types fail here, clearly
-		attachCredentials(node, types, credentials);
-	}
-
+	const { source, workflow } = buildWorkflow(options.workflow, options.credentials, false);
 	const executionId = String(++executionCounter);
-	const workflow = new Workflow({
-		id: source.id ?? 'harness',
-		name: source.name ?? 'harness',
-		nodes: source.nodes,
-		connections: source.connections,
-		nodeTypes: types,
-		active: false,
-		staticData: source.staticData,
-		settings: { executionOrder: 'v1', ...source.settings },
-		pinData: source.pinData,
-	});
 	const start = startNodeOf(workflow, types, options.startNode);
 	const mode = options.mode ?? 'trigger';
 
@@ -87,7 +69,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	hooks.addHandler('nodeExecuteAfter', (nodeName) => {
 		executedNodes.push(nodeName);
 	});
-	const additionalData = createAdditionalData(hooks, new HarnessCredentialsHelper(credentials), executionId);
+	const additionalData = createAdditionalData(hooks, new HarnessCredentialsHelper({ ...(options.credentials ?? {}) }), executionId);
 
 	const runExecutionData = createRunExecutionData({
 		resultData: { pinData: source.pinData },
@@ -100,6 +82,32 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const durationMs = performance.now() - startedAt;
 	return createResult(run, executedNodes, engine.logger.drain(), durationMs);
+}
+
+/**
+ * n8n's Workflow for a copy of `json` (the engine mutates what it runs: parameters get defaults,
+ * disabled flags), its nodes pointed at the given credentials. Unknown node types fail here.
+ */
+export function buildWorkflow(json: WorkflowJson, given: CredentialsByType | undefined, active: boolean): { source: WorkflowJson; workflow: Workflow } {
+	const types = harnessNodeTypes();
+	const credentials = { ...(given ?? {}) };
+	const source = structuredClone(json);
+	for (const node of source.nodes) {
+		types.getByNameAndVersion(node.type, node.typeVersion);
+		attachCredentials(node, types, credentials);
+	}
+	const workflow = new Workflow({
+		id: source.id ?? 'harness',
+		name: source.name ?? 'harness',
+		nodes: source.nodes,
+		connections: source.connections,
+		nodeTypes: types,
+		active,
+		staticData: source.staticData ?? {},
+		settings: { executionOrder: 'v1', ...source.settings },
+		pinData: source.pinData,
+	});
+	return { source, workflow };
 }
 
 /**
@@ -157,7 +165,7 @@ function workflowBase(source: WorkflowJson): IWorkflowBase {
 }
 
 /** What n8n's server passes to an execution; features the harness lacks say so when used. */
-function createAdditionalData(
+export function createAdditionalData(
 	hooks: ExecutionLifecycleHooks,
 	credentialsHelper: HarnessCredentialsHelper,
 	executionId: string,

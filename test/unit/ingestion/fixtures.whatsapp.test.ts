@@ -3,6 +3,9 @@ import { fixtureBytes, fixtureNames, secretsFor, signedRequest } from '../../sup
 
 const PNID = '106540352242922';
 const WABA = '102290129340398';
+const BSUID = 'US.13491208655302741918';
+const BSUID_NEW = 'US.24817305912873645029';
+const PARENT_BSUID = 'US.ENT.11815799212886844830';
 
 function events(name: string): ChatEvent[] {
 	const result = runPipeline(signedRequest('whatsapp', fixtureBytes('whatsapp', name)), {
@@ -14,7 +17,9 @@ function events(name: string): ChatEvent[] {
 	return result.events;
 }
 
-const expectations: Record<string, Array<Partial<ChatEvent> & Record<string, unknown>>> = {
+type Expected = Omit<Partial<ChatEvent>, 'contact'> & { contact?: Partial<ChatEvent['contact']> } & Record<string, unknown>;
+
+const expectations: Record<string, Expected[]> = {
 	text: [{ event: 'message', type: 'text', text: 'Hello! Grüße, ¿qué tal? 👋', platformType: 'text' }],
 	text_reply_context: [{ type: 'text', context: { messageId: 'wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI1RjQyNUE3NEYxMzAzMzQ5MkEA', from: '15550783881' } }],
 	text_forwarded: [{ type: 'text', context: { messageId: '', from: '', forwarded: true } }],
@@ -33,7 +38,136 @@ const expectations: Record<string, Array<Partial<ChatEvent> & Record<string, unk
 	reaction: [{ type: 'reaction', reaction: { messageId: 'wamid.SENT42', emoji: '❤️', action: 'react' }, text: '❤️' }],
 	reaction_removed: [{ type: 'reaction', reaction: { messageId: 'wamid.SENT42', emoji: '', action: 'unreact' } }],
 	order: [{ type: 'order', text: 'please deliver fast', order: expect.objectContaining({ catalog_id: '9988' }) }],
-	system: [{ type: 'system', text: 'User changed number from 16505551234 to 16505550000' }],
+	system: [
+		{
+			event: 'identityChange',
+			type: 'identityChange',
+			platformType: 'system.user_changed_number',
+			text: 'User changed number from 16505551234 to 16505550000',
+			contact: { id: '16505550000', key: '16505550000', phone: '16505550000', bsuid: '' },
+			identityChange: {
+				reason: 'phoneNumber',
+				previous: { phone: '16505551234', bsuid: '', parentBsuid: '' },
+				current: { phone: '16505550000', bsuid: '', parentBsuid: '' },
+			},
+		},
+	],
+	system_user_changed_user_id: [
+		{
+			event: 'identityChange',
+			messageId: 'wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTk0SYS2',
+			contact: { id: BSUID_NEW, key: BSUID_NEW, phone: '', bsuid: BSUID_NEW },
+			identityChange: { reason: 'userId', previous: { phone: '', bsuid: BSUID, parentBsuid: '' }, current: { phone: '', bsuid: BSUID_NEW, parentBsuid: '' } },
+		},
+	],
+	system_customer_identity_changed: [{ event: 'message', type: 'system', text: "Ada Lovelace's security code changed", contact: { id: '16505551234', key: BSUID } }],
+	text_bsuid: [
+		{
+			event: 'message',
+			type: 'text',
+			text: 'Hi, it is Ada',
+			contact: { id: '16505551234', key: BSUID, name: 'Ada Lovelace', phone: '16505551234', bsuid: BSUID, parentBsuid: '', username: '' },
+		},
+	],
+	text_username_only: [
+		{
+			event: 'message',
+			type: 'text',
+			text: 'hello from a username',
+			contact: { id: BSUID, key: BSUID, name: 'Bob', phone: '', bsuid: BSUID, parentBsuid: '', username: '@bob.builds' },
+		},
+	],
+	text_parent_bsuid: [
+		{
+			type: 'reply',
+			reply: { id: 'yes', title: 'Yes' },
+			contact: { id: BSUID, key: BSUID, name: 'Grace', phone: '', bsuid: BSUID, parentBsuid: PARENT_BSUID, username: '@grace' },
+		},
+	],
+	no_identity: [
+		{
+			event: 'message',
+			text: 'who am I',
+			contact: { id: '', key: '' },
+			errors: [{ code: 'chatflow_no_contact_id', message: expect.stringMatching(/without a phone number and without a business-scoped user id/) }],
+		},
+	],
+	status_read_bsuid: [{ event: 'status', status: 'read', messageId: 'wamid.SENTBSUID1', contact: { id: BSUID, key: BSUID, phone: '', username: '@bob.builds' } }],
+	status_failed_bsuid_only: [
+		{ event: 'status', status: 'failed', contact: { id: BSUID, key: BSUID, name: '' }, errors: [expect.objectContaining({ code: 131026 })] },
+	],
+	edit: [
+		{
+			event: 'edit',
+			type: 'edit',
+			platformType: 'edit',
+			messageId: 'wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTk0EDIT',
+			originalMessageId: 'wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTk0BSU1',
+			contentType: 'text',
+			text: 'Hi, it is Ada Lovelace',
+			contact: { id: '16505551234', key: BSUID },
+		},
+	],
+	revoke: [{ event: 'revoke', type: 'revoke', originalMessageId: 'wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTk0BSU1', text: '', contact: { id: '16505551234', key: BSUID } }],
+	smb_message_echo: [
+		{
+			event: 'echo',
+			type: 'text',
+			platformType: 'text',
+			text: 'Sent from the Business app: your table is ready',
+			messageId: 'wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTk0ECHO',
+			accountId: PNID,
+			businessAccountId: WABA,
+			contact: { id: '16505551234', key: BSUID, phone: '16505551234', bsuid: BSUID },
+		},
+	],
+	user_preferences: [
+		{
+			event: 'preference',
+			type: 'preference',
+			text: 'stop',
+			preference: { category: 'marketing_messages', value: 'stop', detail: 'User requested to stop marketing messages' },
+			contact: { id: '16505551234', key: BSUID, name: 'Ada Lovelace' },
+			accountId: PNID,
+		},
+	],
+	user_id_update: [
+		{
+			event: 'identityChange',
+			platformType: 'user_id_update',
+			contact: { id: '16505550000', key: BSUID_NEW, name: 'Ada Lovelace', phone: '16505550000', bsuid: BSUID_NEW },
+			identityChange: {
+				reason: 'userId',
+				previous: { phone: '16505550000', bsuid: BSUID, parentBsuid: '' },
+				current: { phone: '16505550000', bsuid: BSUID_NEW, parentBsuid: '' },
+			},
+		},
+	],
+	call_connect: [
+		{
+			event: 'call',
+			type: 'call',
+			platformType: 'calls.connect',
+			text: 'connect',
+			call: { id: 'wacid.HBgLMTY1MDU1NTEyMzQVAgASGBQCALL1', event: 'connect', direction: 'USER_INITIATED' },
+			contact: { id: '16505551234', key: BSUID, name: 'Ada Lovelace' },
+		},
+	],
+	call_terminate: [
+		{
+			event: 'call',
+			call: {
+				id: 'wacid.HBgLMTY1MDU1NTEyMzQVAgASGBQCALL1',
+				event: 'terminate',
+				direction: 'BUSINESS_INITIATED',
+				status: 'COMPLETED',
+				startTime: '2026-03-31T23:55:10.000Z',
+				endTime: '2026-03-31T23:56:40.000Z',
+				durationSeconds: 90,
+			},
+			contact: { id: '16505551234', key: BSUID },
+		},
+	],
 	unsupported: [{ type: 'unsupported', errors: [expect.objectContaining({ code: 131051 })] }],
 	request_welcome: [{ type: 'requestWelcome', platformType: 'request_welcome' }],
 	unknown_type: [{ event: 'message', type: 'unknown', platformType: 'hologram', raw: expect.objectContaining({ hologram: { frames: 3 } }) }],

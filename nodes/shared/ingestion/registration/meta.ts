@@ -24,6 +24,12 @@ const FIELDS: Record<MetaChannel, Record<string, string[]>> = {
 		templateStatus: ['message_template_status_update', 'message_template_quality_update', 'template_category_update'],
 		flow: ['flows'],
 		accountEvent: ['account_update'],
+		edit: ['messages'],
+		revoke: ['messages'],
+		echo: ['smb_message_echoes'],
+		preference: ['user_preferences'],
+		identityChange: ['messages', 'user_id_update'],
+		call: ['calls'],
 	},
 	messenger: {
 		message: ['messages'],

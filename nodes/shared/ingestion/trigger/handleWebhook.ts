@@ -7,6 +7,7 @@ import { answerMetaHandshake } from '../handshake';
 import { checkWithWebhookCredential } from '../../webhookCredentials';
 import { rawRequestBody } from '../../webhookRequest';
 import { runPipeline } from '../pipeline';
+import { NO_CONTACT_ID } from '../whatsAppPeople';
 import type { Channel, ChatEvent } from '../types';
 import { attachMedia } from './media';
 import { answer } from './respond';
@@ -62,6 +63,8 @@ async function receive(ctx: IWebhookFunctions, channel: Channel): Promise<IWebho
 	}
 	if (result.reason) log(ctx, channel, 'debug', result.reason);
 	if (result.events.length === 0) return answer(ctx, 200, result.body);
+	const unnamed = result.events.filter((event) => event.errors?.some((error) => error.code === NO_CONTACT_ID)).length;
+	if (unnamed) log(ctx, channel, 'warn', `${unnamed} event(s) name no contact (no phone number, no business-scoped user id): emitted, but they cannot be answered`);
 
 	const fresh = await dropDuplicates(ctx, channel, settings, result.events);
 	const events = fresh.length ? await routeEvents(ctx, fresh) : fresh;
