@@ -44,6 +44,35 @@ export class ChatflowWhatsAppTrigger implements INodeType {
 					'In the Meta app dashboard (WhatsApp → Configuration → Webhook) set the Callback URL to this node\'s Production URL (Webhook URLs above) and the Verify Token to the one in the Meta App credential, then subscribe the "messages" field. Activating this workflow does not change anything at Meta.',
 				automaticHelp:
 					'Activation subscribes the app to the Production URL and the WhatsApp Business Account (from the WhatsApp Cloud API credential) to the app. It fails if the app already sends WhatsApp webhooks to another URL.',
+				registrationModes: [
+					{
+						option: {
+							name: 'Automatic, This Phone Number Only',
+							value: 'phoneNumberOverride',
+							description: 'Activation points this phone number\'s callback override at this workflow; other numbers and workflows of the app are untouched',
+						},
+						help: 'Activation sets the callback override of the phone number below (WhatsApp Cloud API credential) to the Production URL; Meta verifies it with the Meta App credential\'s verify token. Deactivation removes it. Messages, statuses, echoes and calls of this number come here; template and account events still go to the app\'s URL.',
+						properties: [
+							{
+								displayName: 'Phone Number ID',
+								name: 'overridePhoneNumberId',
+								type: 'string',
+								default: '',
+								placeholder: 'the credential\'s Default Phone Number ID',
+								description: 'The phone number whose webhooks this workflow receives; empty: the WhatsApp Cloud API credential\'s default',
+								displayOptions: { show: { registration: ['phoneNumberOverride'] } },
+							},
+						],
+					},
+					{
+						option: {
+							name: 'Automatic, This WhatsApp Business Account Only',
+							value: 'businessAccountOverride',
+							description: 'Activation points the WABA\'s callback override at this workflow; the app\'s own URL is untouched',
+						},
+						help: 'Activation sets the callback override of the WhatsApp Business Account (WhatsApp Cloud API credential) to the Production URL; Meta verifies it with the Meta App credential\'s verify token. Deactivation removes it. A phone number with its own override still sends there; template and account events still go to the app\'s URL.',
+					},
+				],
 				events: [
 					{ name: 'Account Events', value: 'accountEvent', description: 'Account updates and other webhook fields' },
 					{ name: 'Business App Echoes', value: 'echo', description: 'Messages sent from the WhatsApp Business app on the same number' },

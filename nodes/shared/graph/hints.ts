@@ -12,6 +12,7 @@ const HINTS: Record<number, string> = {
 	200: 'The token lacks a permission for this call.',
 	368: 'The account is temporarily blocked for policy violations (see WhatsApp Manager → Account quality).',
 	613: 'A Graph API rate limit was hit. Wait, or lower the messages per second.',
+	2200: 'Meta could not verify the callback URL: it must be reachable from the internet over HTTPS and answer Meta\'s GET check with the Meta App credential\'s verify token (activate the workflow so its Production URL is live).',
 	80007: 'The WhatsApp Business Account hit its rate limit. Wait, or spread the sends over time.',
 	130429: 'Cloud API throughput reached (80 messages/s per number by default): lower "Messages per Second".',
 	131000: 'Something went wrong at Meta; it was retried. Try again later.',

@@ -51,7 +51,8 @@ export async function runHook(options: RunHookOptions): Promise<HookRunResult> {
 	const returned = await method.call(context);
 	return {
 		returned,
-		staticData: structuredClone(workflow.staticData) as IDataObject,
+		// n8n keeps static data in an observable proxy (to know when to save it): copy it out as JSON.
+		staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
 		webhookUrl: context.getNodeWebhookUrl('default') ?? '',
 		logs: engine.logger.drain(),
 	};

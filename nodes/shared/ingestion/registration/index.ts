@@ -6,18 +6,26 @@ import type { IHookFunctions } from 'n8n-workflow';
 
 import type { META_OBJECT } from '../pipeline';
 import { metaCheckExists, metaCreate, metaDelete } from './meta';
+import { overrideCheckExists, overrideCreate, overrideDelete, overrideLevel } from './whatsAppOverride';
 import { viberCheckExists, viberCreate, viberDelete } from './viber';
 
-/** `webhookMethods.default` of a Meta trigger: registration per the node's "Registration" mode. */
+/**
+ * `webhookMethods.default` of a Meta trigger: registration per the node's "Registration" mode
+ * (manual, the app's subscription, or a WhatsApp callback override). Deactivation undoes whatever
+ * this node recorded, whichever mode is selected now.
+ */
 export function metaWebhookMethods(channel: keyof typeof META_OBJECT) {
 	return {
 		async checkExists(this: IHookFunctions): Promise<boolean> {
-			return await metaCheckExists.call(this, channel);
+			const level = overrideLevel(this);
+			return level ? await overrideCheckExists(this, level) : await metaCheckExists.call(this, channel);
 		},
 		async create(this: IHookFunctions): Promise<boolean> {
-			return await metaCreate.call(this, channel);
+			const level = overrideLevel(this);
+			return level ? await overrideCreate(this, level) : await metaCreate.call(this, channel);
 		},
 		async delete(this: IHookFunctions): Promise<boolean> {
+			await overrideDelete(this);
 			return await metaDelete.call(this);
 		},
 	};

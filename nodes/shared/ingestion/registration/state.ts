@@ -11,7 +11,12 @@ export interface RegistrationState {
 	accountSubscription?: { credential: string; path: string };
 	/** The Viber webhook URL this node set. */
 	viberWebhook?: string;
+	/** The WhatsApp callback override this node set: of phone number or WABA `id`, to `callbackUrl`. */
+	override?: { level: OverrideLevel; id: string; callbackUrl: string };
 }
+
+/** Where a WhatsApp callback override is set: one phone number, or a whole WhatsApp Business Account. */
+export type OverrideLevel = 'phoneNumber' | 'businessAccount';
 
 const KEY = 'chatflowRegistration';
 

@@ -2,7 +2,15 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** Parameters every chatflow trigger shares; each trigger adds its own event list. */
 
-export function registrationProperty(manualHelp: string, automaticHelp: string): INodeProperties[] {
+/** A registration mode beyond Manual and Automatic, with the notice shown when it is selected. */
+export interface RegistrationMode {
+	option: INodePropertyOptions;
+	help: string;
+	/** Parameters only this mode needs, shown when it is selected. */
+	properties?: INodeProperties[];
+}
+
+export function registrationProperty(manualHelp: string, automaticHelp: string, extraModes: RegistrationMode[] = []): INodeProperties[] {
 	return [
 		{
 			displayName: 'Registration',
@@ -19,6 +27,7 @@ export function registrationProperty(manualHelp: string, automaticHelp: string):
 					value: 'automatic',
 					description: 'Activation subscribes this URL, deactivation removes only what it added',
 				},
+				...extraModes.map((mode) => mode.option),
 			],
 			default: 'manual',
 		},
@@ -36,6 +45,16 @@ export function registrationProperty(manualHelp: string, automaticHelp: string):
 			default: '',
 			displayOptions: { show: { registration: ['automatic'] } },
 		},
+		...extraModes.flatMap((mode) => [
+			{
+				displayName: mode.help,
+				name: `${String(mode.option.value)}Notice`,
+				type: 'notice' as const,
+				default: '',
+				displayOptions: { show: { registration: [mode.option.value] } },
+			},
+			...(mode.properties ?? []),
+		]),
 	];
 }
 
@@ -124,6 +143,8 @@ export interface TriggerPropertyTexts {
 	manualHelp: string;
 	/** Notice shown for automatic registration: what activation changes. */
 	automaticHelp: string;
+	/** Registration modes only this channel has (WhatsApp's callback overrides). */
+	registrationModes?: RegistrationMode[];
 	events: INodePropertyOptions[];
 	/** Channel-specific parameters placed after the event list (e.g. WhatsApp statuses). */
 	afterEvents?: INodeProperties[];
@@ -136,7 +157,7 @@ export interface TriggerPropertyTexts {
 /** The parameter list of a chatflow trigger, in the order every trigger shows it. */
 export function triggerProperties(texts: TriggerPropertyTexts): INodeProperties[] {
 	return [
-		...registrationProperty(texts.manualHelp, texts.automaticHelp),
+		...registrationProperty(texts.manualHelp, texts.automaticHelp, texts.registrationModes),
 		eventsProperty(texts.events),
 		...(texts.afterEvents ?? []),
 		messageTypesProperty,
