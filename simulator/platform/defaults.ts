@@ -38,17 +38,30 @@ export function whatsAppSend(request: RecordedRequest): ScriptedResponse {
 		return graphError(100, '(#100) The parameter messaging_product is required.');
 	}
 	if (body.status === 'read') return { json: { success: true } };
-	if (typeof body.to !== 'string' || body.to === '') {
-		return graphError(100, '(#100) The parameter to is required.');
+	// A phone number goes in `to`, a business-scoped user id in `recipient`; with both, `to` wins.
+	const to = typeof body.to === 'string' ? body.to : '';
+	const recipient = typeof body.recipient === 'string' ? body.recipient : '';
+	if (!to && !recipient) return graphError(100, '(#100) The parameter to is required.');
+	if (!to && !/^[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/.test(recipient)) {
+		return graphError(100, '(#100) Invalid parameter', 400, { error_data: { messaging_product: 'whatsapp', details: 'recipient must be a business-scoped user ID' } });
 	}
-	const waId = body.to.replace(/\D/g, '');
+	const contact = to ? { input: to, wa_id: to.replace(/\D/g, '') } : { input: recipient, user_id: recipient };
 	return {
 		json: {
 			messaging_product: 'whatsapp',
-			contacts: [{ input: body.to, wa_id: waId }],
+			contacts: [contact],
 			messages: [{ id: ids.whatsAppMessage(), ...(body.type === 'template' ? { message_status: 'accepted' } : {}) }],
 		},
 	};
+}
+
+/** `/marketing_messages` takes only templates (Meta refuses anything else with error 100). */
+export function marketingMessagesSend(request: RecordedRequest): ScriptedResponse {
+	const body = (request.json ?? {}) as Record<string, unknown>;
+	if (body.type !== 'template') {
+		return graphError(100, '(#100) Invalid parameter', 400, { error_data: { messaging_product: 'whatsapp', details: 'Message must be a template message.' } });
+	}
+	return whatsAppSend(request);
 }
 
 export function messengerSend(request: RecordedRequest): ScriptedResponse {

@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 import { installChannelRoutes } from './channels';
-import { graphError, messengerSend, viberBroadcast, viberSend, whatsAppSend } from './defaults';
+import { graphError, marketingMessagesSend, messengerSend, viberBroadcast, viberSend, whatsAppSend } from './defaults';
 import { installFlowsRoutes } from './flows';
 import { compileRoute, matchRoute, type Route } from './routes';
 import type { FakePlatformOptions, RecordedRequest, Responder, ScriptedResponse } from './types';
@@ -110,6 +110,7 @@ export class FakePlatform {
 		this.on('POST', `${GRAPH}/:phoneNumberId/messages`, (request) =>
 			request.path.includes('/me/') ? messengerSend(request) : routeSend(request),
 		);
+		this.on('POST', `${GRAPH}/:phoneNumberId/marketing_messages`, marketingMessagesSend);
 		this.on('POST', '/send_message', viberSend);
 		this.on('POST', '/pa/send_message', viberSend);
 		this.on('POST', '/broadcast_message', viberBroadcast);

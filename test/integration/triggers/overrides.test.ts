@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { answerMetaHandshake } from '../../../nodes/shared/ingestion';
 import { FakePlatform } from '../../../simulator/platform';
@@ -51,7 +51,7 @@ beforeEach(() => {
 	handshakes = 0;
 });
 
-function workflow(parameters: IDataObject, staticData: IDataObject = {}): WorkflowJson {
+function workflow(parameters: INodeParameters, staticData: IDataObject = {}): WorkflowJson {
 	return {
 		id: `wf-${randomUUID()}`,
 		nodes: [

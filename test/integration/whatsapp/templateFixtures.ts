@@ -1,6 +1,6 @@
 import type { TemplateDefinition } from '../../../nodes/WhatsApp/builders';
-import type { FakePlatform } from '../../../simulator/platform';
-import { WABA_ID } from './runNode';
+import { FakePlatform } from '../../../simulator/platform';
+import { TOKEN, WABA_ID } from './runNode';
 
 /** Templates as GET /{WABA}/message_templates returns them (components as Meta stores them). */
 export const TEMPLATES: TemplateDefinition[] = [
@@ -68,4 +68,21 @@ export function serveTemplates(platform: FakePlatform): void {
 	platform.on('GET', `/:v/${WABA_ID}/message_templates`, (request) => ({
 		json: { data: TEMPLATES.filter((t) => !request.query.name || t.name === request.query.name), paging: { cursors: { before: 'b', after: 'a' } } },
 	}));
+}
+
+/**
+ * A fake Graph API for the calling suite: started once, reset before each test with the
+ * templates served. `platform()` is the running instance.
+ */
+export function useTemplatePlatform(): () => FakePlatform {
+	let platform: FakePlatform | undefined;
+	beforeAll(async () => {
+		platform = await FakePlatform.start({ acceptedTokens: [TOKEN] });
+	});
+	afterAll(async () => platform?.close());
+	beforeEach(() => {
+		platform!.reset();
+		serveTemplates(platform!);
+	});
+	return () => platform!;
 }

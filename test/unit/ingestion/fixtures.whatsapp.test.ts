@@ -93,6 +93,15 @@ const expectations: Record<string, Expected[]> = {
 		},
 	],
 	status_read_bsuid: [{ event: 'status', status: 'read', messageId: 'wamid.SENTBSUID1', contact: { id: BSUID, key: BSUID, phone: '', username: '@bob.builds' } }],
+	status_marketing_messages: [
+		{
+			event: 'status',
+			status: 'delivered',
+			messageId: 'wamid.MARKETING1',
+			contact: { id: '5511912345678', key: 'BR.1502576394655843', name: 'Ana' },
+			raw: expect.objectContaining({ pricing: expect.objectContaining({ category: 'marketing_lite' }) }),
+		},
+	],
 	status_failed_bsuid_only: [
 		{ event: 'status', status: 'failed', contact: { id: BSUID, key: BSUID, name: '' }, errors: [expect.objectContaining({ code: 131026 })] },
 	],

@@ -11,8 +11,11 @@ interface SendAnswer {
 	messages?: Array<{ id?: string; message_status?: string }>;
 }
 
+/** Where a message is posted: the Cloud API, or the Marketing Messages API (marketing templates). */
+export type SendEndpoint = 'messages' | 'marketing_messages';
+
 /**
- * POST /{phone_number_id}/messages under the account's rate limit. Output:
+ * POST /{phone_number_id}/messages (or /marketing_messages) under the account's rate limit. Output:
  * `{ channel, messageId, recipientId, to, type, phoneNumberId, messageStatus?, response }`: `to` is
  * the recipient as sent (phone digits, or the BSUID sent as `recipient`), `recipientId` the id
  * Meta answered with (its `wa_id`, else its `user_id`).
@@ -22,12 +25,13 @@ export async function sendMessage(
 	run: WhatsAppRun,
 	itemIndex: number,
 	build: () => Record<string, unknown>,
+	endpoint: SendEndpoint = 'messages',
 ): Promise<IDataObject> {
 	const phoneNumberId = senderPhoneNumberId(ctx, run, itemIndex);
 	const body = build();
 	const response = await run.graph.request<SendAnswer>({
 		method: 'POST',
-		path: `/${segment(phoneNumberId)}/messages`,
+		path: `/${segment(phoneNumberId)}/${endpoint}`,
 		body: body as IDataObject,
 		limiter: run.limiterFor(phoneNumberId),
 		itemIndex,
@@ -52,6 +56,7 @@ export async function sendMessage(
 		phoneNumberId,
 	};
 	if (message.message_status) output.messageStatus = message.message_status;
+	if (endpoint !== 'messages') output.api = endpoint;
 	output.response = response as IDataObject;
 	return output;
 }

@@ -10,9 +10,10 @@ import {
 } from '../../builders';
 import { businessAccountId, envelopeOptions, stringParam } from '../common/parameters';
 import type { OperationExecute, WhatsAppRun } from '../common/run';
-import { sendMessage } from '../common/send';
+import { sendMessage, type SendEndpoint } from '../common/send';
 import { templateProperty } from '../common/templateLocator';
 import { fetchTemplate, parseTemplateRef } from '../common/templates';
+import { checkMarketingTemplate, explainMarketingError, sendThroughProperty } from './marketingMessages';
 
 const show = { resource: ['template'], operation: ['send'] };
 
@@ -59,6 +60,7 @@ export const description: INodeProperties[] = [
 		description: 'The template\'s "components" array as Meta documents it; checked against the template before sending',
 		displayOptions: { show: { ...show, parametersMode: ['json'] } },
 	},
+	sendThroughProperty,
 ];
 
 async function loadTemplate(ctx: IExecuteFunctions, run: WhatsAppRun, itemIndex: number): Promise<TemplateDefinition> {
@@ -90,8 +92,18 @@ export const execute: OperationExecute = async function (run, itemIndex) {
 	if (template.status && template.status.toUpperCase() !== 'APPROVED') {
 		throw new MessageFieldError('template', `template "${template.name}" (${template.language}) is ${template.status}, not APPROVED`);
 	}
+	const endpoint = (stringParam(this, 'sendThrough', itemIndex, 'messages') === 'marketing_messages' ? 'marketing_messages' : 'messages') as SendEndpoint;
+	checkMarketingTemplate(endpoint, template);
 	const built = components(this, template, itemIndex);
-	return await sendMessage(this, run, itemIndex, () =>
-		templateMessage(stringParam(this, 'to', itemIndex), template, built, envelopeOptions(this, itemIndex)),
-	);
+	try {
+		return await sendMessage(
+			this,
+			run,
+			itemIndex,
+			() => templateMessage(stringParam(this, 'to', itemIndex), template, built, envelopeOptions(this, itemIndex)),
+			endpoint,
+		);
+	} catch (error) {
+		throw endpoint === 'marketing_messages' ? explainMarketingError(error) : error;
+	}
 };
