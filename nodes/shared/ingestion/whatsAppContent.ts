@@ -10,6 +10,26 @@ const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
  * normalised fields of `event`: text, media, location, reply, Flow response, reaction, ... An
  * inbound message, a business-app echo and the new content of an edit all carry it this way.
  */
+/**
+ * An edit or deletion of an earlier message (by the contact, or by the business in the WhatsApp
+ * Business app): sets `originalMessageId` and, for an edit, the new content as the event's own,
+ * with its type in `contentType`. Returns 'edit' / 'revoke', or undefined for anything else.
+ */
+export function changeOfEarlierMessage(m: IDataObject, event: ChatEvent): 'edit' | 'revoke' | undefined {
+	if (m.type === 'edit') {
+		const edit = obj(m.edit);
+		event.originalMessageId = str(edit.original_message_id);
+		event.contentType = messageContent(obj(edit.message), event);
+		event.platformType = 'edit';
+		return 'edit';
+	}
+	if (m.type === 'revoke') {
+		event.originalMessageId = str(obj(m.revoke).original_message_id);
+		return 'revoke';
+	}
+	return undefined;
+}
+
 /** Sets the type-specific fields on `event` and returns the normalised type. */
 export function messageContent(m: IDataObject, event: ChatEvent): MessageType {
 	const type = str(m.type);

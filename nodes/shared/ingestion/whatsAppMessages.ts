@@ -4,7 +4,7 @@ import type { PersonIds } from '../identity';
 import { baseEvent } from './event';
 import type { ChatEvent, DeliveryStatus } from './types';
 import { bool, compact, isoTime, list, obj, str } from './values';
-import { messageContent } from './whatsAppContent';
+import { changeOfEarlierMessage, messageContent } from './whatsAppContent';
 import { senderIds, statusRecipientIds, type WhatsAppPeople } from './whatsAppPeople';
 
 const STATUSES = new Set<DeliveryStatus>(['sent', 'delivered', 'read', 'played', 'failed', 'deleted']);
@@ -17,8 +17,7 @@ export function normaliseMessage(m: IDataObject, people: WhatsAppPeople): ChatEv
 	const type = str(m.type);
 	const system = obj(m.system);
 	if (type === 'system' && IDENTITY_NOTICES.has(str(system.type))) return identityNotice(m, system, people);
-	const kind = type === 'edit' ? 'edit' : type === 'revoke' ? 'revoke' : 'message';
-	const event = people.stamp(baseEvent('whatsapp', kind, m), senderIds(m));
+	const event = people.stamp(baseEvent('whatsapp', 'message', m), senderIds(m));
 	event.messageId = str(m.id);
 	event.timestamp = isoTime(m.timestamp);
 	event.platformType = type;
@@ -28,17 +27,9 @@ export function normaliseMessage(m: IDataObject, people: WhatsAppPeople): ChatEv
 	} else if (context.forwarded !== undefined || context.frequently_forwarded !== undefined) {
 		event.context = { messageId: '', from: '', forwarded: true };
 	}
-	if (kind === 'edit') {
-		// The new content is the item's content; what it replaced is named by id.
-		const edit = obj(m.edit);
-		event.originalMessageId = str(edit.original_message_id);
-		event.contentType = messageContent(obj(edit.message), event);
-		event.platformType = 'edit';
-	} else if (kind === 'revoke') {
-		event.originalMessageId = str(obj(m.revoke).original_message_id);
-	} else {
-		event.type = messageContent(m, event);
-	}
+	const change = changeOfEarlierMessage(m, event);
+	if (change) event.event = change;
+	event.type = change ?? messageContent(m, event);
 	return event;
 }
 
@@ -58,10 +49,11 @@ export function normaliseStatus(s: IDataObject, people: WhatsAppPeople): ChatEve
 const IDENTITY_NOTICES = new Set(['user_changed_number', 'user_changed_user_id']);
 
 /**
- * `user_changed_number`: `from` (and `from_user_id`) name the person as they were, `system.wa_id`
- * and `system.user_id` as they are (a new number brings a new BSUID). `user_changed_user_id`: the
- * system object names the new BSUID; the old one is in `system.previous_user_id` where Meta sends
- * it, else in `from_user_id`, else only in the body text ("… changed from <old> to <new>").
+ * `user_changed_number`: `from` names the person's old number, `system.wa_id` and `system.user_id`
+ * the new number and BSUID (a new number brings a new BSUID). `user_changed_user_id`: a new BSUID
+ * and no phone number to share. Since August 2026 both carry the old ids as
+ * `system.previous_user_id` / `previous_parent_user_id`; older payloads name the old BSUID only in
+ * `from_user_id` or in the body text ("… changed from <old> to <new>"), read as fallbacks.
  */
 function identityNotice(m: IDataObject, system: IDataObject, people: WhatsAppPeople): ChatEvent {
 	const body = str(system.body);
@@ -77,7 +69,7 @@ function identityNotice(m: IDataObject, system: IDataObject, people: WhatsAppPeo
 	const previous: PersonIds = {
 		phone: byNumber ? sender.phone || (fromBody?.[1] ?? '') : current.phone,
 		bsuid: previousBsuid,
-		parentBsuid: sender.parentBsuid,
+		parentBsuid: str(system.previous_parent_user_id) || (sender.parentBsuid !== current.parentBsuid ? sender.parentBsuid : ''),
 	};
 	const event = people.stamp(baseEvent('whatsapp', 'identityChange', m), current);
 	event.messageId = str(m.id);

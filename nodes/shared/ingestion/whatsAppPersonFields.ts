@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { baseEvent } from './event';
 import type { ChatEvent } from './types';
 import { compact, isoTime, num, obj, str } from './values';
-import { messageContent } from './whatsAppContent';
+import { changeOfEarlierMessage, messageContent } from './whatsAppContent';
 import { echoRecipientIds, type WhatsAppPeople } from './whatsAppPeople';
 
 /**
@@ -12,15 +12,17 @@ import { echoRecipientIds, type WhatsAppPeople } from './whatsAppPeople';
  */
 
 /**
- * `smb_message_echoes`: a message the business sent from the WhatsApp Business app on the same
- * number (coexistence). Like a Messenger echo, its contact is the person it was sent to.
+ * `smb_message_echoes`: a message the business sent, edited or deleted in the WhatsApp Business
+ * app on the same number (coexistence). Like a Messenger echo, its contact is the person it was
+ * sent to. Edits and deletions read as the contact's own do: `type` edit / revoke and the id of
+ * the message they change.
  */
 export function normaliseEcho(echo: IDataObject, people: WhatsAppPeople): ChatEvent {
 	const event = people.stamp(baseEvent('whatsapp', 'echo', echo), echoRecipientIds(echo));
 	event.messageId = str(echo.id);
 	event.timestamp = isoTime(echo.timestamp);
 	event.platformType = str(echo.type);
-	event.type = messageContent(echo, event);
+	event.type = changeOfEarlierMessage(echo, event) ?? messageContent(echo, event);
 	return event;
 }
 

@@ -60,6 +60,27 @@ const expectations: Record<string, Expected[]> = {
 			identityChange: { reason: 'userId', previous: { phone: '', bsuid: BSUID, parentBsuid: '' }, current: { phone: '', bsuid: BSUID_NEW, parentBsuid: '' } },
 		},
 	],
+	system_user_changed_number_2026: [
+		{
+			event: 'identityChange',
+			contact: { id: '16505550000', key: BSUID_NEW },
+			identityChange: {
+				reason: 'phoneNumber',
+				previous: { phone: '16505551234', bsuid: BSUID, parentBsuid: '' },
+				current: { phone: '16505550000', bsuid: BSUID_NEW, parentBsuid: '' },
+			},
+		},
+	],
+	smb_message_echo_edit: [
+		{
+			event: 'echo',
+			type: 'edit',
+			contentType: 'text',
+			text: 'Your table is ready (table 4)',
+			originalMessageId: 'wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTk0ECHO',
+			contact: { id: '16505551234', key: BSUID },
+		},
+	],
 	system_customer_identity_changed: [{ event: 'message', type: 'system', text: "Ada Lovelace's security code changed", contact: { id: '16505551234', key: BSUID } }],
 	text_bsuid: [
 		{
@@ -223,6 +244,17 @@ describe('WhatsApp fixtures through the pipeline', () => {
 			timestamp: '2024-11-21T18:00:00.000Z',
 		});
 		expect(event.raw).toMatchObject({ type: 'image', from: '16505551234' });
+	});
+
+	it('reads the old BSUID from the notice text when Meta names it nowhere else (payloads from before August 2026)', () => {
+		const body = fixtureBytes('whatsapp', 'system_user_changed_user_id').toString('utf8').replace(/,\s*"previous_user_id": "[^"]*"/, '');
+		expect(body).not.toContain('previous_user_id');
+		const result = runPipeline(signedRequest('whatsapp', body), { channel: 'whatsapp', secrets: secretsFor('whatsapp') });
+		expect(result.events[0].identityChange).toEqual({
+			reason: 'userId',
+			previous: { phone: '', bsuid: BSUID, parentBsuid: '' },
+			current: { phone: '', bsuid: BSUID_NEW, parentBsuid: '' },
+		});
 	});
 
 	it('keeps a Flow response whose response_json is not JSON, with responseJson null', () => {

@@ -28,7 +28,8 @@ const FIELDS: Record<MetaChannel, Record<string, string[]>> = {
 		revoke: ['messages'],
 		echo: ['smb_message_echoes'],
 		preference: ['user_preferences'],
-		identityChange: ['messages', 'user_id_update'],
+		// Identity changes come as system messages; `user_id_update` is no field an app can subscribe.
+		identityChange: ['messages'],
 		call: ['calls'],
 	},
 	messenger: {
