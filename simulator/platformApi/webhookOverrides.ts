@@ -17,7 +17,8 @@ import type { RecordedRequest, ScriptedResponse } from '../platform/types';
  *                            (an empty override_callback_uri removes it)
  *   GET  /{phone-number-id}?fields=webhook_configuration
  *                            → { webhook_configuration: { phone_number?, whatsapp_business_account?, application? }, id }
- *   POST /{waba-id}/subscribed_apps  [{ override_callback_uri, verify_token }]  (without: no override)
+ *   POST /{waba-id}/subscribed_apps  [{ override_callback_uri, verify_token }]  (without: no override;
+ *                            an override is refused with error 100 until the app is subscribed)
  *   GET  /{waba-id}/subscribed_apps  → { data: [{ whatsapp_business_api_data: { id, name }, override_callback_uri? }] }
  *   DELETE /{waba-id}/subscribed_apps
  */
@@ -105,6 +106,9 @@ export function installWebhookOverrides(platform: FakePlatform, options: Webhook
 	platform.on('POST', wabaPath, async (request) => {
 		const body = bodyOf(request);
 		const url = String(body.override_callback_uri ?? '');
+		if (url && !routing.wabaSubscription) {
+			return graphError(100, '(#100) Before override the current callback uri, your app must be subscribed to receive messages for WhatsApp Business Account');
+		}
 		if (url) {
 			const refused = await verify(url, String(body.verify_token ?? ''));
 			if (refused) return refused;

@@ -150,16 +150,31 @@ export const say = {
 	}),
 };
 
-export function inbound(contact: string, message: Record<string, unknown>): Record<string, unknown> {
-	return whatsAppMessage(contact, message, `Contact ${contact}`);
+/**
+ * Who writes: a phone number (a WhatsApp payload from before BSUIDs), or a person as Meta names
+ * them since 2026: phone number and BSUID, or, for a person with a username who does not share
+ * their number, the BSUID and the username only.
+ */
+export type Person = string | { phone?: string; bsuid: string; username?: string };
+
+/** The ids messages to `person` may be addressed to (`to` or `recipient`). */
+export function idsOf(person: Person): string[] {
+	return typeof person === 'string' ? [person] : [person.phone, person.bsuid].filter((id): id is string => Boolean(id));
 }
 
-/** A compact description of every message the flow sent to `contact`, in order. */
-export function sentTo(platform: FakePlatform, contact: string): string[] {
+export function inbound(person: Person, message: Record<string, unknown>): Record<string, unknown> {
+	if (typeof person === 'string') return whatsAppMessage(person, message, `Contact ${person}`);
+	const name = `Contact ${person.username ?? person.phone ?? person.bsuid}`;
+	return whatsAppMessage(person.phone ?? '', message, name, person);
+}
+
+/** A compact description of every message the flow sent to `person`, in order (by phone number or BSUID). */
+export function sentTo(platform: FakePlatform, person: Person): string[] {
+	const ids = idsOf(person);
 	return platform.requests
 		.filter((request) => request.method === 'POST' && /\/messages$/.test(request.path))
 		.map((request) => request.json as Record<string, any>)
-		.filter((body) => body?.to === contact)
+		.filter((body) => ids.includes(body?.to) || ids.includes(body?.recipient))
 		.map(describeSend);
 }
 
@@ -169,8 +184,12 @@ export function describeSend(body: Record<string, any>): string {
 	return String(body.type);
 }
 
-export function isSendTo(contact: string) {
-	return (request: RecordedRequest) => (request.json as Record<string, unknown> | undefined)?.to === contact;
+export function isSendTo(person: Person) {
+	const ids = idsOf(person);
+	return (request: RecordedRequest) => {
+		const body = request.json as Record<string, unknown> | undefined;
+		return ids.includes(String(body?.to)) || ids.includes(String(body?.recipient));
+	};
 }
 
 /** Polls `probe` every 100 ms until it returns a value; fails naming `what` after `timeoutMs`. */
@@ -194,15 +213,15 @@ export async function until<T>(
  */
 export async function turn(
 	target: { url: string; platform: FakePlatform },
-	contact: string,
+	contact: Person,
 	message: Record<string, unknown>,
 	total: number,
 	timeoutMs?: number,
 ): Promise<string[]> {
 	const answer = await postSigned(target.url, 'whatsapp', inbound(contact, message));
-	if (answer.status !== 200) throw new Error(`trigger answered ${answer.status} to ${contact}'s message`);
+	if (answer.status !== 200) throw new Error(`trigger answered ${answer.status} to ${idsOf(contact).join('/')}'s message`);
 	return await until(
-		`${total} messages to ${contact}`,
+		`${total} messages to ${idsOf(contact).join('/')}`,
 		() => {
 			const sent = sentTo(target.platform, contact);
 			return sent.length >= total ? sent : undefined;

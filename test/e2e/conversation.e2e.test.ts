@@ -5,7 +5,7 @@
  * its own path, in order.
  */
 import { FakePlatform } from '../../simulator/platform';
-import { conversationWorkflow, FLOW_ID, inbound, say, sentTo, turn, until } from './conversation-flow';
+import { conversationWorkflow, FLOW_ID, inbound, say, sentTo, turn, until, type Person } from './conversation-flow';
 import { createChannelCredentials, postSigned, settle, whatsAppDelivery } from './examples-support';
 import { connectE2e, type E2eContext } from './support/n8n';
 
@@ -18,7 +18,7 @@ let url: string;
 
 
 /** One turn of `contact` against this suite's trigger and fake platform (see conversation-flow.ts). */
-const turnOf = (contact: string, message: Record<string, unknown>, total: number): Promise<string[]> =>
+const turnOf = (contact: Person, message: Record<string, unknown>, total: number): Promise<string[]> =>
 	turn({ url, platform }, contact, message, total);
 
 beforeAll(async () => {
@@ -130,5 +130,30 @@ describe('conversation flow in a real n8n', () => {
 		await settle(platform);
 		expect(sentTo(platform, fay)).toEqual([BUTTONS, FLOW]);
 		expect((await n8n.api.executions(workflowId, { includeData: false })).length).toBe(before + 1);
+	});
+
+	it('a contact known only by BSUID and username converses; one who hides their number mid-conversation stays in it', async () => {
+		const before = (await n8n.api.executions(workflowId, { includeData: false })).length;
+		// Gus has a username and shares no phone number: every answer goes to his BSUID as `recipient`.
+		const gus = { bsuid: 'US.49151000000070001', username: 'gus.cuts' };
+		expect(await turnOf(gus, say.text('hi'), 1)).toEqual([BUTTONS]);
+		expect(await turnOf(gus, say.button('book', 'Book'), 2)).toEqual([BUTTONS, FLOW]);
+		expect(await turnOf(gus, say.flowReply({ flow_token: 't-gus', date: '2026-12-31' }), 3)).toEqual([BUTTONS, FLOW, 'text:Booked for 2026-12-31']);
+		const toGus = platform.requests.filter((r) => (r.json as any)?.recipient === gus.bsuid);
+		expect(toGus).toHaveLength(3);
+		expect(toGus.every((r) => !('to' in (r.json as object)))).toBe(true);
+
+		// Hal writes with his number, then adopts a username and answers without it: the answer still
+		// resumes his waiting conversation (keyed by his BSUID), which goes on addressing him as it began.
+		const hal = { phone: '4915100000008', bsuid: 'US.49151000000080001' };
+		expect(await turnOf(hal, say.text('hi'), 1)).toEqual([BUTTONS]);
+		expect((platform.requests.filter((r) => (r.json as any)?.to === hal.phone))).toHaveLength(1);
+		expect((await postSigned(url, 'whatsapp', inbound({ bsuid: hal.bsuid, username: 'hal' }, say.button('book', 'Book')))).status).toBe(200);
+		expect(await until('the Flow to Hal', () => (sentTo(platform, hal).length >= 2 ? sentTo(platform, hal) : undefined))).toEqual([BUTTONS, FLOW]);
+		await settle(platform);
+		// Two conversations, two executions: Hal's answer resumed his, it started none.
+		expect((await n8n.api.executions(workflowId, { includeData: false })).length).toBe(before + 2);
+		const gusRun = (await n8n.api.executions(workflowId)).find((e) => (n8n.output(e, 'WhatsApp Trigger')[0]?.[0]?.contact as any)?.bsuid === gus.bsuid);
+		expect(n8n.output(gusRun!, 'WhatsApp Trigger')[0][0].contact).toMatchObject({ id: gus.bsuid, key: gus.bsuid, phone: '', username: 'gus.cuts' });
 	});
 });

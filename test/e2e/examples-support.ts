@@ -182,11 +182,28 @@ export function whatsAppDelivery(value: Record<string, unknown>): Record<string,
 let sequence = 0;
 
 /** An inbound WhatsApp message from `from`, with a unique wamid. */
-export function whatsAppMessage(from: string, message: Record<string, unknown>, name = 'Ada Lovelace'): Record<string, unknown> {
+/**
+ * A signed-ready messages webhook from `from`. With `identity`, the person as Meta names them
+ * since 2026: `user_id` / `from_user_id` always, the phone number only when given (a person with
+ * a username may share none), the username in the profile.
+ */
+export function whatsAppMessage(
+	from: string,
+	message: Record<string, unknown>,
+	name = 'Ada Lovelace',
+	identity?: { bsuid: string; username?: string },
+): Record<string, unknown> {
 	sequence += 1;
+	const id = `wamid.E2E${Date.now()}${sequence}`;
+	const timestamp = String(Math.floor(Date.now() / 1000));
+	if (!identity) {
+		return whatsAppDelivery({ contacts: [{ profile: { name }, wa_id: from }], messages: [{ from, id, timestamp, ...message }] });
+	}
+	const phone = from ? { wa_id: from } : {};
+	const profile = { name, ...(identity.username ? { username: identity.username } : {}) };
 	return whatsAppDelivery({
-		contacts: [{ profile: { name }, wa_id: from }],
-		messages: [{ from, id: `wamid.E2E${Date.now()}${sequence}`, timestamp: String(Math.floor(Date.now() / 1000)), ...message }],
+		contacts: [{ profile, ...phone, user_id: identity.bsuid }],
+		messages: [{ ...(from ? { from } : {}), from_user_id: identity.bsuid, id, timestamp, ...message }],
 	});
 }
 

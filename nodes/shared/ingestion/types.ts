@@ -127,6 +127,11 @@ export interface ChatEvent extends IDataObject {
 	status?: DeliveryStatus;
 	/** Platform errors carried by the event (failed statuses, value.errors, Viber desc). */
 	errors?: IDataObject[];
+	/**
+	 * WhatsApp statuses: what Meta bills the message as (`category` marketing, utility, ...;
+	 * `marketing_lite` when it went through the Marketing Messages API).
+	 */
+	pricing?: { category: string; billable?: boolean; type?: string };
 	/** edit, revoke: the id of the message the contact edited or deleted. */
 	originalMessageId?: string;
 	/** edit: the normalised type of the new content (the content itself is in text, media, ...). */

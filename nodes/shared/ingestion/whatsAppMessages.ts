@@ -42,6 +42,10 @@ export function normaliseStatus(s: IDataObject, people: WhatsAppPeople): ChatEve
 	event.status = STATUSES.has(status) ? status : 'unknown';
 	const errors = list(s.errors).map(obj);
 	if (errors.length) event.errors = [...errors, ...(event.errors ?? [])];
+	if (s.pricing !== undefined) {
+		const pricing = obj(s.pricing);
+		event.pricing = compact({ category: str(pricing.category), billable: bool(pricing.billable), type: pricing.type === undefined ? undefined : str(pricing.type) });
+	}
 	return event;
 }
 

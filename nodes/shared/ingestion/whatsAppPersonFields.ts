@@ -4,7 +4,7 @@ import { baseEvent } from './event';
 import type { ChatEvent } from './types';
 import { compact, isoTime, num, obj, str } from './values';
 import { changeOfEarlierMessage, messageContent } from './whatsAppContent';
-import { echoRecipientIds, type WhatsAppPeople } from './whatsAppPeople';
+import { echoRecipientIds, statusRecipientIds, type WhatsAppPeople } from './whatsAppPeople';
 
 /**
  * WhatsApp webhook fields other than `messages` whose entries are about one person each. The
@@ -88,5 +88,19 @@ export function normaliseCall(call: IDataObject, people: WhatsAppPeople, busines
 		durationSeconds: num(call.duration),
 	});
 	event.text = str(call.event);
+	return event;
+}
+
+/**
+ * A status of a business-initiated call (`calls` field, `statuses[]` with `type: call`): ringing,
+ * accepted, rejected. Its contact is the person called.
+ */
+export function normaliseCallStatus(status: IDataObject, people: WhatsAppPeople): ChatEvent {
+	const event = people.stamp(baseEvent('whatsapp', 'call', status), statusRecipientIds(status));
+	event.messageId = str(status.id);
+	event.timestamp = isoTime(status.timestamp);
+	event.platformType = `calls.status.${str(status.status)}`;
+	event.call = { id: str(status.id), event: 'status', direction: 'BUSINESS_INITIATED', status: str(status.status) };
+	event.text = str(status.status);
 	return event;
 }

@@ -5,7 +5,7 @@ import type { ChatEvent } from './types';
 import { isoTime, list, obj, str } from './values';
 import { normaliseMessage, normaliseStatus } from './whatsAppMessages';
 import { WhatsAppPeople } from './whatsAppPeople';
-import { normaliseCall, normaliseEcho, normalisePreference, normaliseUserIdUpdate } from './whatsAppPersonFields';
+import { normaliseCall, normaliseCallStatus, normaliseEcho, normalisePreference, normaliseUserIdUpdate } from './whatsAppPersonFields';
 
 /**
  * `object: whatsapp_business_account` → one event per message, status, error, echo, preference,
@@ -56,7 +56,10 @@ const PERSON_FIELDS: Record<string, (value: IDataObject) => ChatEvent[]> = {
 	calls: (value) => {
 		const people = new WhatsAppPeople(value);
 		const business = str(obj(value.metadata).display_phone_number);
-		return list(value.calls).map((call) => normaliseCall(obj(call), people, business));
+		return [
+			...list(value.calls).map((call) => normaliseCall(obj(call), people, business)),
+			...list(value.statuses).map((status) => normaliseCallStatus(obj(status), people)),
+		];
 	},
 };
 

@@ -134,8 +134,10 @@ describe('WhatsApp registration by callback override', () => {
 		const created = await hook(flow, 'create');
 		expect(routing.wabaSubscription).toEqual({ overrideUrl: created.webhookUrl });
 		expect(routing.targetFor(NUMBER_B)).toBe(created.webhookUrl);
-		const [subscribe] = platform.received('POST', `/v26.0/${WABA}/subscribed_apps`);
-		expect(subscribe.json).toEqual({ override_callback_uri: created.webhookUrl, verify_token: VERIFY_TOKEN });
+		// Meta takes an override only from a WABA already subscribed to the app: subscribe, then override.
+		const [subscribe, override] = platform.received('POST', `/v26.0/${WABA}/subscribed_apps`);
+		expect(subscribe.json).toBeUndefined();
+		expect(override.json).toEqual({ override_callback_uri: created.webhookUrl, verify_token: VERIFY_TOKEN });
 		expect((await hook(flow, 'checkExists')).returned).toBe(true);
 		await hook(flow, 'delete');
 		expect(routing.wabaSubscription).toEqual({ overrideUrl: '' });

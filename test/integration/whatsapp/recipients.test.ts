@@ -111,6 +111,13 @@ describe('Send Template through the Marketing Messages API', () => {
 			[BSUID, 'template', 'welcome_named'],
 		]);
 		expect(output.map((item) => item.api)).toEqual(['marketing_messages', 'marketing_messages']);
+		// Meta's defaults are left to Meta: no product_policy or message_activity_sharing unless chosen.
+		expect(bodies.every((body) => !('product_policy' in body) && !('message_activity_sharing' in body))).toBe(true);
+	});
+
+	it('sends product_policy STRICT and message_activity_sharing when chosen', async () => {
+		await run(marketing({ marketingOptions: { productPolicy: 'STRICT', messageActivitySharing: 'off' } }), ['+55 11 91234 5678']);
+		expect(sent('marketing_messages')[0]).toMatchObject({ type: 'template', product_policy: 'STRICT', message_activity_sharing: false });
 	});
 
 	it('the Cloud API stays the default', async () => {
@@ -131,6 +138,8 @@ describe('Send Template through the Marketing Messages API', () => {
 		[graphError(200, '(#200) You must accept the Marketing Messages Lite API terms of service before sending messages.', 403), /has not accepted the Marketing Messages API terms of service.*WhatsApp Manager/s],
 		[graphError(131055, '(#131055) Method not allowed', 400, { error_data: { messaging_product: 'whatsapp', details: 'Only marketing template messages are supported' } }), /marketing templates only: send utility and authentication templates through the Cloud API/],
 		[graphError(131009, '(#131009) Parameter value is not valid', 400), /still be preparing it for the Marketing Messages API/],
+		[graphError(134101, '(#134101) Your template is still syncing', 400), /still be preparing it for the Marketing Messages API/],
+		[graphError(134102, '(#134102) Template unavailable for use', 500), /may not have completed onboarding.*marketing_messages_onboarding_status/s],
 	])('explains Meta\'s refusal %#, on that item only', async (refusal, hint) => {
 		platform.once('POST', `/:v/${PHONE_ID}/marketing_messages`, refusal);
 		const result = await runWorkflow({

@@ -120,7 +120,7 @@ const expectations: Record<string, Expected[]> = {
 			status: 'delivered',
 			messageId: 'wamid.MARKETING1',
 			contact: { id: '5511912345678', key: 'BR.1502576394655843', name: 'Ana' },
-			raw: expect.objectContaining({ pricing: expect.objectContaining({ category: 'marketing_lite' }) }),
+			pricing: { category: 'marketing_lite', billable: true, type: 'regular' },
 		},
 	],
 	status_failed_bsuid_only: [
@@ -196,6 +196,16 @@ const expectations: Record<string, Expected[]> = {
 				durationSeconds: 90,
 			},
 			contact: { id: '16505551234', key: BSUID },
+		},
+	],
+	call_status_ringing: [
+		{
+			event: 'call',
+			type: 'call',
+			text: 'RINGING',
+			messageId: 'wacid.HBgLMTY1MDU1NTEyMzQVAgASGBQCALL2',
+			call: { id: 'wacid.HBgLMTY1MDU1NTEyMzQVAgASGBQCALL2', event: 'status', direction: 'BUSINESS_INITIATED', status: 'RINGING' },
+			contact: { id: '16505551234', key: BSUID, name: 'Ada Lovelace' },
 		},
 	],
 	unsupported: [{ type: 'unsupported', errors: [expect.objectContaining({ code: 131051 })] }],

@@ -13,7 +13,7 @@ import type { OperationExecute, WhatsAppRun } from '../common/run';
 import { sendMessage, type SendEndpoint } from '../common/send';
 import { templateProperty } from '../common/templateLocator';
 import { fetchTemplate, parseTemplateRef } from '../common/templates';
-import { checkMarketingTemplate, explainMarketingError, sendThroughProperty } from './marketingMessages';
+import { checkMarketingTemplate, explainMarketingError, marketingFields, marketingOptionsProperty, sendThroughProperty } from './marketingMessages';
 
 const show = { resource: ['template'], operation: ['send'] };
 
@@ -61,6 +61,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { ...show, parametersMode: ['json'] } },
 	},
 	sendThroughProperty,
+	marketingOptionsProperty,
 ];
 
 async function loadTemplate(ctx: IExecuteFunctions, run: WhatsAppRun, itemIndex: number): Promise<TemplateDefinition> {
@@ -100,7 +101,10 @@ export const execute: OperationExecute = async function (run, itemIndex) {
 			this,
 			run,
 			itemIndex,
-			() => templateMessage(stringParam(this, 'to', itemIndex), template, built, envelopeOptions(this, itemIndex)),
+			() => ({
+				...templateMessage(stringParam(this, 'to', itemIndex), template, built, envelopeOptions(this, itemIndex)),
+				...(endpoint === 'marketing_messages' ? marketingFields(this.getNodeParameter('marketingOptions', itemIndex, {}) as IDataObject) : {}),
+			}),
 			endpoint,
 		);
 	} catch (error) {

@@ -16,6 +16,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { GraphClient, segment, type GraphContext } from '../../graph';
 import { loadState, saveState, type OverrideLevel } from './state';
 
+/** Meta's limit on `override_callback_uri`. */
+const MAX_OVERRIDE_URL = 200;
+
 /** Registration values that mean "by callback override", and the level each one sets. */
 export const OVERRIDE_MODES: Record<string, OverrideLevel> = {
 	phoneNumberOverride: 'phoneNumber',
@@ -55,8 +58,13 @@ export async function overrideCreate(ctx: IHookFunctions, level: OverrideLevel):
 			description: 'Another workflow or system set it. Deactivate that workflow (it removes its own override), remove the override at Meta, or choose another Registration.',
 		});
 	}
-	// A number's override only matters while its WABA sends webhooks to the app at all.
-	if (level === 'phoneNumber') await subscribeAccount(target);
+	if (url.length > MAX_OVERRIDE_URL) {
+		throw new NodeOperationError(ctx.getNode(), `This trigger's Production URL has ${url.length} characters; Meta takes override URLs of at most ${MAX_OVERRIDE_URL}`, {
+			description: 'Shorten n8n\'s WEBHOOK_URL (or its path), or choose Registration "Automatic" or "Manual".',
+		});
+	}
+	// Meta refuses an override (error 100) until the WABA sends webhooks to the app at all.
+	await subscribeAccount(target);
 	const credentials = await ctx.getCredentials('chatflowMetaAppApi');
 	const verifyToken = String(credentials.verifyToken ?? '');
 	if (!verifyToken) {
