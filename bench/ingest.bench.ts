@@ -35,12 +35,16 @@ const PHONE_NUMBER_ID = '106540352242922';
 
 let sequence = 0;
 
-/** A WhatsApp delivery of `size` text messages with ids never used before, signed. */
+/**
+ * A WhatsApp delivery of `size` text messages with ids never used before, signed, as Meta sends
+ * them since 2026: the sender by phone number and business-scoped user id.
+ */
 function signedBatch(size: number): { body: Buffer; signature: string } {
 	const messages = Array.from({ length: size }, () => {
 		sequence += 1;
 		return {
 			from: '16505551234',
+			from_user_id: 'US.13491208655302741918',
 			id: `wamid.bench.${process.pid}.${sequence}`,
 			timestamp: '1732212000',
 			type: 'text',
@@ -59,7 +63,7 @@ function signedBatch(size: number): { body: Buffer; signature: string } {
 							value: {
 								messaging_product: 'whatsapp',
 								metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID },
-								contacts: [{ profile: { name: 'Ada' }, wa_id: '16505551234' }],
+								contacts: [{ profile: { name: 'Ada' }, wa_id: '16505551234', user_id: 'US.13491208655302741918' }],
 								messages,
 							},
 						},
