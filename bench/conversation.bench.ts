@@ -1,11 +1,17 @@
 /**
- * Conversations through the real n8n (issue 7): N contacts at once, each writes "hi" and then
- * answers 3 questions; every answer resumes the contact's waiting execution (Chatflow
- * Conversation → Wait for Reply) through the WhatsApp trigger. Measured per turn: inbound POST →
- * the bot's next message reaching the fake Graph API. Counted: turns whose message never came
- * (lost) and messages beyond one per turn (doubled). Run twice side by side in one n8n: state in
- * process, and state in Redis (127.0.0.1:6379).
- * Options: --conversations=200 --turns=3 --turnTimeoutMs=60000
+ * Conversations through the real n8n: N contacts at once, each writes "hi" and then answers
+ * `turns` questions; every answer resumes the contact's waiting execution (Chatflow Conversation
+ * → Wait for Reply) through the WhatsApp trigger. Measured per turn: inbound POST → the bot's
+ * next message reaching the fake Graph API. Counted: turns whose message never came (lost) and
+ * messages beyond one per turn (doubled). In one n8n, side by side:
+ *   stateless   the baseline: the same contacts each send turns + 1 messages to a workflow that
+ *               answers every message in a fresh execution (trigger → send)
+ *   in process  conversations with the in-process state store
+ *   Redis       conversations with state in Redis (127.0.0.1:6379)
+ *   long        `--longConversations` conversations of `--longTurns` turns, one at a time: n8n's
+ *               CPU per turn, turn `longTurns` against turn 1 (what a growing execution costs)
+ * Options: --conversations=200 --turns=3 --turnTimeoutMs=60000 --longTurns=20
+ * --longConversations=3 --lazyIsolates=1 (N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,9 +25,51 @@ import { FakePlatform, ids } from '../simulator/platform';
 import { createChannelCredentials, PHONE_NUMBER_ID, postSigned, settle, whatsAppDelivery, whatsAppMessage, type Credentials } from '../test/e2e/examples-support';
 import type { E2eContext } from '../test/e2e/support/n8n';
 import { buildPrivatePackage } from './support/privatePackage';
+import { cpuMs } from './support/processCpu';
+import { profileNodeArgs } from './support/profile';
 import type { BenchContext, BenchResult } from './types';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** trigger → send "Echo" to the contact: every message a fresh execution (the baseline). */
+function statelessBot(credentials: Credentials) {
+	const webhookId = randomUUID();
+	const nodes = [
+		{
+			id: randomUUID(),
+			name: 'Trigger',
+			type: 'n8n-nodes-chatflow.chatflowWhatsAppTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId,
+			parameters: { registration: 'manual', events: ['message'], messageTypes: [], options: {}, conversation: {} },
+			credentials: { chatflowMetaAppApi: credentials.chatflowMetaAppApi },
+		},
+		sendNode(credentials, 'Echo', 'Echo', [300, 0]),
+	];
+	return { webhookId, workflow: { name: `bench stateless ${webhookId}`, nodes, connections: { Trigger: { main: [[{ node: 'Echo', type: 'main', index: 0 }]] } } } };
+}
+
+function sendNode(credentials: Credentials, name: string, text: string, position: [number, number]) {
+	return {
+		id: randomUUID(),
+		name,
+		type: 'n8n-nodes-chatflow.chatflowWhatsApp',
+		typeVersion: 1,
+		position,
+		parameters: {
+			resource: 'message',
+			operation: 'sendText',
+			phoneNumberId: { __rl: true, mode: 'id', value: PHONE_NUMBER_ID },
+			to: "={{ $('Trigger').item.json.contact.id }}",
+			text,
+			previewUrl: false,
+			messageOptions: {},
+			throughput: {},
+		},
+		credentials: { chatflowWhatsAppApi: credentials.chatflowWhatsAppApi },
+	};
+}
 
 /** trigger → Q1 → wait → Q2 → wait → … → Done: `turns` resumes per conversation. */
 function questionnaire(credentials: Credentials, turns: number, redis?: { id: string; name: string }) {
@@ -47,24 +95,7 @@ function questionnaire(credentials: Credentials, turns: number, redis?: { id: st
 	};
 	for (let turn = 0; turn <= turns; turn++) {
 		const ask = turn < turns ? `Ask ${turn + 1}` : 'Done';
-		nodes.push({
-			id: randomUUID(),
-			name: ask,
-			type: 'n8n-nodes-chatflow.chatflowWhatsApp',
-			typeVersion: 1,
-			position: [300 * (2 * turn + 1), 0],
-			parameters: {
-				resource: 'message',
-				operation: 'sendText',
-				phoneNumberId: { __rl: true, mode: 'id', value: PHONE_NUMBER_ID },
-				to: "={{ $('Trigger').item.json.contact.id }}",
-				text: turn < turns ? `Question ${turn + 1}` : 'Done',
-				previewUrl: false,
-				messageOptions: {},
-				throughput: {},
-			},
-			credentials: { chatflowWhatsAppApi: credentials.chatflowWhatsAppApi },
-		});
+		nodes.push(sendNode(credentials, ask, turn < turns ? `Question ${turn + 1}` : 'Done', [300 * (2 * turn + 1), 0]));
 		link(ask);
 		if (turn === turns) break;
 		const wait = `Wait ${turn + 1}`;
@@ -83,6 +114,8 @@ function questionnaire(credentials: Credentials, turns: number, redis?: { id: st
 }
 
 interface RunFigures {
+	/** Every message answered (opening and resumed turns) per second of the run. */
+	messagesPerS: number;
 	resumesPerS: number;
 	p50: number;
 	p99: number;
@@ -147,6 +180,7 @@ async function runConversations(
 	for (const contact of contacts) doubled += Math.max(0, (arrivals.get(contact)?.length ?? 0) - (turns + 1));
 	const sorted = [...latencies].sort((a, b) => a - b);
 	const figures = {
+		messagesPerS: (conversations * (turns + 1)) / seconds,
 		resumesPerS: (conversations * turns) / seconds,
 		p50: percentile(sorted, 50),
 		p99: percentile(sorted, 99),
@@ -155,8 +189,49 @@ async function runConversations(
 		seconds,
 		redeliveries,
 	};
-	context.log(`${label}: ${conversations} conversations × ${turns} resumes in ${seconds.toFixed(1)} s, p50 ${figures.p50.toFixed(0)} ms, p99 ${figures.p99.toFixed(0)} ms, lost ${lost}, doubled ${doubled}, redelivered ${redeliveries}`);
+	context.log(`${label}: ${conversations} contacts × ${turns + 1} messages in ${seconds.toFixed(1)} s (${figures.messagesPerS.toFixed(1)}/s), p50 ${figures.p50.toFixed(0)} ms, p99 ${figures.p99.toFixed(0)} ms, lost ${lost}, doubled ${doubled}, redelivered ${redeliveries}`);
 	return figures;
+}
+
+/**
+ * One long conversation at a time, `longTurns` answers, each after the bot's question arrived and a
+ * pause (a person reads and types): n8n's CPU per answered turn, from sending the answer to
+ * sending the next one, so the save of the waiting execution after each question is counted.
+ */
+async function longConversations(context: BenchContext, platform: FakePlatform, url: string, arrivals: Map<string, number[]>, pid: number) {
+	const count = context.option('longConversations', 3);
+	const turns = context.option('longTurns', 20);
+	const thinkMs = context.option('thinkMs', 400);
+	const perTurn: number[][] = Array.from({ length: turns }, () => []);
+	for (let conversation = 0; conversation < count; conversation++) {
+		const contact = `4917${String(Math.floor(Math.random() * 9e7) + 1e7)}`;
+		const waitFor = async (index: number) => {
+			const deadline = performance.now() + 60_000;
+			while ((arrivals.get(contact)?.length ?? 0) <= index) {
+				if (performance.now() > deadline) throw new Error(`long conversation: no message ${index + 1} for ${contact}`);
+				await new Promise((resolve) => setTimeout(resolve, 5));
+			}
+		};
+		const say = async (text: string) => {
+			const answer = await postSigned(url, 'whatsapp', whatsAppMessage(contact, { type: 'text', text: { body: text } }));
+			if (answer.status !== 200) throw new Error(`long conversation: trigger answered ${answer.status}`);
+		};
+		await say('hi');
+		await waitFor(0);
+		for (let turn = 1; turn <= turns; turn++) {
+			await new Promise((resolve) => setTimeout(resolve, thinkMs));
+			const before = cpuMs(pid);
+			await say(`answer ${turn}`);
+			await waitFor(turn);
+			await new Promise((resolve) => setTimeout(resolve, thinkMs));
+			perTurn[turn - 1].push(cpuMs(pid) - before);
+		}
+	}
+	const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+	const first = mean(perTurn[0]);
+	const last = mean(perTurn[turns - 1]);
+	context.log(`long: ${count} conversations × ${turns} turns, n8n CPU per turn: turn 1 ${first.toFixed(0)} ms, turn ${turns} ${last.toFixed(0)} ms`);
+	return { turns, turn1CpuMs: first, lastCpuMs: last, perTurnCpuMs: perTurn.map(mean) };
 }
 
 export default async function conversation(context: BenchContext): Promise<BenchResult> {
@@ -171,48 +246,74 @@ export default async function conversation(context: BenchContext): Promise<Bench
 		return { json: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id: ids.whatsAppMessage() }] } };
 	});
 	const namespace = `chatflow-bench:${randomUUID()}:`;
-	const n8n = await N8nInstance.start({ userFolder, port: await freePort(), packageDir: pkg.dir, env: { N8N_LOG_LEVEL: process.env.CHATFLOW_BENCH_LOG_LEVEL ?? 'warn' } });
+	const lazyIsolates = context.option('lazyIsolates', 0) === 1;
+	const env: Record<string, string> = {
+		N8N_LOG_LEVEL: process.env.CHATFLOW_BENCH_LOG_LEVEL ?? 'warn',
+		...(lazyIsolates ? { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' } : {}),
+	};
+	const n8n = await N8nInstance.start({ userFolder, port: await freePort(), packageDir: pkg.dir, env, nodeArgs: profileNodeArgs() });
 	try {
 		await n8n.waitUntilReady();
 		const api = await N8nApi.connect(n8n.url);
 		const credentials = await createChannelCredentials({ api } as E2eContext, platform);
 		const redis = await api.createCredential('chatflowRedisApi', 'bench redis', { host: '127.0.0.1', port: 6379, username: '', password: '', database: 0, namespace });
 		const turns = context.option('turns', 3);
-		const memoryFlow = questionnaire(credentials, turns);
-		const redisFlow = questionnaire(credentials, turns, { id: redis.id, name: redis.name });
-		await api.createWorkflow(memoryFlow.workflow, { webhooks: [{ path: `${memoryFlow.webhookId}/webhook` }] });
-		await api.createWorkflow(redisFlow.workflow, { webhooks: [{ path: `${redisFlow.webhookId}/webhook` }] });
-		const memoryUrl = api.webhookUrl(memoryFlow.webhookId, 'webhook');
-		const redisUrl = api.webhookUrl(redisFlow.webhookId, 'webhook');
-		for (const url of [memoryUrl, redisUrl]) {
-			await postSigned(url, 'whatsapp', whatsAppDelivery({ statuses: [{ id: 'wamid.warm', status: 'sent', timestamp: '1', recipient_id: '1' }] }));
+		const flows = {
+			stateless: statelessBot(credentials),
+			memory: questionnaire(credentials, turns),
+			redis: questionnaire(credentials, turns, { id: redis.id, name: redis.name }),
+			long: questionnaire(credentials, context.option('longTurns', 20)),
+		};
+		const urls: Record<string, string> = {};
+		for (const [name, flow] of Object.entries(flows)) {
+			await api.createWorkflow(flow.workflow, { webhooks: [{ path: `${flow.webhookId}/webhook` }] });
+			urls[name] = api.webhookUrl(flow.webhookId, 'webhook');
+			await postSigned(urls[name], 'whatsapp', whatsAppDelivery({ statuses: [{ id: 'wamid.warm', status: 'sent', timestamp: '1', recipient_id: '1' }] }));
 		}
 		context.log('warm-up: 10 conversations in process');
-		await runConversations({ ...context, option: (name, fallback) => (name === 'conversations' ? 10 : context.option(name, fallback)) }, platform, memoryUrl, arrivals, 'warm-up');
-		const memory = await runConversations(context, platform, memoryUrl, arrivals, 'in-process store');
-		const redisRun = await runConversations(context, platform, redisUrl, arrivals, 'Redis store');
+		const small = { ...context, option: (name: string, fallback: number) => (name === 'conversations' ? 10 : context.option(name, fallback)) };
+		await runConversations(small, platform, urls.memory, arrivals, 'warm-up');
+		const stateless = await runConversations(context, platform, urls.stateless, arrivals, 'stateless baseline');
+		const memory = await runConversations(context, platform, urls.memory, arrivals, 'in-process store');
+		const redisRun = await runConversations(context, platform, urls.redis, arrivals, 'Redis store');
+		const long = await longConversations(context, platform, urls.long, arrivals, n8n.pid);
 		return {
 			figures: {
+				stateless_messages_per_s: stateless.messagesPerS,
+				stateless_p50_ms: stateless.p50,
+				stateless_p99_ms: stateless.p99,
+				stateless_lost: stateless.lost,
+				messages_per_s: memory.messagesPerS,
 				resumes_per_s: memory.resumesPerS,
 				p99_ms: memory.p99,
 				p50_ms: memory.p50,
 				lost_turns: memory.lost,
 				doubled_turns: memory.doubled,
 				redelivered_requests: memory.redeliveries,
+				redis_messages_per_s: redisRun.messagesPerS,
 				redis_resumes_per_s: redisRun.resumesPerS,
 				redis_p99_ms: redisRun.p99,
 				redis_p50_ms: redisRun.p50,
 				redis_lost_turns: redisRun.lost,
 				redis_doubled_turns: redisRun.doubled,
 				redis_redelivered_requests: redisRun.redeliveries,
+				long_turn1_cpu_ms: long.turn1CpuMs,
+				[`long_turn${long.turns}_cpu_ms`]: long.lastCpuMs,
+				lazy_isolates: lazyIsolates ? 1 : 0,
 			},
 			ratios: {
+				turns_vs_stateless: memory.messagesPerS / stateless.messagesPerS,
+				redis_turns_vs_stateless: redisRun.messagesPerS / stateless.messagesPerS,
+				p99_vs_stateless: memory.p99 / stateless.p99,
+				redis_p99_vs_stateless: redisRun.p99 / stateless.p99,
+				[`turn${long.turns}_vs_turn1`]: long.lastCpuMs / long.turn1CpuMs,
 				redis_vs_memory_resumes_per_s: redisRun.resumesPerS / memory.resumesPerS,
-				redis_vs_memory_p99: redisRun.p99 / memory.p99,
 			},
 			notes: [
-				`${context.option('conversations', 200)} concurrent conversations × (1 opening + ${turns} resumed turns), one n8n (SQLite, regular mode), fake Graph API on loopback`,
-				'latency: inbound webhook POST → the next outbound message received by the fake Graph API; resumes_per_s = conversations × turns / wall time of the run',
+				`${context.option('conversations', 200)} concurrent contacts × (1 opening + ${turns} answers), one n8n (SQLite, regular mode), fake Graph API on loopback${lazyIsolates ? ', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true' : ''}`,
+				'stateless: the same contacts and messages to trigger → send (every message a fresh execution); *_vs_stateless compare messages answered per second and p99 latency in the same n8n',
+				'latency: inbound webhook POST → the next outbound message received by the fake Graph API',
+				`turn${long.turns}_vs_turn1: n8n CPU of answer ${long.turns} over answer 1 of --longConversations conversations of --longTurns answers, one at a time (from sending an answer to sending the next, after a --thinkMs pause)`,
 				'lost: turns whose message never came within --turnTimeoutMs; doubled: messages beyond one per turn',
 				'redelivered: inbound requests n8n refused with 5xx and the bench sent again (as Meta would); latency counts from the first attempt',
 			],

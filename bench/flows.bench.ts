@@ -13,7 +13,7 @@
  *   trigger's outputs instead of a Switch)
  */
 import { constants, createCipheriv, createDecipheriv, privateDecrypt, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,22 +28,13 @@ import {
 import { N8nApi } from '../scripts/n8n/api';
 import { N8nInstance, freePort } from '../scripts/n8n/instance';
 import { decryptFlowResponse, encryptFlowRequest, generateFlowsKeyPair, type EncryptedFlowRequest } from '../simulator/flows/client';
+import { cpuMs } from './support/processCpu';
 import { profileNodeArgs } from './support/profile';
 import type { BenchContext, BenchResult } from './types';
 
 const APP_SECRET = 'bench-app-secret-0123456789abcdef';
 const TOKEN_SECRET = 'bench-token-secret-0123456789abcdef';
 const PASSPHRASE = 'bench passphrase';
-
-/** CPU time (user + system) a process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return (Number(fields[11]) + Number(fields[12])) * 10;
-	} catch {
-		return NaN;
-	}
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
