@@ -34,20 +34,22 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 /** trigger → send "Echo" to the contact: every message a fresh execution (the baseline). */
 function statelessBot(credentials: Credentials) {
 	const webhookId = randomUUID();
-	const nodes = [
-		{
-			id: randomUUID(),
-			name: 'Trigger',
-			type: 'n8n-nodes-chatflow.chatflowWhatsAppTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			webhookId,
-			parameters: { registration: 'manual', events: ['message'], messageTypes: [], options: {}, conversation: {} },
-			credentials: { chatflowMetaAppApi: credentials.chatflowMetaAppApi },
-		},
-		sendNode(credentials, 'Echo', 'Echo', [300, 0]),
-	];
+	const nodes = [triggerNode(credentials, webhookId, {}), sendNode(credentials, 'Echo', 'Echo', [300, 0])];
 	return { webhookId, workflow: { name: `bench stateless ${webhookId}`, nodes, connections: { Trigger: { main: [[{ node: 'Echo', type: 'main', index: 0 }]] } } } };
+}
+
+/** The WhatsApp trigger every benchmark workflow starts with (`store`: the State Store credential, if any). */
+function triggerNode(credentials: Credentials, webhookId: string, store: Record<string, unknown>) {
+	return {
+		id: randomUUID(),
+		name: 'Trigger',
+		type: 'n8n-nodes-chatflow.chatflowWhatsAppTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId,
+		parameters: { registration: 'manual', events: ['message'], messageTypes: [], options: {}, conversation: {} },
+		credentials: { chatflowMetaAppApi: credentials.chatflowMetaAppApi, ...store },
+	};
 }
 
 function sendNode(credentials: Credentials, name: string, text: string, position: [number, number]) {
@@ -75,18 +77,7 @@ function sendNode(credentials: Credentials, name: string, text: string, position
 function questionnaire(credentials: Credentials, turns: number, redis?: { id: string; name: string }) {
 	const webhookId = randomUUID();
 	const store = redis ? { chatflowRedisApi: redis } : {};
-	const nodes: Array<Record<string, unknown>> = [
-		{
-			id: randomUUID(),
-			name: 'Trigger',
-			type: 'n8n-nodes-chatflow.chatflowWhatsAppTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			webhookId,
-			parameters: { registration: 'manual', events: ['message'], messageTypes: [], options: {}, conversation: {} },
-			credentials: { chatflowMetaAppApi: credentials.chatflowMetaAppApi, ...store },
-		},
-	];
+	const nodes: Array<Record<string, unknown>> = [triggerNode(credentials, webhookId, store)];
 	const connections: Record<string, unknown> = {};
 	let previous = 'Trigger';
 	const link = (to: string) => {
