@@ -2,7 +2,7 @@
 // - eslint-plugin-n8n-nodes-base: `community` (package.json), `credentials`, `nodes` rule sets;
 // - @n8n/eslint-plugin-community-nodes (what `n8n-node lint` runs), without the n8n Cloud
 //   restrictions (imports/globals), because the design card makes jsonata a runtime dependency
-//   and queue-mode state needs node:net for Redis; everything else applies.
+//   and queue-mode state needs a Redis client (ioredis); everything else applies.
 import tsParser from '@typescript-eslint/parser';
 import jsoncParser from 'jsonc-eslint-parser';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
@@ -21,7 +21,7 @@ export default [
 		rules: {
 			...n8nNodesBase.configs.community.rules,
 			...community.rules,
-			// The design card fixes jsonata as the one runtime dependency (Flow response mapping).
+			// The design card makes jsonata (Flow response mapping) and a well-kept Redis client (ioredis) runtime dependencies.
 			'@n8n/community-nodes/no-runtime-dependencies': 'off',
 		},
 	},

@@ -18,12 +18,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { RedisConnection } from '../nodes/shared/store';
 import { N8nApi } from '../scripts/n8n/api';
 import { N8nInstance, freePort } from '../scripts/n8n/instance';
 import { FakePlatform, ids } from '../simulator/platform';
 import { createChannelCredentials, PHONE_NUMBER_ID, postSigned, settle, whatsAppDelivery, whatsAppMessage, type Credentials } from '../test/e2e/examples-support';
 import type { E2eContext } from '../test/e2e/support/n8n';
+import { dropKeys } from '../test/support/redis';
 import { buildPrivatePackage } from './support/privatePackage';
 import { cpuMs } from './support/processCpu';
 import { profileNodeArgs } from './support/profile';
@@ -312,10 +312,7 @@ export default async function conversation(context: BenchContext): Promise<Bench
 	} finally {
 		await n8n.stop();
 		await platform.close();
-		const raw = new RedisConnection({ host: '127.0.0.1', port: 6379 });
-		const keys = (await raw.command(['KEYS', `${namespace}*`])) as string[];
-		if (keys.length) await raw.command(['DEL', ...keys]);
-		raw.close();
+		await dropKeys(namespace);
 		if (process.env.CHATFLOW_BENCH_LOG_LEVEL) context.log(`n8n log kept in ${userFolder}`);
 		else rmSync(userFolder, { recursive: true, force: true });
 		pkg.dispose();

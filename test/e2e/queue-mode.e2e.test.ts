@@ -12,7 +12,7 @@ import { join } from 'node:path';
 
 import { startQueueCluster, type QueueCluster } from '../../scripts/n8n/queue';
 import { N8nApi } from '../../scripts/n8n/api';
-import { RedisConnection } from '../../nodes/shared/store';
+import { dropKeys, rawRedis } from '../support/redis';
 import { createFlowToken } from '../../nodes/shared/flows';
 import { decryptFlowResponse, encryptFlowRequest, generateFlowsKeyPair } from '../../simulator/flows/client';
 import { FakePlatform } from '../../simulator/platform';
@@ -64,12 +64,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await platform?.close();
 	await cluster?.stop();
-	const raw = new RedisConnection({ host: '127.0.0.1', port: 6379 });
-	for (const prefix of [namespace, cluster?.bullPrefix].filter(Boolean)) {
-		const keys = (await raw.command(['KEYS', `${prefix}*`])) as string[];
-		if (keys.length) await raw.command(['DEL', ...keys]);
-	}
-	raw.close();
+	for (const prefix of [namespace, cluster?.bullPrefix].filter(Boolean)) await dropKeys(String(prefix));
 });
 
 /**
@@ -79,11 +74,11 @@ afterAll(async () => {
  * start a new conversation instead, more so on a loaded machine.
  */
 async function waitingFor(contact: string): Promise<void> {
-	const raw = new RedisConnection({ host: '127.0.0.1', port: 6379 });
+	const raw = rawRedis();
 	try {
-		await until(`${contact}'s flow waiting for a reply`, async () => (await raw.command(['EXISTS', `${namespace}conv:wait:whatsapp:106540352242922:${contact}`])) === 1, 30_000);
+		await until(`${contact}'s flow waiting for a reply`, async () => (await raw.exists(`${namespace}conv:wait:whatsapp:106540352242922:${contact}`)) === 1, 30_000);
 	} finally {
-		raw.close();
+		raw.disconnect();
 	}
 }
 
@@ -129,9 +124,9 @@ describe('queue mode: main + webhook processor + worker', () => {
 		expect(sentTo(platform, eve)).toEqual([BUTTONS, 'text:Please tap Book or Prices', FLOW]);
 
 		// Waits and sessions live in Redis, under the credential's namespace.
-		const raw = new RedisConnection({ host: '127.0.0.1', port: 6379 });
-		const keys = (await raw.command(['KEYS', `${namespace}*`])) as string[];
-		raw.close();
+		const raw = rawRedis();
+		const keys = await raw.keys(`${namespace}*`);
+		raw.disconnect();
 		expect(keys).toEqual(expect.arrayContaining([`${namespace}conv:session:whatsapp:106540352242922:${ana}`, `${namespace}conv:wait:whatsapp:106540352242922:${eve}`]));
 
 		const executions = await cluster.api.executions(conversationId, { includeData: false });

@@ -13,7 +13,8 @@
  */
 import { sleep } from 'n8n-workflow';
 
-import { connectionFor, openStore, type RedisCredentials } from './index';
+import { namespaceOf, openStore, type RedisCredentials } from './index';
+import { RedisStore } from './redisStore';
 import type { KeyValueStore } from './types';
 
 export interface AtomicStore extends KeyValueStore {
@@ -28,8 +29,6 @@ export interface AtomicStore extends KeyValueStore {
 	 */
 	update(key: string, change: (current: string | undefined) => string | undefined, ttlMs?: number): Promise<string | undefined>;
 }
-
-const DEFAULT_NAMESPACE = 'chatflow:';
 
 /** How often `update` retries after losing a race before it gives up with an error. */
 const MAX_UPDATE_ATTEMPTS = 200;
@@ -54,24 +53,20 @@ return 1`;
 /** Like `openStore`, with `compareAndSet` and `update`. */
 export function openAtomicStore(credentials: RedisCredentials | undefined, scope = ''): AtomicStore {
 	const base = openStore(credentials, scope);
-	if (credentials) {
-		const compareAndSet = redisCompareAndSet(credentials, (credentials.namespace ?? DEFAULT_NAMESPACE) + scope);
+	if (base instanceof RedisStore) {
+		const compareAndSet = redisCompareAndSet(base);
 		return withAtomics(base, compareAndSet, optimisticUpdate(base, compareAndSet));
 	}
-	const namespace = DEFAULT_NAMESPACE + scope;
+	const namespace = namespaceOf(credentials) + scope;
 	return withAtomics(base, memoryCompareAndSet(base, namespace), memoryUpdate(base, namespace));
 }
 
 type CompareAndSet = AtomicStore['compareAndSet'];
 
-function redisCompareAndSet(credentials: RedisCredentials, namespace: string): CompareAndSet {
+function redisCompareAndSet(store: RedisStore): CompareAndSet {
 	return async (key, expected, next, ttlMs) => {
 		const ttl = ttlMs !== undefined && ttlMs > 0 ? String(Math.ceil(ttlMs)) : '0';
-		const reply = await connectionFor(credentials).command([
-			'EVAL',
-			COMPARE_AND_SET,
-			'1',
-			namespace + key,
+		const reply = await store.evalOnKey(COMPARE_AND_SET, key, [
 			expected === undefined ? '0' : '1',
 			expected ?? '',
 			next === undefined ? '0' : '1',

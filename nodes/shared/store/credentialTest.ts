@@ -1,38 +1,35 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { RedisConnection } from './redisConnection';
-import type { RedisCredentials } from './index';
+import { createClient, describeTarget, type RedisCredentials } from './redisClient';
 
 /**
- * The chatflowRedisApi credential test (`testedBy: 'chatflowRedisConnectionTest'`): connects with
- * AUTH and SELECT, PINGs, and writes + reads back a key under the namespace, on a connection of
- * its own that is closed afterwards. Every node that offers the credential registers it under
- * `methods.credentialTest`.
+ * The chatflowRedisApi credential test (`testedBy: 'chatflowRedisConnectionTest'`): connects
+ * (TLS, AUTH, SELECT, Sentinel or Cluster discovery as configured), PINGs, and writes and reads
+ * back a key under the namespace, on a client of its own that is closed afterwards. Every node
+ * that offers the credential registers it under `methods.credentialTest`.
  */
 export async function chatflowRedisConnectionTest(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const data = (credential.data ?? {}) as RedisCredentials;
-	const connection = new RedisConnection({
-		host: data.host || '127.0.0.1',
-		port: Number(data.port) || 6379,
-		username: data.username || undefined,
-		password: data.password || undefined,
-		database: Number(data.database) || 0,
-		connectTimeoutMs: 5_000,
-		commandTimeoutMs: 5_000,
-	});
+	const where = describeTarget(data);
+	let client: ReturnType<typeof createClient> | undefined;
+	// ioredis reports why a connection failed (refused, WRONGPASS, TLS) as an event.
+	let cause: Error | undefined;
 	try {
-		const pong = await connection.command(['PING']);
-		if (pong !== 'PONG') return { status: 'Error', message: `Redis answered PING with ${JSON.stringify(pong)}` };
+		client = createClient(data);
+		client.on('error', (error: Error) => (cause ??= error));
+		await client.connect();
+		const pong = await client.ping();
+		if (pong !== 'PONG') return { status: 'Error', message: `${where} answered PING with ${JSON.stringify(pong)}` };
 		const key = `${data.namespace ?? 'chatflow:'}credential-test`;
-		await connection.command(['SET', key, 'ok', 'PX', '10000']);
-		if ((await connection.command(['GET', key])) !== 'ok') return { status: 'Error', message: 'Redis did not keep a test key' };
-		return { status: 'OK', message: 'Connected: PING, SET and GET work' };
+		await client.set(key, 'ok', 'PX', 10_000);
+		if ((await client.get(key)) !== 'ok') return { status: 'Error', message: `${where} did not keep a test key` };
+		return { status: 'OK', message: `Connected to ${where}: PING, SET and GET work` };
 	} catch (error) {
-		return { status: 'Error', message: (error as Error).message };
+		return { status: 'Error', message: `${where}: ${(cause ?? (error as Error)).message}` };
 	} finally {
-		connection.close();
+		client?.disconnect();
 	}
 }

@@ -7,8 +7,7 @@
  * import { openStore } from '../shared/store';
  *
  * // In a node: the optional chatflowRedisApi credential decides where state lives.
- * const redis = await getOptionalCredentials(this, 'chatflowRedisApi'); // or undefined
- * const store = openStore(redis, 'dedupe:');   // memory when `redis` is undefined
+ * const store = openStore(redisCredentials, 'dedupe:');   // memory when `redisCredentials` is undefined
  * if (await store.setIfAbsent(`wamid.X`, '1', 24 * 3600_000)) { ...first time... }
  * await store.set('session:123', JSON.stringify(state), 30 * 60_000);
  * const waiting = await store.take('wait:123'); // atomic read + delete: one process wins
@@ -20,43 +19,27 @@
  * - Memory: one Map per process (on globalThis), expired keys dropped on read and swept on
  *   write, at most 200,000 keys. Correct for one n8n process; in queue mode every webhook
  *   process and worker has its own Map, so use Redis there.
- * - Redis: RESP2 over `node:net` (no client library). One pipelined connection per credential
- *   (host, port, user, password, database) for the whole process, opened on first use and
- *   reopened after it drops. Errors are `RedisStoreError`s naming host:port and the command,
- *   never a password, key or value. `SET NX PX` for setIfAbsent, Lua `EVAL` for take and
- *   deleteIfEquals (Redis ≥ 2.6).
- * - `closeRedisConnections()` closes every connection (tests, shutdown).
+ * - Redis: ioredis (`./redisClient`): one server, URL, Sentinel or Cluster, with TLS and ACL
+ *   users; one client per credential for the whole process. Errors are `RedisStoreError`s naming
+ *   where Redis is and the command, never a password, key or value. `SET NX PX` for
+ *   setIfAbsent, one-key Lua scripts for take and deleteIfEquals (so Cluster runs them too).
+ * - `closeRedisConnections()` closes every client (tests, shutdown).
  */
-import { createHash } from 'node:crypto';
-
 import { MemoryStore, processWideEntries } from './memoryStore';
-import { RedisConnection } from './redisConnection';
+import { clientFor, closeRedisClients, describeTarget, type RedisCredentials } from './redisClient';
 import { RedisStore } from './redisStore';
 import type { KeyValueStore } from './types';
 
 export type { KeyValueStore } from './types';
 export { MemoryStore } from './memoryStore';
 export { RedisStore } from './redisStore';
-export { RedisConnection, RedisStoreError } from './redisConnection';
-
-/** The fields of a chatflowRedisApi credential. */
-export interface RedisCredentials {
-	host?: string;
-	port?: number;
-	username?: string;
-	password?: string;
-	database?: number;
-	namespace?: string;
-}
+export { clientFor, createClient, describeTarget, RedisStoreError, type RedisClient, type RedisCredentials } from './redisClient';
 
 const DEFAULT_NAMESPACE = 'chatflow:';
 
-const CONNECTIONS_KEY = Symbol.for('n8n-nodes-chatflow.redisConnections');
-
-function connections(): Map<string, RedisConnection> {
-	const holder = globalThis as unknown as Record<symbol, Map<string, RedisConnection> | undefined>;
-	holder[CONNECTIONS_KEY] ??= new Map<string, RedisConnection>();
-	return holder[CONNECTIONS_KEY];
+/** The namespace every key of a credential starts with. */
+export function namespaceOf(credentials: RedisCredentials | undefined): string {
+	return credentials?.namespace ?? DEFAULT_NAMESPACE;
 }
 
 /**
@@ -65,32 +48,12 @@ function connections(): Map<string, RedisConnection> {
  */
 export function openStore(credentials: RedisCredentials | undefined, scope = ''): KeyValueStore {
 	if (!credentials) return new MemoryStore(DEFAULT_NAMESPACE + scope, processWideEntries());
-	const namespace = (credentials.namespace ?? DEFAULT_NAMESPACE) + scope;
-	return new RedisStore(connectionFor(credentials), namespace);
+	return new RedisStore(clientFor(credentials), namespaceOf(credentials) + scope, describeTarget(credentials));
 }
 
-/** The shared connection for one credential; created on first use. */
-export function connectionFor(credentials: RedisCredentials): RedisConnection {
-	const options = {
-		host: credentials.host || '127.0.0.1',
-		port: Number(credentials.port) || 6379,
-		username: credentials.username || undefined,
-		password: credentials.password || undefined,
-		database: Number(credentials.database) || 0,
-	};
-	// The key is a hash, so the password is not kept readable in the map's keys.
-	const key = createHash('sha256').update(JSON.stringify(options)).digest('hex');
-	const pool = connections();
-	let connection = pool.get(key);
-	if (!connection) pool.set(key, (connection = new RedisConnection(options)));
-	return connection;
-}
-
-/** Closes every Redis connection of this process (tests, shutdown). */
-export function closeRedisConnections(): void {
-	const pool = connections();
-	for (const connection of pool.values()) connection.close();
-	pool.clear();
+/** Closes every Redis client of this process (tests, shutdown). */
+export async function closeRedisConnections(): Promise<void> {
+	await closeRedisClients();
 }
 
 export { chatflowRedisConnectionTest } from './credentialTest';

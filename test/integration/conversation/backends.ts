@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import { openConversationStore } from '../../../nodes/shared/conversation';
-import { RedisConnection, type RedisCredentials } from '../../../nodes/shared/store';
+import type { RedisCredentials } from '../../../nodes/shared/store';
+import { dropKeys } from '../../support/redis';
 import type { AtomicStore } from '../../../nodes/shared/store/atomic';
 
 /** The two stores every conversation test runs against: this process, and a real Redis. */
@@ -17,10 +18,7 @@ export const BACKENDS: Array<[string, () => AtomicStore]> = [
 ];
 
 export async function dropRedisTestKeys(): Promise<void> {
-	const raw = new RedisConnection({ host: '127.0.0.1', port: 6379 });
-	const keys = (await raw.command(['KEYS', `${redisCredentials.namespace}*`])) as string[];
-	if (keys.length) await raw.command(['DEL', ...keys]);
-	raw.close();
+	await dropKeys(String(redisCredentials.namespace));
 }
 
 /** A fresh contact per test, so the process-wide memory store never mixes tests. */

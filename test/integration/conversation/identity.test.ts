@@ -20,7 +20,7 @@ import { BACKENDS, dropRedisTestKeys } from './backends';
 
 afterAll(async () => {
 	await dropRedisTestKeys();
-	closeRedisConnections();
+	await closeRedisConnections();
 });
 
 /** A WhatsApp person with a fresh phone number and BSUID, as a trigger item names them. */

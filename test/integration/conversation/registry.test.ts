@@ -4,7 +4,7 @@ import { BACKENDS, dropRedisTestKeys, freshContact } from './backends';
 
 afterAll(async () => {
 	await dropRedisTestKeys();
-	closeRedisConnections();
+	await closeRedisConnections();
 });
 
 function record(contact: ReturnType<typeof freshContact>, executionId = 'e1', ttlMs?: number): WaitRecord {

@@ -44,7 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await new Promise((resolve) => server.close(resolve));
 	await dropRedisTestKeys();
-	closeRedisConnections();
+	await closeRedisConnections();
 });
 
 beforeEach(() => (received.length = 0));

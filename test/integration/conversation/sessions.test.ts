@@ -4,7 +4,7 @@ import { BACKENDS, dropRedisTestKeys, freshContact } from './backends';
 
 afterAll(async () => {
 	await dropRedisTestKeys();
-	closeRedisConnections();
+	await closeRedisConnections();
 });
 
 describe.each(BACKENDS)('sessions (%s)', (_name, open) => {

@@ -31,7 +31,7 @@ const messenger = new ChatflowMessengerTrigger();
 const instagram = new ChatflowInstagramTrigger();
 const viber = new ChatflowViberTrigger();
 
-afterAll(() => closeRedisConnections());
+afterAll(async () => await closeRedisConnections());
 
 /** POSTs `body` (signed unless told otherwise) to a trigger and returns what it did. */
 async function deliver(
