@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 
+import { whatsAppContactProblem } from './chat/whatsAppIdentity';
+
 /**
  * What the user defines for the simulator in one JSON file (default: simulator/fixtures/
  * simulator.json; another via `--config <path>` or CHATFLOW_SIMULATOR_CONFIG): the business
@@ -21,9 +23,19 @@ export interface WebhookTarget {
 
 export interface ContactConfig {
 	channel: ChannelName;
-	/** wa_id (WhatsApp), PSID (Messenger), IGSID (Instagram) or the Viber user id. */
-	id: string;
+	/**
+	 * The phone number (WhatsApp `wa_id`), PSID (Messenger), IGSID (Instagram) or the Viber user
+	 * id. WhatsApp: leave it out for a person with a username who shares no phone number.
+	 */
+	id?: string;
+	/** The profile name. */
 	name: string;
+	/** WhatsApp: the business-scoped user id (`US.…`); derived from the phone number or username when left out. */
+	bsuid?: string;
+	/** WhatsApp: the parent business-scoped user id (`US.ENT.…`), for a business that has them enabled. */
+	parentBsuid?: string;
+	/** WhatsApp: the person's username (with or without "@"). */
+	username?: string;
 }
 
 export interface FlowConfig {
@@ -130,7 +142,9 @@ export function mergeConfig(partial: Partial<SimulatorConfig> = {}): SimulatorCo
 		flows: partial.flows ?? [],
 	};
 	for (const contact of config.contacts) {
-		if (!CHANNELS.includes(contact.channel)) throw new Error(`simulator config: contact ${contact.id} has unknown channel "${contact.channel}"`);
+		if (!CHANNELS.includes(contact.channel)) throw new Error(`simulator config: contact ${contact.id ?? contact.name} has unknown channel "${contact.channel}"`);
+		const problem = contact.channel === 'whatsapp' ? whatsAppContactProblem(contact) : contact.id ? undefined : `${contact.channel} contact ${contact.name} needs an id`;
+		if (problem) throw new Error(`simulator config: ${problem}`);
 	}
 	return config;
 }

@@ -4,7 +4,8 @@ import { Journal } from './chat/journal';
 import { installOutbound } from './chat/outbound';
 import { StatusEmitter } from './chat/statuses';
 import { mergeConfig, type SimulatorConfig } from './config';
-import { ContactBook, type SimulatorContext } from './context';
+import { ContactBook } from './chat/contacts';
+import type { SimulatorContext } from './context';
 import { seedConfiguredFlows } from './flows/exchange';
 import { installPage } from './page/routes';
 import { FakePlatform } from './platform/server';
@@ -49,7 +50,7 @@ export class ChatSimulator {
 			webhooks: new WebhookSender(full, journal),
 			media: new MediaStore(platform),
 			errors: new ErrorInjector(),
-			contacts: new ContactBook(full.contacts),
+			contacts: new ContactBook(full.contacts, (contact) => journal.append({ type: 'contact', contact: { ...contact } })),
 			later(ms, run) {
 				const timer = setTimeout(() => {
 					timers.delete(timer);

@@ -1,7 +1,9 @@
 import { ids } from '../platform/defaults';
 import type { ChannelName } from '../config';
 import type { SimulatorContext } from '../context';
-import { messagingInbound, viberInbound, whatsAppInbound, whatsAppMessage, type UserInput } from '../webhooks/payloads';
+import { messagingInbound, viberInbound, type UserInput } from '../webhooks/payloads';
+import { whatsAppInbound, whatsAppMessage } from '../webhooks/whatsApp';
+import type { Delivery } from '../webhooks/sender';
 import type { ChatMessage } from './journal';
 
 /**
@@ -14,16 +16,28 @@ export async function receiveFromContact(ctx: SimulatorContext, channel: Channel
 	const contact = ctx.contacts.ensure(channel, contactId);
 	const at = Date.now();
 	const id = channel === 'whatsapp' ? ids.whatsAppMessage() : channel === 'viber' ? ids.viberToken() : ids.messengerMessage();
-	const message = ctx.journal.addMessage({ id, channel, contactId, direction: 'in', at, payload: input as unknown as Record<string, unknown>, status: 'sending' });
+	const message = ctx.journal.addMessage({ id, channel, contactId: contact.id, direction: 'in', at, payload: input as unknown as Record<string, unknown>, status: 'sending' });
 	const from = { id: contact.id, name: contact.name };
 	let body: string | Record<string, unknown>;
-	if (channel === 'whatsapp') body = whatsAppInbound(ctx.config, from, whatsAppMessage(ctx.config, from, id, at, input));
+	if (channel === 'whatsapp') body = whatsAppInbound(ctx.config, contact, whatsAppMessage(ctx.config, contact, id, at, input));
 	else if (channel === 'viber') body = viberInbound(from, id, at, input, ctx.contacts.trackingData.get(contact.id));
 	else body = messagingInbound(ctx.config, channel, from, id, at, input);
 	const delivery = await ctx.webhooks.send(channel, body, describe(input), { messageId: id });
-	if (delivery.status === 200) ctx.journal.setStatus(id, 'delivered');
-	else ctx.journal.setStatus(id, 'failed', delivery.status === 'not sent' ? 'no webhook URL for this channel' : `webhook answered ${delivery.status}`);
+	settle(ctx, id, delivery);
 	return message;
+}
+
+/** A message the page sent shows as delivered once the trigger took its webhook, else failed with why. */
+export function settle(ctx: SimulatorContext, messageId: string, delivery: Delivery): void {
+	const problem = deliveryProblem(delivery);
+	if (problem) ctx.journal.setStatus(messageId, 'failed', problem);
+	else ctx.journal.setStatus(messageId, 'delivered');
+}
+
+/** Why the trigger did not take a webhook, or undefined when it did (HTTP 200). */
+export function deliveryProblem(delivery: Delivery): string | undefined {
+	if (delivery.status === 200) return undefined;
+	return delivery.status === 'not sent' ? 'no webhook URL for this channel' : `webhook answered ${delivery.status}`;
 }
 
 function describe(input: UserInput): string {

@@ -1,8 +1,9 @@
 import type { ChannelName } from '../config';
+import type { Contact } from './contacts';
 
 /**
  * Everything the chat page shows, as one ordered journal: messages both ways, their statuses,
- * and the preview log. The page long-polls `since=<seq>` and applies the entries in order, so a
+ * edits and deletions, new or changed contacts, and the preview log. The page long-polls `since=<seq>` and applies the entries in order, so a
  * reload or a second tab sees exactly the same conversation.
  */
 
@@ -20,6 +21,12 @@ export interface ChatMessage {
 	payload: Record<string, unknown>;
 	status?: MessageStatus;
 	error?: string;
+	/** The contact changed the text after sending it. */
+	edited?: boolean;
+	/** The contact deleted it for everyone. */
+	revoked?: boolean;
+	/** The business wrote it in the WhatsApp Business app (an echo), not through the API. */
+	origin?: 'businessApp';
 }
 
 export interface LogEntry {
@@ -41,6 +48,8 @@ export interface LogEntry {
 export type JournalEntry =
 	| { seq: number; type: 'message'; message: ChatMessage }
 	| { seq: number; type: 'status'; id: string; status: MessageStatus; error?: string }
+	| { seq: number; type: 'messageUpdate'; message: ChatMessage }
+	| { seq: number; type: 'contact'; contact: Contact }
 	| { seq: number; type: 'log'; entry: LogEntry }
 	| { seq: number; type: 'logUpdate'; id: number; executionUrl: string }
 	| { seq: number; type: 'typing'; channel: ChannelName; contactId: string };
@@ -76,6 +85,15 @@ export class Journal {
 
 	addMessage(message: ChatMessage): ChatMessage {
 		this.append({ type: 'message', message });
+		return message;
+	}
+
+	/** Changes a message (an edit, a deletion) and tells the page. */
+	update(id: string, change: Partial<Pick<ChatMessage, 'payload' | 'edited' | 'revoked'>>): ChatMessage | undefined {
+		const message = this.messages.get(id);
+		if (!message) return undefined;
+		Object.assign(message, change);
+		this.append({ type: 'messageUpdate', message: { ...message } });
 		return message;
 	}
 

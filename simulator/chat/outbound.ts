@@ -3,6 +3,7 @@ import type { RecordedRequest, ScriptedResponse } from '../platform/types';
 import type { ChannelName } from '../config';
 import type { SimulatorContext } from '../context';
 import { errorResponse } from '../platformApi/errors';
+import { marketingRefusal } from './marketingOptOut';
 import type { StatusEmitter } from './statuses';
 
 /**
@@ -34,9 +35,10 @@ function whatsApp(ctx: SimulatorContext, statuses: StatusEmitter, request: Recor
 	const answer = whatsAppSend(request);
 	const id = (answer.json as { messages?: Array<{ id: string }> } | undefined)?.messages?.[0]?.id;
 	if (!id) return answer;
-	const contact = ctx.contacts.ensure('whatsapp', String(body.to).replace(/\D/g, ''));
+	// `to` (a phone number) wins over `recipient` (a BSUID or parent BSUID), as at Meta.
+	const contact = ctx.contacts.ensure('whatsapp', String(body.to || body.recipient));
 	const message = ctx.journal.addMessage({ id, channel: 'whatsapp', contactId: contact.id, direction: 'out', at: Date.now(), payload: body, status: 'sending' });
-	statuses.start(message, failure, typeof body.biz_opaque_callback_data === 'string' ? body.biz_opaque_callback_data : undefined);
+	statuses.start(message, failure ?? marketingRefusal(ctx.config, contact, body), typeof body.biz_opaque_callback_data === 'string' ? body.biz_opaque_callback_data : undefined);
 	return answer;
 }
 

@@ -1,6 +1,7 @@
 import type { SimulatorContext } from '../context';
 import type { KnownError } from '../platformApi/errors';
-import { messagingStatus, viberStatus, whatsAppStatus } from '../webhooks/payloads';
+import { messagingStatus, viberStatus } from '../webhooks/payloads';
+import { addressedBy, whatsAppStatus, type StatusDetails } from '../webhooks/whatsApp';
 import type { ChatMessage } from './journal';
 
 /**
@@ -23,7 +24,8 @@ export class StatusEmitter {
 		const key = `${channel}:${contactId}`;
 		this.viewed.set(key, Date.now());
 		for (const message of this.ctx.journal.conversation(channel as ChatMessage['channel'], contactId)) {
-			if (message.direction === 'out' && message.status === 'delivered') this.read(message);
+			// Business-app echoes are not API sends: Meta reports no statuses for them.
+			if (message.direction === 'out' && message.status === 'delivered' && message.origin !== 'businessApp') void this.read(message);
 		}
 	}
 
@@ -76,11 +78,7 @@ export class StatusEmitter {
 	private async fail(message: ChatMessage, failure: KnownError, callbackData?: string): Promise<void> {
 		this.ctx.journal.setStatus(message.id, 'failed', `${failure.code} ${failure.title}`);
 		if (message.channel === 'whatsapp') {
-			const body = whatsAppStatus(this.ctx.config, message.contactId, message.id, 'failed', Date.now(), {
-				conversationId: this.conversationId(message),
-				callbackData,
-				error: { code: failure.code, title: failure.title, message: failure.details },
-			});
+			const body = this.whatsAppBody(message, 'failed', { callbackData, error: { code: failure.code, title: failure.title, message: failure.details } });
 			await this.emit('whatsapp', body, `failed ${failure.code} ${short(message.id)}`, { messageId: message.id, status: 'failed' });
 		} else if (message.channel === 'viber') {
 			await this.emit('viber', viberStatus(message.contactId, message.id, 'failed', Date.now(), failure.title), `failed ${short(message.id)}`, { messageId: message.id, status: 'failed' });
@@ -88,8 +86,14 @@ export class StatusEmitter {
 	}
 
 	private async whatsApp(message: ChatMessage, status: 'sent' | 'delivered' | 'read', callbackData?: string): Promise<void> {
-		const body = whatsAppStatus(this.ctx.config, message.contactId, message.id, status, Date.now(), { conversationId: this.conversationId(message), callbackData });
+		const body = this.whatsAppBody(message, status, { callbackData });
 		await this.emit('whatsapp', body, `${status} ${short(message.id)}`, { messageId: message.id, status });
+	}
+
+	/** The status webhook names the person as the send did: by phone number (`to`) or by BSUID (`recipient`). */
+	private whatsAppBody(message: ChatMessage, status: 'sent' | 'delivered' | 'read' | 'failed', details: Omit<StatusDetails, 'conversationId'>): Record<string, unknown> {
+		const recipient = this.ctx.contacts.ensure('whatsapp', message.contactId);
+		return whatsAppStatus(this.ctx.config, recipient, addressedBy(message.payload), message.id, status, Date.now(), { conversationId: this.conversationId(message), ...details });
 	}
 
 	/** Statuses go only where a trigger listens; without a URL they just tick on the page. */

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 /**
  * The example that `npm run dev` puts into n8n next to the simulator (and the browser e2e runs):
  * a WhatsApp echo bot that greets with reply buttons, opens the table-booking Flow of
- * simulator/fixtures/simulator.json, answers its data exchange, and confirms the booking.
+ * simulator/fixtures/simulator.json, answers its data exchange, and confirms the booking. It also
+ * acknowledges the contact's edits and deletions, and takes business-app echoes and marketing
+ * preferences without answering, so every event the chat page can make shows in n8n.
  */
 
 export const PACKAGE = 'n8n-nodes-chatflow';
@@ -51,7 +53,7 @@ export function echoBotWorkflow(ids: ExampleIds, credentials: { metaApp: Credent
 				typeVersion: 1,
 				position: [0, 300],
 				webhookId: ids.messagesWebhookId,
-				parameters: { registration: 'manual', events: ['message'], options: {} },
+				parameters: { registration: 'manual', events: ['message', 'edit', 'revoke', 'echo', 'preference'], options: {} },
 				credentials: { chatflowMetaAppApi: credentials.metaApp },
 			},
 			{
@@ -62,9 +64,10 @@ export function echoBotWorkflow(ids: ExampleIds, credentials: { metaApp: Credent
 				position: [260, 300],
 				parameters: {
 					mode: 'expression',
-					numberOutputs: 4,
+					// Output 5 has no node: the business's own app messages and marketing choices need no answer.
+					numberOutputs: 6,
 					output:
-						"={{ $json.type === 'flowResponse' ? 3 : $json.type === 'reply' && $json.reply.id === 'book' ? 1 : $json.type === 'reply' && $json.reply.id === 'hours' ? 2 : 0 }}",
+						"={{ ['echo', 'preference'].includes($json.event) ? 5 : ['edit', 'revoke'].includes($json.event) ? 4 : $json.type === 'flowResponse' ? 3 : $json.type === 'reply' && $json.reply.id === 'book' ? 1 : $json.type === 'reply' && $json.reply.id === 'hours' ? 2 : 0 }}",
 				},
 			},
 			send('Greet With Buttons', [560, 60], {
@@ -97,10 +100,14 @@ export function echoBotWorkflow(ids: ExampleIds, credentials: { metaApp: Credent
 				operation: 'sendText',
 				text: "=✅ Booked! See you soon, *{{ $json.flowResponse.responseJson.name }}*.\nYour table: {{ $json.flowResponse.responseJson.table }}{{ $json.flowResponse.responseJson.reminder === true || $json.flowResponse.responseJson.reminder === 'true' ? '\\nWe will remind you the day before.' : '' }}",
 			}),
+			send('Acknowledge Change', [560, 780], {
+				operation: 'sendText',
+				text: "={{ $json.event === 'edit' ? '✏️ Noted: you changed your message to _' + $json.text + '_' : '🗑 Noted: you deleted a message.' }}",
+			}),
 		],
 		connections: {
 			'WhatsApp Trigger': { main: [to('Route')] },
-			Route: { main: [to('Greet With Buttons'), to('Open Booking Flow'), to('Opening Hours'), to('Confirm Booking')] },
+			Route: { main: [to('Greet With Buttons'), to('Open Booking Flow'), to('Opening Hours'), to('Confirm Booking'), to('Acknowledge Change'), []] },
 		},
 	};
 }

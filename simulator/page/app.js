@@ -4,6 +4,7 @@
 import { openFlow } from './flow.js';
 import { timeOf } from './format.js';
 import { h, renderMessage, statusMark, viberButton } from './render.js';
+import { displayName, sharesNoNumber, whatsAppActions } from './whatsAppActions.js';
 
 const CHANNEL_LABEL = { whatsapp: 'WhatsApp', messenger: 'Messenger', instagram: 'Instagram', viber: 'Viber' };
 const PLACES = [
@@ -47,7 +48,11 @@ const ui = {
 	},
 	keyboard: () => undefined,
 	contactName: () => activeContact()?.name ?? 'Me',
+	businessName: () => state.business.name ?? 'the business',
+	messageActions: (message) => whatsApp.messageActions(message),
 };
+
+const whatsApp = whatsAppActions({ openSheet, closeSheet, toast, activeContact, businessName: ui.businessName });
 
 async function boot() {
 	const response = await fetch('/_sim/api/state');
@@ -85,13 +90,27 @@ function apply(entry, live) {
 		state.messages.set(message.id, message);
 		const conversation = key(message.channel, message.contactId);
 		if (!state.contacts.some((contact) => key(contact.channel, contact.id) === conversation)) {
-			state.contacts.push({ channel: message.channel, id: message.contactId, name: message.channel === 'whatsapp' ? `+${message.contactId}` : message.contactId });
+			state.contacts.push({ channel: message.channel, id: message.contactId, name: message.channel === 'whatsapp' && /^\d+$/.test(message.contactId) ? `+${message.contactId}` : message.contactId });
 		}
 		if (live) {
 			if (conversation === state.active) appendMessage(message);
 			else state.unread.set(conversation, (state.unread.get(conversation) ?? 0) + 1);
 			renderSidebar();
 			if (message.direction === 'out') setTyping(false);
+		}
+	} else if (entry.type === 'messageUpdate') {
+		state.messages.set(entry.message.id, entry.message);
+		if (live) {
+			document.querySelector(`.row[data-id="${CSS.escape(entry.message.id)}"]`)?.replaceWith(renderMessage(entry.message, ui));
+			renderSidebar();
+		}
+	} else if (entry.type === 'contact') {
+		const index = state.contacts.findIndex((contact) => key(contact.channel, contact.id) === key(entry.contact.channel, entry.contact.id));
+		if (index === -1) state.contacts.push(entry.contact);
+		else state.contacts[index] = entry.contact;
+		if (live) {
+			renderSidebar();
+			if (key(entry.contact.channel, entry.contact.id) === state.active) renderHeader();
 		}
 	} else if (entry.type === 'status') {
 		const message = state.messages.get(entry.id);
@@ -132,7 +151,17 @@ function renderSidebar() {
 			'button',
 			{ class: `contact ${conversation === state.active ? 'active' : ''}`, 'data-chat': conversation, onclick: () => selectConversation(conversation) },
 			h('span', { class: `avatar ${contact.channel}` }, initials(contact.name)),
-			h('span', { class: 'contact-text' }, h('span', { class: 'contact-name' }, contact.name), h('span', { class: 'contact-preview' }, last ? preview(last) : CHANNEL_LABEL[contact.channel])),
+			h(
+				'span',
+				{ class: 'contact-text' },
+				h('span', { class: 'contact-name' }, displayName(contact)),
+				h(
+					'span',
+					{ class: 'contact-preview' },
+					sharesNoNumber(contact) ? h('span', { class: 'no-number', title: 'Shares no phone number: replies go to the business-scoped user ID' }, 'no number') : null,
+					last ? preview(last) : sharesNoNumber(contact) ? 'shares no phone number' : CHANNEL_LABEL[contact.channel],
+				),
+			),
 			h('span', { class: 'contact-side' }, h('span', { class: `channel-tag ${contact.channel}` }, CHANNEL_LABEL[contact.channel]), unread ? h('span', { class: 'unread' }, String(unread)) : last ? h('span', { class: 'contact-time' }, timeOf(last.at)) : null),
 		);
 	});
@@ -152,6 +181,9 @@ function initials(name) {
 function preview(message) {
 	const payload = message.payload;
 	const prefix = message.direction === 'in' ? 'You: ' : '';
+	if (message.revoked) return `${prefix}🚫 This message was deleted`;
+	if (payload.kind === 'marketingPreference') return `You ${payload.value === 'stop' ? 'stopped' : 'resumed'} marketing messages`;
+	if (message.origin === 'businessApp') return `📱 ${payload.text?.body ?? ''}`;
 	if (message.direction === 'in') return prefix + (payload.text ?? payload.title ?? (payload.kind === 'flow' ? 'Flow response' : payload.kind));
 	if (message.channel === 'whatsapp') return payload.text?.body ?? payload.interactive?.body?.text ?? (payload.type === 'template' ? `Template ${payload.template?.name}` : payload.type);
 	if (message.channel === 'viber') return payload.text ?? payload.type;
@@ -176,11 +208,7 @@ function renderConversation() {
 	phone.className = `phone ${contact.channel}`;
 	phone.querySelector('.flow-panel')?.remove();
 	closeSheet();
-	$('#chat-avatar').textContent = initials(contact.name);
-	$('#chat-avatar').className = `avatar ${contact.channel}`;
-	$('#chat-name').textContent = contact.name;
-	$('#chat-sub').textContent = `${CHANNEL_LABEL[contact.channel]} · ${contact.channel === 'whatsapp' ? '+' : ''}${contact.id}`;
-	$('#business-name').textContent = state.business.name ?? '';
+	renderHeader();
 	const list = $('#messages');
 	list.replaceChildren(h('div', { class: 'day' }, 'Today'), h('div', { class: 'system-note' }, channelNote(contact.channel)));
 	for (const message of state.messages.values()) {
@@ -189,6 +217,23 @@ function renderConversation() {
 	updateKeyboard();
 	$('#composer-input').placeholder = contact.channel === 'viber' ? 'Type a message…' : contact.channel === 'whatsapp' ? 'Message' : 'Aa';
 	list.scrollTop = list.scrollHeight;
+}
+
+function renderHeader() {
+	const contact = activeContact();
+	$('#chat-avatar').textContent = initials(contact.name);
+	$('#chat-avatar').className = `avatar ${contact.channel}`;
+	$('#chat-name').textContent = displayName(contact);
+	$('#chat-sub').textContent = [CHANNEL_LABEL[contact.channel], ...whoIs(contact)].join(' · ');
+	$('#chat-menu').hidden = contact.channel !== 'whatsapp';
+	$('#business-name').textContent = state.business.name ?? '';
+}
+
+/** What the header says about who this is: WhatsApp's phone number or, without one, the profile name. */
+function whoIs(contact) {
+	if (contact.channel !== 'whatsapp') return [contact.id];
+	if (!contact.phone) return [contact.name, 'no number shared'];
+	return [`+${contact.phone}`, ...(contact.username ? [`@${contact.username}`] : [])];
 }
 
 function channelNote(channel) {
@@ -268,6 +313,7 @@ function wireComposer() {
 		await send({ kind: 'image', mediaId: media.mediaId, url: media.url, mimeType: media.mimeType, sha256: media.sha256, size: media.size, fileName: media.fileName, ...(caption ? { caption } : {}) });
 	});
 	$('#location').addEventListener('click', () => openLocationSheet());
+	$('#chat-menu').addEventListener('click', (event) => whatsApp.openChatMenu(event.currentTarget));
 	input.focus();
 }
 

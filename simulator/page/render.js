@@ -27,12 +27,24 @@ export function statusMark(message) {
 
 /** The bubble (and any buttons under it) for one message. */
 export function renderMessage(message, ui) {
+	if (message.payload.kind === 'marketingPreference') return preferenceNote(message, ui);
 	const own = message.direction === 'in';
-	const body = own ? renderContactMessage(message) : renderBusinessMessage(message, ui);
-	const meta = h('span', { class: 'meta' }, timeOf(message.at), own || message.channel !== 'instagram' ? statusMark(message) : null);
-	const bubble = h('div', { class: `bubble ${own ? 'own' : 'theirs'}` }, body.content, meta);
+	const body = message.revoked ? { content: h('div', { class: 'text deleted' }, '🚫 This message was deleted') } : own ? renderContactMessage(message) : renderBusinessMessage(message, ui);
+	const meta = h('span', { class: 'meta' }, message.edited && !message.revoked ? h('span', { class: 'edited' }, 'Edited') : null, timeOf(message.at), own || message.channel !== 'instagram' ? statusMark(message) : null);
+	const origin = message.origin === 'businessApp' ? h('div', { class: 'origin', title: 'Sent from the WhatsApp Business app on the same number: n8n gets it as an smb_message_echoes webhook' }, '📱 Sent from the WhatsApp Business app') : null;
+	const bubble = h('div', { class: `bubble ${own ? 'own' : 'theirs'}` }, origin, body.content, meta, own && !message.revoked ? (ui.messageActions?.(message) ?? null) : null);
 	if (message.error) bubble.append(h('div', { class: 'bubble-error' }, `⚠ ${message.error}`));
 	return h('div', { class: `row ${own ? 'own' : 'theirs'}`, 'data-id': message.id }, bubble, body.after ?? null);
+}
+
+/** Stopping or resuming marketing messages shows in the chat as a note, as on the phone. */
+function preferenceNote(message, ui) {
+	const text = `${message.payload.value === 'stop' ? '🔕 You stopped' : '🔔 You resumed'} marketing messages from ${ui.businessName()}`;
+	return h(
+		'div',
+		{ class: 'row note', 'data-id': message.id },
+		h('div', { class: 'system-note preference' }, text, ' ', statusMark(message), message.error ? h('div', { class: 'bubble-error' }, `⚠ ${message.error}`) : null),
+	);
 }
 
 function renderContactMessage(message) {

@@ -7,8 +7,10 @@ import { receiveFromContact } from '../chat/inbound';
 import type { StatusEmitter } from '../chat/statuses';
 import { exchange, viewFlow, type ExchangeRequest } from '../flows/exchange';
 import { KNOWN_ERRORS } from '../platformApi/errors';
-import type { RecordedRequest, ScriptedResponse } from '../platform/types';
+import type { ScriptedResponse } from '../platform/types';
 import type { UserInput } from '../webhooks/payloads';
+import { bad, bodyOf } from './http';
+import { installWhatsAppActions } from './whatsAppRoutes';
 
 /**
  * The chat page and its small JSON API under `/_sim/` (no clash with Graph or Viber paths):
@@ -17,7 +19,7 @@ import type { UserInput } from '../webhooks/payloads';
 
 const PAGE_DIR = __dirname;
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
-const STATIC = new Set(['app.js', 'flow.js', 'render.js', 'format.js', 'style.css']);
+const STATIC = new Set(['app.js', 'flow.js', 'render.js', 'format.js', 'whatsAppActions.js', 'style.css']);
 
 export function installPage(ctx: SimulatorContext, statuses: StatusEmitter): void {
 	const { platform } = ctx;
@@ -41,6 +43,8 @@ export function installPage(ctx: SimulatorContext, statuses: StatusEmitter): voi
 		const message = await receiveFromContact(ctx, body.channel, body.contactId, body.input);
 		return { json: { id: message.id, status: message.status, error: message.error } };
 	});
+
+	installWhatsAppActions(ctx);
 
 	platform.on('POST', '/_sim/api/upload', (request) => {
 		if (request.body.length === 0) return bad('send the file bytes as the body');
@@ -113,12 +117,4 @@ function file(name: string): ScriptedResponse {
 		cache.set(name, bytes);
 	}
 	return { body: bytes, headers: { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream', 'cache-control': 'no-cache' } };
-}
-
-function bodyOf<T>(request: RecordedRequest): T {
-	return (request.json ?? {}) as T;
-}
-
-function bad(message: string): ScriptedResponse {
-	return { status: 400, json: { error: message } };
 }

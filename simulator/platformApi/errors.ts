@@ -23,6 +23,7 @@ export const KNOWN_ERRORS: KnownError[] = [
 	{ code: 130429, channels: ['whatsapp'], title: 'Rate limit hit', mode: 'response', details: 'Cloud API message throughput has been reached.' },
 	{ code: 131047, channels: ['whatsapp'], title: 'Re-engagement message', mode: 'status', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
 	{ code: 131026, channels: ['whatsapp'], title: 'Message undeliverable', mode: 'status', details: 'Unable to deliver message. Reasons can include: the recipient phone number is not a WhatsApp phone number.' },
+	{ code: 131050, channels: ['whatsapp'], title: 'Unable to deliver the message', mode: 'status', details: 'This recipient has chosen to stop receiving marketing messages on WhatsApp from your business.' },
 	{ code: 131056, channels: ['whatsapp'], title: '(Business Account, Consumer Account) pair rate limit hit', mode: 'response', details: 'Too many messages sent from the sender phone number to the same recipient phone number in a short period of time.' },
 	{ code: 10, channels: ['messenger', 'instagram'], title: 'This message is sent outside of allowed window.', mode: 'response', details: 'The 24-hour messaging window has closed.' },
 	{ code: 613, channels: ['messenger', 'instagram'], title: 'Calls to this api have exceeded the rate limit.', mode: 'response', details: 'Send API rate limit.' },

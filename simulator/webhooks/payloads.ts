@@ -1,9 +1,9 @@
 import type { ChannelName, SimulatorConfig } from '../config';
 
 /**
- * Webhook bodies exactly as the platforms send them (reference channels.md §3): WhatsApp's
- * entry → changes → value with messages or statuses, Messenger/Instagram's entry → messaging,
- * Viber's one event per callback with `message_token` as a bare 64-bit integer.
+ * Webhook bodies exactly as the platforms send them (reference channels.md §3):
+ * Messenger/Instagram's entry → messaging, Viber's one event per callback with `message_token` as
+ * a bare 64-bit integer. WhatsApp's are in ./whatsApp.ts.
  */
 
 /** What the person on the chat page did. */
@@ -20,84 +20,6 @@ export type StatusName = 'sent' | 'delivered' | 'read' | 'failed';
 export interface Sender {
 	id: string;
 	name: string;
-}
-
-const seconds = (ms: number) => String(Math.floor(ms / 1000));
-
-/** The `message` object of a WhatsApp messages webhook. */
-export function whatsAppMessage(config: SimulatorConfig, from: Sender, id: string, at: number, input: UserInput): Record<string, unknown> {
-	const base: Record<string, unknown> = { from: from.id, id, timestamp: seconds(at) };
-	const context = (replyTo?: string) => (replyTo ? { context: { from: config.business.displayPhoneNumber, id: replyTo } } : {});
-	switch (input.kind) {
-		case 'text':
-			return { ...base, type: 'text', text: { body: input.text } };
-		case 'reply':
-			if (input.source === 'template_button') {
-				return { ...context(input.replyTo), ...base, type: 'button', button: { text: input.title, payload: input.id } };
-			}
-			if (input.source === 'list') {
-				const row = { id: input.id, title: input.title, ...(input.description ? { description: input.description } : {}) };
-				return { ...context(input.replyTo), ...base, type: 'interactive', interactive: { type: 'list_reply', list_reply: row } };
-			}
-			return { ...context(input.replyTo), ...base, type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: input.id, title: input.title } } };
-		case 'location':
-			return { ...base, type: 'location', location: { latitude: input.latitude, longitude: input.longitude, ...(input.name ? { name: input.name } : {}), ...(input.address ? { address: input.address } : {}) } };
-		case 'image':
-			return { ...base, type: 'image', image: { ...(input.caption ? { caption: input.caption } : {}), mime_type: input.mimeType, sha256: input.sha256, id: input.mediaId } };
-		case 'contact':
-			return { ...base, type: 'contacts', contacts: [{ name: { formatted_name: input.name, first_name: input.name }, phones: [{ phone: input.phone, wa_id: input.phone.replace(/\D/g, ''), type: 'CELL' }] }] };
-		case 'flow':
-			return { ...context(input.replyTo), ...base, type: 'interactive', interactive: { type: 'nfm_reply', nfm_reply: { response_json: input.responseJson, body: 'Sent', name: 'flow' } } };
-	}
-}
-
-function whatsAppEnvelope(config: SimulatorConfig, value: Record<string, unknown>): Record<string, unknown> {
-	return {
-		object: 'whatsapp_business_account',
-		entry: [
-			{
-				id: config.business.wabaId,
-				changes: [
-					{
-						value: {
-							messaging_product: 'whatsapp',
-							metadata: { display_phone_number: config.business.displayPhoneNumber, phone_number_id: config.business.phoneNumberId },
-							...value,
-						},
-						field: 'messages',
-					},
-				],
-			},
-		],
-	};
-}
-
-export function whatsAppInbound(config: SimulatorConfig, from: Sender, message: Record<string, unknown>): Record<string, unknown> {
-	return whatsAppEnvelope(config, { contacts: [{ profile: { name: from.name }, wa_id: from.id }], messages: [message] });
-}
-
-export function whatsAppStatus(
-	config: SimulatorConfig,
-	recipient: string,
-	messageId: string,
-	status: StatusName,
-	at: number,
-	extra: { conversationId: string; callbackData?: string; error?: { code: number; title: string; message: string } },
-): Record<string, unknown> {
-	const entry: Record<string, unknown> = { id: messageId, status, timestamp: seconds(at), recipient_id: recipient };
-	if (extra.callbackData) entry.biz_opaque_callback_data = extra.callbackData;
-	if (status === 'sent' || status === 'delivered') {
-		entry.conversation = {
-			id: extra.conversationId,
-			...(status === 'sent' ? { expiration_timestamp: seconds(at + 24 * 3600_000) } : {}),
-			origin: { type: 'service' },
-		};
-		entry.pricing = { billable: false, pricing_model: 'PMP', category: 'service', type: 'free_customer_service' };
-	}
-	if (status === 'failed' && extra.error) {
-		entry.errors = [{ code: extra.error.code, title: extra.error.title, message: extra.error.message, error_data: { details: extra.error.message } }];
-	}
-	return whatsAppEnvelope(config, { statuses: [entry] });
 }
 
 /** Messenger (`object: page`) and Instagram (`object: instagram`) share the messaging shape. */

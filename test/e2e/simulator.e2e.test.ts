@@ -2,7 +2,10 @@
  * The chat simulator in a real browser against the real n8n: headless Chromium (Debian's package,
  * `bash scripts/install-browser.sh`) driven by playwright-core. Type "hi", tap a reply button,
  * open the booking Flow, navigate, answer a data-exchange step through the n8n Flows endpoint
- * (real RSA/AES and signatures), complete it, and see n8n's confirmation in the chat.
+ * (real RSA/AES and signatures), complete it, and see n8n's confirmation in the chat. Then, as a
+ * person with a username and no phone number: get the bot's answer (sent to the business-scoped
+ * user id), edit and delete a message, receive a message the business wrote in the WhatsApp
+ * Business app, and stop marketing messages; each reaches the workflow's trigger.
  * Screenshots go to test/e2e/artifacts/.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -27,6 +30,23 @@ describe('chat simulator in a browser with the real n8n', () => {
 	const pageErrors: string[] = [];
 
 	const shot = async (name: string) => await page.screenshot({ path: join(ARTIFACTS, `simulator-${name}.png`) });
+
+	/** The first item the bot workflow's trigger emitted that `matches`, waiting for its execution. */
+	async function triggerItem(matches: (item: Record<string, any>) => boolean): Promise<Record<string, any>> {
+		const botWorkflow = link.workflowIds[1];
+		const deadline = Date.now() + 30_000;
+		for (;;) {
+			for (const execution of await n8n.api.executions(botWorkflow)) {
+				const item = execution.data ? n8n.output(execution, 'WhatsApp Trigger')[0]?.find(matches) : undefined;
+				if (item) return item;
+			}
+			if (Date.now() > deadline) throw new Error('no execution of the bot whose trigger emitted the expected event');
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+
+	/** The contact with a username and no phone number in simulator/fixtures/simulator.json. */
+	const hedy = () => simulator.context.contacts.all().find((contact) => contact.username === 'hedy.lamarr')!;
 
 	beforeAll(async () => {
 		if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`bash scripts/install-browser.sh\` (Debian's chromium) first`);
@@ -142,5 +162,83 @@ describe('chat simulator in a browser with the real n8n', () => {
 		await failed.waitFor({ timeout: 30_000 });
 		expect(await page.locator('.row.theirs .bubble-error').last().textContent()).toContain('131047');
 		await shot('6-injected-error');
+	});
+
+	it('lists a person without a phone number by @username, and the bot\'s answer goes to their business-scoped user id', async () => {
+		const entry = page.locator('.contact', { hasText: '@hedy.lamarr' });
+		expect(await entry.locator('.no-number').textContent()).toBe('no number');
+		await entry.click();
+		expect(await page.textContent('#chat-name')).toBe('@hedy.lamarr');
+		expect(await page.textContent('#chat-sub')).toBe('WhatsApp · Hedy Lamarr · no number shared');
+		await page.fill('#composer-input', 'hi');
+		await page.press('#composer-input', 'Enter');
+		await page.locator('.row.theirs', { hasText: 'Hi Hedy Lamarr! 👋' }).waitFor({ timeout: 30_000 });
+		// The trigger's contact.id is the BSUID for this person, so the WhatsApp node sent by `recipient`.
+		const reply = simulator.journal.conversation('whatsapp', hedy().bsuid!).find((message) => message.direction === 'out');
+		expect(reply?.payload).toMatchObject({ recipient: hedy().bsuid, type: 'interactive' });
+		expect(reply?.payload).not.toHaveProperty('to');
+		expect(await triggerItem((item) => item.event === 'message' && item.contact.id === hedy().bsuid)).toMatchObject({ text: 'hi', contact: { key: hedy().bsuid, phone: '', username: 'hedy.lamarr' } });
+		await shot('7-username-only');
+	});
+
+	it('edits and deletes the contact\'s message: the chat shows both, the trigger gets both, the bot acknowledges both', async () => {
+		const id = await page.locator('.row.own').last().getAttribute('data-id');
+		const own = page.locator(`.row[data-id="${id}"]`);
+		await own.hover();
+		await own.locator('.bubble-menu').click();
+		await page.click('.popup-item:has-text("Edit")');
+		await page.fill('.sheet-input', 'hi, it is Hedy');
+		await page.click('.sheet-send');
+		await own.locator('.edited').waitFor();
+		expect(await own.locator('.text').textContent()).toBe('hi, it is Hedy');
+		await page.locator('.row.theirs', { hasText: 'you changed your message to' }).waitFor({ timeout: 30_000 });
+		expect(await triggerItem((item) => item.event === 'edit')).toMatchObject({ originalMessageId: id, text: 'hi, it is Hedy', contact: { id: hedy().bsuid } });
+		await shot('8-edited');
+
+		await own.hover();
+		await own.locator('.bubble-menu').click();
+		await page.click('.popup-item:has-text("Delete")');
+		await page.click('.sheet-send.danger');
+		await own.locator('.text.deleted').waitFor();
+		expect(await own.locator('.text').textContent()).toContain('This message was deleted');
+		await page.locator('.row.theirs', { hasText: 'you deleted a message' }).waitFor({ timeout: 30_000 });
+		expect(await triggerItem((item) => item.event === 'revoke')).toMatchObject({ originalMessageId: id, contact: { id: hedy().bsuid } });
+		await shot('9-deleted');
+	});
+
+	it('shows what the business writes in the WhatsApp Business app, and the trigger gets it as an echo', async () => {
+		await page.click('#chat-menu');
+		await page.click('.popup-item:has-text("WhatsApp Business app")');
+		await page.fill('.sheet-input', 'Your table for two is ready at 19:30.');
+		await page.click('.sheet-send');
+		const echo = page.locator('.row.theirs', { hasText: 'Your table for two is ready' });
+		expect(await echo.locator('.origin').textContent()).toContain('Sent from the WhatsApp Business app');
+		expect(await triggerItem((item) => item.event === 'echo')).toMatchObject({
+			type: 'text',
+			text: 'Your table for two is ready at 19:30.',
+			contact: { id: hedy().bsuid, key: hedy().bsuid, phone: '', username: 'hedy.lamarr' },
+		});
+		await shot('10-business-app-echo');
+	});
+
+	it('stops marketing messages from the chat menu, and the trigger gets the preference', async () => {
+		await page.click('#chat-menu');
+		await page.click('.popup-item:has-text("Stop marketing messages")');
+		await page.locator('.system-note.preference .ticks.delivered').waitFor();
+		expect(await page.locator('.system-note.preference').textContent()).toContain('You stopped marketing messages from Chatflow Café');
+		expect(await triggerItem((item) => item.event === 'preference')).toMatchObject({
+			preference: { category: 'marketing_messages', value: 'stop' },
+			contact: { id: hedy().bsuid, key: hedy().bsuid, username: 'hedy.lamarr' },
+		});
+		await shot('11-marketing-stopped');
+		await page.click('#chat-menu');
+		await page.click('.popup-item:has-text("Contact info")');
+		expect(await page.locator('.contact-info').textContent()).toContain(hedy().bsuid);
+		expect(await page.locator('.sheet-send').textContent()).toBe('Resume marketing messages');
+		await shot('12-contact-info');
+
+		const executions = await n8n.api.settledExecutions(link.workflowIds[1]);
+		expect(executions.filter((execution) => execution.status !== 'success')).toEqual([]);
+		expect(pageErrors).toEqual([]);
 	});
 });
