@@ -36,7 +36,9 @@ export class ChatflowConversation implements INodeType {
 		name: 'chatflowConversation',
 		icon: { light: 'file:conversation.svg', dark: 'file:conversation.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2: Wait for Reply keeps the execution running for its first 30 seconds by default.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ {"waitForReply": "wait for reply", "session": "session: " + $parameter["sessionAction"]}[$parameter["operation"]] }}',
 		description: 'Wait for a contact\'s reply, keep per-contact session variables and steps',
 		defaults: { name: 'Conversation' },

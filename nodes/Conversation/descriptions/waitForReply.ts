@@ -1,6 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { KEEP_RUNNING_DEFAULT_SECONDS } from '../../shared/conversation/waitForReply';
+
 const show = { displayOptions: { show: { operation: ['waitForReply'] } } };
+
+/**
+ * How long the execution keeps running while it waits before n8n saves it as waiting: 0 in
+ * version 1 (saved at once, as before), 30 seconds from version 2.
+ */
+function keepRunningProperties(): INodeProperties[] {
+	const property = (defaultSeconds: number, versions: unknown): INodeProperties => ({
+		displayName: 'Keep Execution Running (Seconds)',
+		name: 'keepRunningSeconds',
+		type: 'number',
+		default: defaultSeconds,
+		typeOptions: { minValue: 0 },
+		description:
+			'A reply within this time continues the running execution at once, costing n8n no save and reload; later the execution is saved as waiting. In queue mode each running wait holds a worker slot: raise the workers\' concurrency or lower this. 0 saves at once.',
+		displayOptions: { show: { operation: ['waitForReply'], '@version': versions as number[] } },
+	});
+	return [property(0, [1]), property(KEEP_RUNNING_DEFAULT_SECONDS, [{ _cnd: { gte: 2 } }])];
+}
 
 export const waitForReplyProperties: INodeProperties[] = [
 	{
@@ -33,6 +53,7 @@ export const waitForReplyProperties: INodeProperties[] = [
 		],
 		...show,
 	},
+	...keepRunningProperties(),
 	{
 		displayName: 'Accept Message Types',
 		name: 'acceptTypes',

@@ -2,7 +2,8 @@
  * Conversations on n8n's waiting executions (see docs/conversations.md):
  *
  *   waits      registerWait / claimWait / cancelWait / peekWait: one record per contact
- *              (channel + account + contact) naming the waiting execution and its resume URL
+ *              (channel + account + contact) naming the waiting execution and its resume URL,
+ *              or its mailbox while it still runs (waitRunning / deliverToRunning)
  *   route      routeToConversation(event, options): keyword | resumed | none, for the triggers;
  *              routeTriggerEvents(this, events) does it for a trigger's whole delivery
  *   sessions   getSession / setVariables / mergeVariables / clearSession / setStep (atomic updates,
@@ -46,4 +47,6 @@ export {
 	type WhenWaiting,
 } from './route';
 export { routeTriggerEvents, conversationTriggerOptions, readConversationSettings } from './trigger';
-export { openConversationStore, conversationRedisCredentials, CONVERSATION_SCOPE } from './store';
+export { openConversationStore, openConversationSignals, conversationRedisCredentials, CONVERSATION_SCOPE } from './store';
+export { waitRunning, deliverToRunning, type RunningWait } from './runningWait';
+export { replyOutcome, timeoutJson, type ReplyOutcome, type WaitSettings } from './replyOutcome';

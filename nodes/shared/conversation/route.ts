@@ -16,9 +16,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { sleep as n8nSleep } from 'n8n-workflow';
 
 import type { ChatEvent } from '../ingestion';
-import type { KeyValueStore } from '../store';
+import type { Signals } from '../store';
+import type { AtomicStore } from '../store/atomic';
 import { contactKey, contactOf } from './contact';
 import { matchKeyword, type KeywordRule } from './keywords';
+import { deliverToRunning } from './runningWait';
 import { claimWait, type WaitRecord } from './waitRegistry';
 
 export type RouteOutcome = 'resumed' | 'keyword' | 'none';
@@ -54,7 +56,9 @@ export type ResumePoster = (url: string, body: ResumeBody) => Promise<{ statusCo
 
 export interface RouteOptions {
 	/** The conversation store (see `openConversationStore`). */
-	store: KeyValueStore;
+	store: AtomicStore;
+	/** Wakes executions that wait while still running (see `runningWait`). */
+	signals: Signals;
 	keywords?: readonly KeywordRule[];
 	whenWaiting?: WhenWaiting;
 	post: ResumePoster;
@@ -63,6 +67,8 @@ export interface RouteOptions {
 	 * wait a moment before n8n has saved the execution as waiting (seconds on a loaded machine).
 	 */
 	runningRetryMs?: number;
+	/** How long to wait for a running execution to take a message before taking it back. */
+	acknowledgeWaitMs?: number;
 	now?: () => number;
 	sleep?: (ms: number) => Promise<void>;
 	log?: (level: 'debug' | 'warn', message: string) => void;
@@ -150,6 +156,11 @@ async function resume(
 	const sleep = options.sleep ?? n8nSleep;
 	const now = options.now ?? Date.now;
 	const started = now();
+	if (wait.hot) {
+		// The execution still runs: hand the message over in the store, no HTTP, no 409 window.
+		const taken = await deliverToRunning(options.store, options.signals, wait, body, options.acknowledgeWaitMs);
+		return taken ? { ok: true, attempts: 1, waitedMs: now() - started } : { ok: false, reason: 'the waiting execution no longer runs (it was saved or n8n restarted)' };
+	}
 	const deadline = started + (options.runningRetryMs ?? 120_000);
 	// A reply right after the question: n8n is most likely still saving the execution as
 	// waiting. Give it a moment first rather than a certain 409 (each costs n8n a full read).

@@ -9,7 +9,7 @@ import type { ChatEvent } from '../ingestion';
 import { followIdentityChange } from './identityChange';
 import { parseKeywords, type KeywordRule } from './keywords';
 import { routeToConversation, type ResumeBody, type RouteDecision, type WhenWaiting } from './route';
-import { conversationRedisCredentials, openConversationStore } from './store';
+import { conversationRedisCredentials, openConversationSignals, openConversationStore } from './store';
 
 export const conversationTriggerOptions: INodeProperties = {
 	displayName: 'Conversation',
@@ -70,7 +70,9 @@ export function readConversationSettings(ctx: Pick<IWebhookFunctions, 'getNodePa
 /** Routes each event; resolves with the events that still start an execution, in order. */
 export async function routeTriggerEvents(ctx: IWebhookFunctions, events: ChatEvent[]): Promise<ChatEvent[]> {
 	const settings = readConversationSettings(ctx);
-	const store = openConversationStore(await conversationRedisCredentials(ctx));
+	const credentials = await conversationRedisCredentials(ctx);
+	const store = openConversationStore(credentials);
+	const signals = openConversationSignals(credentials);
 	const post = async (url: string, body: ResumeBody) => {
 		const response = (await ctx.helpers.httpRequest({
 			method: 'POST',
@@ -103,6 +105,7 @@ export async function routeTriggerEvents(ctx: IWebhookFunctions, events: ChatEve
 			for (const index of indexes) {
 				decisions[index] = await routeToConversation(events[index], {
 					store,
+					signals,
 					keywords: settings.keywords,
 					whenWaiting: settings.whenWaiting,
 					post,

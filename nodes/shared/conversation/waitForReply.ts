@@ -1,7 +1,8 @@
 /**
- * The Conversation node's "Wait for Reply": register the contact's wait, put the execution to
- * wait (n8n's own mechanism, see docs/conversations.md), and on resume decide which output the
- * reply goes to. Outputs: 0 Reply, 1 Timed Out, 2 Not Accepted.
+ * The Conversation node's "Wait for Reply": register the contact's wait; keep the execution
+ * running for the first seconds (`runningWait`), then put it to wait the way n8n does (see
+ * docs/conversations.md); on a reply decide which output it goes to. Outputs: 0 Reply, 1 Timed
+ * Out, 2 Not Accepted.
  */
 import {
 	NodeOperationError,
@@ -13,43 +14,42 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import type { ChatEvent } from '../ingestion';
-import type { AtomicStore } from '../store/atomic';
-import { contactFields, contactKey, contactOf, type ContactRef } from './contact';
+import { contactKey } from './contact';
 import { rememberContact, resolveContact } from './contactFromContext';
 import type { ResumeBody } from './route';
-import { conversationRedisCredentials, openConversationStore } from './store';
-import { accepts, registerWait, type AcceptRule, type WaitRecord } from './waitRegistry';
-
-export const OUTPUT = { reply: 0, timedOut: 1, notAccepted: 2 } as const;
+import { replyOutcome, timeoutJson, type WaitSettings } from './replyOutcome';
+import { waitRunning } from './runningWait';
+import { conversationRedisCredentials, openConversationSignals, openConversationStore } from './store';
+import { registerWait, type WaitRecord } from './waitRegistry';
 
 const UNIT_MS: Record<string, number> = { seconds: 1000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
 
-export interface WaitSettings {
-	timeoutMs: number;
-	accept: AcceptRule;
-	whenNotAccepted: 'branch' | 'passThrough' | 'keepWaiting';
-	maxRetries: number;
-}
+export { OUTPUT, type WaitSettings } from './replyOutcome';
 
-export function readWaitSettings(get: (name: string, fallback: unknown) => unknown): WaitSettings {
+export function readWaitSettings(get: (name: string, fallback: unknown) => unknown, keepRunningDefault = 0): WaitSettings {
 	const amount = Number(get('timeout', 0));
 	const unit = String(get('timeoutUnit', 'minutes'));
 	const list = (value: unknown) =>
 		(Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,]+/)).map((s) => s.trim()).filter(Boolean);
 	const mode = String(get('whenNotAccepted', 'branch'));
+	const keepRunning = Number(get('keepRunningSeconds', keepRunningDefault));
 	return {
 		timeoutMs: amount > 0 ? amount * (UNIT_MS[unit] ?? UNIT_MS.minutes) : 0,
 		accept: { types: list(get('acceptTypes', [])), replyIds: list(get('acceptReplyIds', '')) },
 		whenNotAccepted: mode === 'passThrough' || mode === 'keepWaiting' ? mode : 'branch',
 		maxRetries: Math.max(0, Math.floor(Number(get('maxRetries', 3)))),
+		keepRunningMs: Number.isFinite(keepRunning) && keepRunning > 0 ? keepRunning * 1000 : 0,
 	};
 }
+
+/** Version 2 of the node keeps a waiting execution running this long by default (version 1: 0). */
+export const KEEP_RUNNING_DEFAULT_SECONDS = 30;
 
 export async function executeWaitForReply(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	if (items.length === 0) return [[], [], []];
-	const settings = readWaitSettings((name, fallback) => ctx.getNodeParameter(name, 0, fallback));
+	const keepRunningDefault = ctx.getNode().typeVersion >= 2 ? KEEP_RUNNING_DEFAULT_SECONDS : 0;
+	const settings = readWaitSettings((name, fallback) => ctx.getNodeParameter(name, 0, fallback), keepRunningDefault);
 	if (settings.timeoutMs < 0 || !Number.isFinite(settings.timeoutMs)) {
 		throw new NodeOperationError(ctx.getNode(), 'Timeout: must be 0 (no limit) or a positive number');
 	}
@@ -80,99 +80,52 @@ export async function executeWaitForReply(ctx: IExecuteFunctions): Promise<INode
 		registeredAt: now,
 		...(settings.timeoutMs > 0 ? { expiresAt: now + settings.timeoutMs } : {}),
 	};
+	const timedOut = (): INodeExecutionData[] =>
+		items.map((_, index) => ({ json: timeoutJson(contact, 'timeout', record), pairedItem: { item: index } }));
+
+	const credentials = await conversationRedisCredentials(ctx);
+	const store = openConversationStore(credentials);
+	if (settings.keepRunningMs > 0) {
+		const outcome = await waitRunning({
+			store,
+			signals: openConversationSignals(credentials),
+			settings,
+			record,
+			timedOut: () => [[], timedOut(), []],
+			cancel: ctx.getExecutionCancelSignal(),
+		});
+		if (outcome !== 'save') return outcome;
+	}
 
 	// On timeout n8n resumes the execution with this node disabled, which forwards the node's
 	// stack input: make that input the "Timed Out" output (see docs/conversations.md).
-	const timedOut: INodeExecutionData[] = items.map((_, index) => ({
-		json: timeoutJson(contact, 'timeout', record),
-		pairedItem: { item: index },
-	}));
 	const executeData = ctx.getExecuteData();
-	executeData.data = { main: [[], timedOut, []] };
+	executeData.data = { main: [[], timedOut(), []] };
 	ctx.setMetadata({ forwardAllOutputs: true } as IDataObject);
 	// n8n re-pairs forwarded items as "item i of input k" for output k; give inputs 1 and 2 the
 	// same source as input 0, so $('Trigger').item still resolves after Timed Out / Not Accepted.
 	const source = executeData.source?.main?.[0];
 	if (source) executeData.source = { main: [source, source, source] };
 
-	const store = openConversationStore(await conversationRedisCredentials(ctx));
-	await registerWait(store, record);
-	await ctx.putExecutionToWait(settings.timeoutMs > 0 ? new Date(now + settings.timeoutMs) : WAIT_INDEFINITELY);
+	await registerWait(store, { ...record, registeredAt: Date.now() });
+	await ctx.putExecutionToWait(settings.timeoutMs > 0 ? new Date(record.expiresAt!) : WAIT_INDEFINITELY);
 	return [items];
 }
 
 /** The webhook n8n calls when the trigger POSTs a reply (or a keyword cancellation). */
 export async function resumeWaitForReply(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const body = ctx.getBodyData() as Partial<ResumeBody>;
-	const event = body.event as ChatEvent | undefined;
-	if (!event || !contactOf(event) || (body.chatflowConversation !== 'reply' && body.chatflowConversation !== 'cancel')) {
-		// Leaves the execution waiting: only the chatflow trigger's POST may resume it.
-		return { webhookResponse: { resumed: false, reason: 'not a chatflow conversation message' } };
-	}
-	if (body.chatflowConversation === 'cancel') {
-		// A keyword restarted the conversation elsewhere: end this execution quietly.
-		return { webhookResponse: { resumed: true, cancelled: true }, workflowData: [[], [], []] };
-	}
-
 	const settings = readWaitSettings((name, fallback) => ctx.getNodeParameter(name, fallback));
+	const store = openConversationStore(await conversationRedisCredentials(ctx));
+	const outcome = await replyOutcome(settings, body, store);
+	// Leaves the execution waiting: only the chatflow trigger's POST may resume it.
+	if (!outcome) return { webhookResponse: { resumed: false, reason: 'not a chatflow conversation message' } };
+	if (outcome.kind === 'output') return { webhookResponse: outcome.response, workflowData: outcome.outputs };
+	// Put the wait back (the trigger claimed it), keeping its original deadline.
 	const wait = body.wait as WaitRecord | undefined;
-	const retries = { store: await storeOf(ctx), key: `retries:${wait?.executionId ?? ''}:${encodeURIComponent(ctx.getNode().name)}` };
-	const paired = { item: 0 };
-	if (accepts(settings.accept, event)) {
-		await retryCounter(retries, 'reset');
-		return { webhookResponse: { resumed: true }, workflowData: [[{ json: event, pairedItem: paired }], [], []] };
+	const now = Date.now();
+	if (wait?.resumeUrl && !(wait.expiresAt !== undefined && wait.expiresAt <= now)) {
+		await registerWait(store, { ...wait, registeredAt: now });
 	}
-	if (settings.whenNotAccepted === 'passThrough') {
-		return {
-			webhookResponse: { resumed: true, accepted: false },
-			workflowData: [[{ json: { ...event, accepted: false }, pairedItem: paired }], [], []],
-		};
-	}
-	const attempt = await retryCounter(retries, 'increment');
-	if (attempt > settings.maxRetries) {
-		await retryCounter(retries, 'reset');
-		const contact = contactOf(event)!;
-		return {
-			webhookResponse: { resumed: true, accepted: false },
-			workflowData: [[], [{ json: { ...timeoutJson(contact, 'maxRetries'), lastReply: event }, pairedItem: paired }], []],
-		};
-	}
-	if (settings.whenNotAccepted === 'keepWaiting') {
-		// Put the wait back (the trigger claimed it), keeping its original deadline.
-		const now = Date.now();
-		if (wait?.resumeUrl && !(wait.expiresAt !== undefined && wait.expiresAt <= now)) {
-			await registerWait(retries.store, { ...wait, registeredAt: now });
-		}
-		return { webhookResponse: { resumed: false, accepted: false, attempt } };
-	}
-	return {
-		webhookResponse: { resumed: true, accepted: false },
-		workflowData: [[], [], [{ json: { ...event, accepted: false, attempt, retriesLeft: settings.maxRetries - attempt }, pairedItem: paired }]],
-	};
-}
-
-function timeoutJson(contact: ContactRef, reason: 'timeout' | 'maxRetries', record?: WaitRecord): IDataObject {
-	return {
-		timedOut: true,
-		reason,
-		channel: contact.channel,
-		accountId: contact.accountId,
-		contact: contactFields(contact),
-		...(record ? { waitingSince: new Date(record.registeredAt).toISOString() } : {}),
-		...(record?.expiresAt ? { timedOutAt: new Date(record.expiresAt).toISOString() } : {}),
-	};
-}
-
-async function storeOf(ctx: IWebhookFunctions) {
-	return openConversationStore(await conversationRedisCredentials(ctx));
-}
-
-/** Consecutive not-accepted replies of this wait (per execution and node, kept in the store). */
-async function retryCounter(counter: { store: AtomicStore; key: string }, action: 'increment' | 'reset'): Promise<number> {
-	if (action === 'reset') {
-		await counter.store.delete(counter.key);
-		return 0;
-	}
-	const next = await counter.store.update(counter.key, (current) => String((Number(current) || 0) + 1), 7 * 86_400_000);
-	return Number(next);
+	return { webhookResponse: outcome.response };
 }

@@ -30,16 +30,23 @@ export interface WaitRecord {
 	registeredAt: number;
 	/** Epoch ms after which the wait has timed out; absent: waits until answered or cancelled. */
 	expiresAt?: number;
+	/**
+	 * Set while the execution waits running (in memory) rather than saved: the message goes to
+	 * its mailbox `mail:<id>` and a signal `hot:<id>` wakes it, instead of the resume URL.
+	 */
+	hot?: { id: string };
 }
 
 const PREFIX = 'wait:';
 
 /**
  * Registers (or replaces) the contact's wait. A newer wait replaces an older one for the same
- * contact: the contact's next message goes to the most recent question.
+ * contact: the contact's next message goes to the most recent question. The record lives until
+ * the wait's timeout, or for `ttlMs` when given (a running wait's record must outlive its timeout
+ * by the handover time, and must not outlive the process that waits).
  */
-export async function registerWait(store: KeyValueStore, record: WaitRecord): Promise<void> {
-	const ttlMs = record.expiresAt !== undefined ? Math.max(1, record.expiresAt - record.registeredAt) : undefined;
+export async function registerWait(store: KeyValueStore, record: WaitRecord, ttlMs?: number): Promise<void> {
+	ttlMs ??= record.expiresAt !== undefined ? Math.max(1, record.expiresAt - record.registeredAt) : undefined;
 	const location = await locateContact(store, record.contact);
 	await store.set(`${PREFIX}${location.primary}`, JSON.stringify(record), ttlMs);
 	await linkAliases(store, record.contact, location);
@@ -76,6 +83,15 @@ export async function cancelWait(store: KeyValueStore, contact: ContactRef, exec
 		if (raw && parseWait(raw)?.executionId === executionId) return await store.deleteIfEquals(`${PREFIX}${key}`, raw);
 	}
 	return false;
+}
+
+/**
+ * Withdraws exactly this registration (the same record, not a newer one). False when a trigger
+ * claimed it first: its message is on the way.
+ */
+export async function releaseWait(store: KeyValueStore, record: WaitRecord): Promise<boolean> {
+	const location = await locateContact(store, record.contact);
+	return await store.deleteIfEquals(`${PREFIX}${location.primary}`, JSON.stringify(record));
 }
 
 /** Moves a waiting conversation to the person's new identity (their answer still reaches it). */

@@ -28,9 +28,11 @@
 import { MemoryStore, processWideEntries } from './memoryStore';
 import { clientFor, closeRedisClients, describeTarget, type RedisCredentials } from './redisClient';
 import { RedisStore } from './redisStore';
+import { processSignals, redisSignals, type Signals } from './signals';
 import type { KeyValueStore } from './types';
 
 export type { KeyValueStore } from './types';
+export type { Signals } from './signals';
 export { MemoryStore } from './memoryStore';
 export { RedisStore } from './redisStore';
 export { clientFor, createClient, describeTarget, RedisStoreError, type RedisClient, type RedisCredentials } from './redisClient';
@@ -49,6 +51,11 @@ export function namespaceOf(credentials: RedisCredentials | undefined): string {
 export function openStore(credentials: RedisCredentials | undefined, scope = ''): KeyValueStore {
 	if (!credentials) return new MemoryStore(DEFAULT_NAMESPACE + scope, processWideEntries());
 	return new RedisStore(clientFor(credentials), namespaceOf(credentials) + scope, describeTarget(credentials));
+}
+
+/** Wake-up signals between the processes that share the store (see `./signals`). */
+export function openSignals(credentials: RedisCredentials | undefined, scope = ''): Signals {
+	return credentials ? redisSignals(credentials, namespaceOf(credentials) + scope) : processSignals(DEFAULT_NAMESPACE + scope);
 }
 
 /** Closes every Redis client of this process (tests, shutdown). */

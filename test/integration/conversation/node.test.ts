@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { getSession, openConversationStore } from '../../../nodes/shared/conversation';
+import { getSession, openConversationSignals, openConversationStore, peekWait, routeToConversation, type WaitRecord } from '../../../nodes/shared/conversation';
+import type { ChatEvent } from '../../../nodes/shared/ingestion';
 import { runWorkflow, type WorkflowJson } from '../../support/harness';
 
 const TRIGGER = 'n8n-nodes-chatflow.chatflowWhatsAppTrigger';
@@ -15,14 +16,14 @@ function inbound(contactId: string, text = 'hi') {
 	return { channel: 'whatsapp', event: 'message', accountId: '1055', contact: { id: contactId, name: 'X' }, type: 'text', text, raw: {} };
 }
 
-function flow(nodes: Array<{ name: string; parameters: Record<string, unknown>; type?: string; onError?: string }>) {
+function flow(nodes: Array<{ name: string; parameters: Record<string, unknown>; type?: string; onError?: string; typeVersion?: number }>) {
 	const all = [
 		{ id: randomUUID(), name: 'Trigger', type: TRIGGER, typeVersion: 1, position: [0, 0], parameters: {} },
 		...nodes.map((node, index) => ({
 			id: randomUUID(),
 			name: node.name,
 			type: node.type ?? CONVERSATION,
-			typeVersion: node.type ? 3.4 : 1,
+			typeVersion: node.typeVersion ?? (node.type ? 3.4 : 1),
 			position: [(index + 1) * 200, 0],
 			parameters: node.parameters,
 			...(node.onError ? { onError: node.onError } : {}),
@@ -34,6 +35,52 @@ function flow(nodes: Array<{ name: string; parameters: Record<string, unknown>; 
 }
 
 describe('Chatflow Conversation node (in-process engine)', () => {
+	it('Wait for Reply (version 2) continues the still-running execution with the reply the trigger routes to it', async () => {
+		const contactId = `w-${randomUUID()}`;
+		const contact = { channel: 'whatsapp' as const, accountId: '1055', contactId };
+		const store = openConversationStore(undefined);
+		const running = runWorkflow({
+			workflow: flow([
+				{ name: 'Ask', typeVersion: 2, parameters: { operation: 'waitForReply', acceptReplyIds: 'yes', timeout: 0 } },
+				{ name: 'After', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
+			]),
+			input: [inbound(contactId)],
+		});
+		let wait: WaitRecord | undefined;
+		for (let attempt = 0; attempt < 500 && !wait?.hot; attempt++) {
+			wait = await peekWait(store, contact);
+			if (!wait?.hot) await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+		expect(wait).toMatchObject({ nodeName: 'Ask', hot: { id: expect.any(String) } });
+		const reply: ChatEvent = {
+			channel: 'whatsapp',
+			event: 'message',
+			accountId: '1055',
+			businessAccountId: '',
+			contact: { id: contactId, name: 'X', key: contactId },
+			messageId: 'wamid.R',
+			timestamp: '',
+			type: 'reply',
+			platformType: 'button',
+			text: 'Yes',
+			reply: { id: 'yes', title: 'Yes' },
+			raw: {},
+		};
+		const decision = await routeToConversation(reply, {
+			store,
+			signals: openConversationSignals(undefined),
+			post: async () => {
+				throw new Error('a running wait must not be resumed over HTTP');
+			},
+		});
+		expect(decision).toMatchObject({ route: 'resumed', emit: false });
+		const result = await running;
+		expect(result.status).toBe('success');
+		expect(result.outputs('Ask')[0].map((item) => item.json.reply)).toEqual([{ id: 'yes', title: 'Yes' }]);
+		expect(result.output('After')).toHaveLength(1);
+		expect(await peekWait(store, contact)).toBeUndefined();
+	});
+
 	it('sets, merges and reads each contact\'s own session, item by item, paired', async () => {
 		const [a, b] = [`a-${randomUUID()}`, `b-${randomUUID()}`];
 		const result = await runWorkflow({

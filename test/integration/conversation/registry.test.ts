@@ -1,23 +1,13 @@
 import { claimWait, cancelWait, peekWait, registerWait, accepts, type WaitRecord } from '../../../nodes/shared/conversation';
 import { closeRedisConnections } from '../../../nodes/shared/store';
-import { BACKENDS, dropRedisTestKeys, freshContact } from './backends';
+import { BACKENDS, dropRedisTestKeys, freshContact, waitRecord } from './backends';
 
 afterAll(async () => {
 	await dropRedisTestKeys();
 	await closeRedisConnections();
 });
 
-function record(contact: ReturnType<typeof freshContact>, executionId = 'e1', ttlMs?: number): WaitRecord {
-	const now = Date.now();
-	return {
-		executionId,
-		resumeUrl: `http://127.0.0.1:1/webhook-waiting/${executionId}?signature=t`,
-		nodeName: 'Ask',
-		contact,
-		registeredAt: now,
-		...(ttlMs ? { expiresAt: now + ttlMs } : {}),
-	};
-}
+const record = waitRecord;
 
 describe.each(BACKENDS)('wait registry (%s)', (_name, open) => {
 	const store = open();

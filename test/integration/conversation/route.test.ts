@@ -11,7 +11,7 @@ import {
 } from '../../../nodes/shared/conversation';
 import type { ChatEvent } from '../../../nodes/shared/ingestion';
 import { closeRedisConnections } from '../../../nodes/shared/store';
-import { BACKENDS, dropRedisTestKeys, freshContact } from './backends';
+import { BACKENDS, dropRedisTestKeys, freshContact, inboundMessage } from './backends';
 
 /** A loopback stand-in for n8n's /webhook-waiting: answers by script, records what it got. */
 let server: Server;
@@ -54,22 +54,7 @@ const post: ResumePoster = async (url, body) => {
 	return { statusCode: response.status, body: await response.text() };
 };
 
-function message(contact: ReturnType<typeof freshContact>, text: string, extra: Partial<ChatEvent> = {}): ChatEvent {
-	return {
-		channel: contact.channel,
-		event: 'message',
-		accountId: contact.accountId,
-		businessAccountId: '',
-		contact: { id: contact.contactId, name: 'Ana', key: contact.contactId },
-		messageId: `m-${Math.random()}`,
-		timestamp: new Date().toISOString(),
-		type: 'text',
-		platformType: 'text',
-		text,
-		raw: {},
-		...extra,
-	};
-}
+const message = inboundMessage;
 
 async function wait(store: Parameters<typeof registerWait>[0], contact: ReturnType<typeof freshContact>, executionId: string) {
 	await registerWait(store, {
@@ -81,12 +66,13 @@ async function wait(store: Parameters<typeof registerWait>[0], contact: ReturnTy
 	});
 }
 
-describe.each(BACKENDS)('routeToConversation (%s)', (_name, open) => {
+describe.each(BACKENDS)('routeToConversation (%s)', (_name, open, openSignals) => {
 	const store = open();
+	const signals = openSignals();
 
 	it('without a waiting execution: none, emit', async () => {
 		const contact = freshContact();
-		const decision = await routeToConversation(message(contact, 'hi'), { store, post });
+		const decision = await routeToConversation(message(contact, 'hi'), { store, signals, post });
 		expect(decision).toMatchObject({ route: 'none', emit: true });
 		expect(received).toHaveLength(0);
 	});
@@ -95,7 +81,7 @@ describe.each(BACKENDS)('routeToConversation (%s)', (_name, open) => {
 		const contact = freshContact('messenger');
 		await wait(store, contact, `r-${contact.contactId}`);
 		const event = message(contact, 'Book');
-		const decision = await routeToConversation(event, { store, post });
+		const decision = await routeToConversation(event, { store, signals, post });
 		expect(decision).toMatchObject({ route: 'resumed', emit: false, executionId: `r-${contact.contactId}` });
 		expect(received).toHaveLength(1);
 		expect(received[0].path).toBe(`/webhook-waiting/r-${contact.contactId}?signature=tok`);
@@ -106,9 +92,9 @@ describe.each(BACKENDS)('routeToConversation (%s)', (_name, open) => {
 	it('"both" resumes and also emits; "startNew" leaves the wait alone', async () => {
 		const contact = freshContact();
 		await wait(store, contact, `b-${contact.contactId}`);
-		expect(await routeToConversation(message(contact, 'x'), { store, post, whenWaiting: 'both' })).toMatchObject({ route: 'resumed', emit: true });
+		expect(await routeToConversation(message(contact, 'x'), { store, signals, post, whenWaiting: 'both' })).toMatchObject({ route: 'resumed', emit: true });
 		await wait(store, contact, `s-${contact.contactId}`);
-		expect(await routeToConversation(message(contact, 'y'), { store, post, whenWaiting: 'startNew' })).toMatchObject({ route: 'none', emit: true });
+		expect(await routeToConversation(message(contact, 'y'), { store, signals, post, whenWaiting: 'startNew' })).toMatchObject({ route: 'none', emit: true });
 		expect((await peekWait(store, contact))?.executionId).toBe(`s-${contact.contactId}`);
 	});
 
@@ -117,7 +103,7 @@ describe.each(BACKENDS)('routeToConversation (%s)', (_name, open) => {
 		const id = `run-${contact.contactId}`;
 		script.set(id, [409, 409, 409]);
 		await wait(store, contact, id);
-		const decision = await routeToConversation(message(contact, 'fast reply'), { store, post });
+		const decision = await routeToConversation(message(contact, 'fast reply'), { store, signals, post });
 		expect(decision.route).toBe('resumed');
 		expect(received.filter((r) => r.path.includes(id))).toHaveLength(4);
 	});
@@ -127,7 +113,7 @@ describe.each(BACKENDS)('routeToConversation (%s)', (_name, open) => {
 		const id = `gone-${contact.contactId}`;
 		script.set(id, [404]);
 		await wait(store, contact, id);
-		const decision = await routeToConversation(message(contact, 'late'), { store, post });
+		const decision = await routeToConversation(message(contact, 'late'), { store, signals, post });
 		expect(decision).toMatchObject({ route: 'none', emit: true });
 		expect(await claimWait(store, contact)).toBeUndefined();
 	});
@@ -137,14 +123,14 @@ describe.each(BACKENDS)('routeToConversation (%s)', (_name, open) => {
 		const id = `u-${contact.contactId}`;
 		script.set(id, [500]);
 		await wait(store, contact, id);
-		const decision = await routeToConversation(message(contact, 'x'), { store, post });
+		const decision = await routeToConversation(message(contact, 'x'), { store, signals, post });
 		expect(decision).toMatchObject({ route: 'resumed', emit: false });
 		expect(decision.uncertain).toContain('HTTP 500');
 		expect(received.filter((r) => r.path.includes(id))).toHaveLength(1);
 
 		const other = freshContact();
 		await registerWait(store, { executionId: 'down', resumeUrl: 'http://127.0.0.1:1/webhook-waiting/down?signature=t', nodeName: 'Ask', contact: other, registeredAt: Date.now() - 1000 });
-		const unreachable = await routeToConversation(message(other, 'y'), { store, post });
+		const unreachable = await routeToConversation(message(other, 'y'), { store, signals, post });
 		expect(unreachable).toMatchObject({ route: 'resumed', emit: false });
 		expect(unreachable.uncertain).toBeDefined();
 	});
@@ -153,7 +139,7 @@ describe.each(BACKENDS)('routeToConversation (%s)', (_name, open) => {
 		const contact = freshContact('viber');
 		const id = `k-${contact.contactId}`;
 		await wait(store, contact, id);
-		const decision = await routeToConversation(message(contact, 'Ménu'), { store, post, keywords: parseKeywords('STOP, MENU') });
+		const decision = await routeToConversation(message(contact, 'Ménu'), { store, signals, post, keywords: parseKeywords('STOP, MENU') });
 		expect(decision).toMatchObject({ route: 'keyword', emit: true, executionId: id, event: { keyword: 'MENU', text: 'Ménu' } });
 		expect(received).toHaveLength(1);
 		expect(received[0].body).toMatchObject({ chatflowConversation: 'cancel', keyword: 'MENU' });
@@ -164,7 +150,7 @@ describe.each(BACKENDS)('routeToConversation (%s)', (_name, open) => {
 		const contact = freshContact();
 		await wait(store, contact, `st-${contact.contactId}`);
 		const status = { ...message(contact, ''), event: 'status' as const, type: 'status' as const };
-		expect(await routeToConversation(status, { store, post })).toMatchObject({ route: 'none', emit: true });
+		expect(await routeToConversation(status, { store, signals, post })).toMatchObject({ route: 'none', emit: true });
 		expect(received).toHaveLength(0);
 		expect(await peekWait(store, contact)).toBeDefined();
 	});
@@ -179,8 +165,8 @@ describe.each(BACKENDS)('routeToConversation (%s)', (_name, open) => {
 		});
 		await registerWait(store, { executionId: id, resumeUrl: `${base}/${id}?signature=tok`, nodeName: 'Ask', contact, registeredAt: Date.now() - 1000 });
 		const [first, second] = await Promise.all([
-			routeToConversation(message(contact, 'sticker'), { store, post }),
-			routeToConversation(message(contact, 'the answer'), { store: open(), post }),
+			routeToConversation(message(contact, 'sticker'), { store, signals, post }),
+			routeToConversation(message(contact, 'the answer'), { store: open(), signals: openSignals(), post }),
 		]);
 		expect([first.route, second.route]).toEqual(['resumed', 'resumed']);
 		expect(received.map((r) => r.body.event.text)).toEqual(['sticker', 'the answer']);
@@ -190,7 +176,7 @@ describe.each(BACKENDS)('routeToConversation (%s)', (_name, open) => {
 		const contacts = Array.from({ length: 50 }, () => freshContact());
 		await Promise.all(contacts.map((c) => wait(store, c, `d-${c.contactId}`)));
 		const decisions = await Promise.all(
-			contacts.flatMap((c) => [routeToConversation(message(c, 'a'), { store: open(), post }), routeToConversation(message(c, 'b'), { store: open(), post })]),
+			contacts.flatMap((c) => [routeToConversation(message(c, 'a'), { store: open(), signals: openSignals(), post }), routeToConversation(message(c, 'b'), { store: open(), signals: openSignals(), post })]),
 		);
 		expect(decisions.filter((d) => d.route === 'resumed')).toHaveLength(50);
 		expect(decisions.filter((d) => d.route === 'none' && d.emit)).toHaveLength(50);
