@@ -10,8 +10,9 @@
  *   Redis       conversations with state in Redis (127.0.0.1:6379)
  *   long        `--longConversations` conversations of `--longTurns` turns, one at a time: n8n's
  *               CPU per turn, turn `longTurns` against turn 1 (what a growing execution costs)
- * Options: --conversations=200 --turns=3 --turnTimeoutMs=60000 --longTurns=20
- * --longConversations=3 --lazyIsolates=1 (N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true)
+ * Options: --conversations=200 --turns=3 --turnTimeoutMs=180000 --longTurns=20
+ * --longConversations=3 --thinkMs=400 --conversationVersion=2 (1: saved at once, as before)
+ * --lazyIsolates=1 (N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -74,7 +75,11 @@ function sendNode(credentials: Credentials, name: string, text: string, position
 }
 
 /** trigger → Q1 → wait → Q2 → wait → … → Done: `turns` resumes per conversation. */
-function questionnaire(credentials: Credentials, turns: number, redis?: { id: string; name: string }) {
+/**
+ * The Conversation node's version decides how it waits: 2 keeps the execution running for its
+ * first 30 seconds (a reply continues it in memory), 1 saves it as waiting at once.
+ */
+function questionnaire(credentials: Credentials, turns: number, conversationVersion: number, redis?: { id: string; name: string }) {
 	const webhookId = randomUUID();
 	const store = redis ? { chatflowRedisApi: redis } : {};
 	const nodes: Array<Record<string, unknown>> = [triggerNode(credentials, webhookId, store)];
@@ -94,7 +99,7 @@ function questionnaire(credentials: Credentials, turns: number, redis?: { id: st
 			id: randomUUID(),
 			name: wait,
 			type: 'n8n-nodes-chatflow.chatflowConversation',
-			typeVersion: 1,
+			typeVersion: conversationVersion,
 			position: [300 * (2 * turn + 2), 0],
 			parameters: { operation: 'waitForReply', timeout: 10, timeoutUnit: 'minutes' },
 			credentials: store,
@@ -125,7 +130,8 @@ async function runConversations(
 ): Promise<RunFigures> {
 	const conversations = context.option('conversations', 200);
 	const turns = context.option('turns', 3);
-	const turnTimeoutMs = context.option('turnTimeoutMs', 60_000);
+	// A turn whose message has not come after 3 minutes is lost (no person waits that long).
+	const turnTimeoutMs = context.option('turnTimeoutMs', 180_000);
 	const prefix = String(Math.floor(Math.random() * 9e6) + 1e6);
 	const contacts = Array.from({ length: conversations }, (_, i) => `49${prefix}${String(i).padStart(4, '0')}`);
 	const latencies: number[] = [];
@@ -249,11 +255,13 @@ export default async function conversation(context: BenchContext): Promise<Bench
 		const credentials = await createChannelCredentials({ api } as E2eContext, platform);
 		const redis = await api.createCredential('chatflowRedisApi', 'bench redis', { host: '127.0.0.1', port: 6379, username: '', password: '', database: 0, namespace });
 		const turns = context.option('turns', 3);
+		const version = context.option('conversationVersion', 2);
 		const flows = {
 			stateless: statelessBot(credentials),
-			memory: questionnaire(credentials, turns),
-			redis: questionnaire(credentials, turns, { id: redis.id, name: redis.name }),
-			long: questionnaire(credentials, context.option('longTurns', 20)),
+			memory: questionnaire(credentials, turns, version),
+			redis: questionnaire(credentials, turns, version, { id: redis.id, name: redis.name }),
+			long: questionnaire(credentials, context.option('longTurns', 20), version),
+			longSaved: questionnaire(credentials, context.option('longTurns', 20), 1),
 		};
 		const urls: Record<string, string> = {};
 		for (const [name, flow] of Object.entries(flows)) {
@@ -268,6 +276,8 @@ export default async function conversation(context: BenchContext): Promise<Bench
 		const memory = await runConversations(context, platform, urls.memory, arrivals, 'in-process store');
 		const redisRun = await runConversations(context, platform, urls.redis, arrivals, 'Redis store');
 		const long = await longConversations(context, platform, urls.long, arrivals, n8n.pid);
+		// The same with every turn saved and resumed (version 1, or a reply later than 30 s).
+		const longSaved = await longConversations(context, platform, urls.longSaved, arrivals, n8n.pid);
 		return {
 			figures: {
 				stateless_messages_per_s: stateless.messagesPerS,
@@ -290,6 +300,9 @@ export default async function conversation(context: BenchContext): Promise<Bench
 				redis_redelivered_requests: redisRun.redeliveries,
 				long_turn1_cpu_ms: long.turn1CpuMs,
 				[`long_turn${long.turns}_cpu_ms`]: long.lastCpuMs,
+				long_saved_turn1_cpu_ms: longSaved.turn1CpuMs,
+				[`long_saved_turn${longSaved.turns}_cpu_ms`]: longSaved.lastCpuMs,
+				conversation_node_version: version,
 				lazy_isolates: lazyIsolates ? 1 : 0,
 			},
 			ratios: {
@@ -298,13 +311,15 @@ export default async function conversation(context: BenchContext): Promise<Bench
 				p99_vs_stateless: memory.p99 / stateless.p99,
 				redis_p99_vs_stateless: redisRun.p99 / stateless.p99,
 				[`turn${long.turns}_vs_turn1`]: long.lastCpuMs / long.turn1CpuMs,
+				[`saved_turn${longSaved.turns}_vs_turn1`]: longSaved.lastCpuMs / longSaved.turn1CpuMs,
+				saved_turn1_vs_running_turn1: longSaved.turn1CpuMs / long.turn1CpuMs,
 				redis_vs_memory_resumes_per_s: redisRun.resumesPerS / memory.resumesPerS,
 			},
 			notes: [
-				`${context.option('conversations', 200)} concurrent contacts × (1 opening + ${turns} answers), one n8n (SQLite, regular mode), fake Graph API on loopback${lazyIsolates ? ', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true' : ''}`,
+				`${context.option('conversations', 200)} concurrent contacts × (1 opening + ${turns} answers), one n8n (SQLite, regular mode), fake Graph API on loopback, Conversation node version ${version}${lazyIsolates ? ', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true' : ''}`,
 				'stateless: the same contacts and messages to trigger → send (every message a fresh execution); *_vs_stateless compare messages answered per second and p99 latency in the same n8n',
 				'latency: inbound webhook POST → the next outbound message received by the fake Graph API',
-				`turn${long.turns}_vs_turn1: n8n CPU of answer ${long.turns} over answer 1 of --longConversations conversations of --longTurns answers, one at a time (from sending an answer to sending the next, after a --thinkMs pause)`,
+				`turn${long.turns}_vs_turn1: n8n CPU of answer ${long.turns} over answer 1 of --longConversations conversations of --longTurns answers, one at a time (from sending an answer to sending the next, after a --thinkMs pause); saved_*: the same with version 1 (every turn saved and resumed)`,
 				'lost: turns whose message never came within --turnTimeoutMs; doubled: messages beyond one per turn',
 				'redelivered: inbound requests n8n refused with 5xx and the bench sent again (as Meta would); latency counts from the first attempt',
 			],

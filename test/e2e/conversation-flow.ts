@@ -20,6 +20,8 @@ export interface ConversationFlowOptions {
 	timeoutSeconds?: number;
 	/** Adds the chatflowRedisApi credential to the trigger and Conversation nodes (queue mode). */
 	redisCredential?: { id: string; name: string };
+	/** The Conversation node's version: 2 (default) keeps a waiting execution running for 30 s, 1 saves it at once. */
+	conversationVersion?: number;
 }
 
 const TYPE = (name: string) => `n8n-nodes-chatflow.${name}`;
@@ -33,7 +35,7 @@ export function conversationWorkflow(credentials: Credentials, options: Conversa
 		id: randomUUID(),
 		name,
 		type,
-		typeVersion: type === 'n8n-nodes-base.switch' ? 3.2 : 1,
+		typeVersion: type === 'n8n-nodes-base.switch' ? 3.2 : type === TYPE('chatflowConversation') ? (options.conversationVersion ?? 2) : 1,
 		position: [(y++ % 6) * 260, Math.floor(y / 6) * 200],
 		parameters,
 		...extra,

@@ -25,7 +25,7 @@ beforeAll(async () => {
 	n8n = await connectE2e();
 	platform = await FakePlatform.start();
 	const credentials = await createChannelCredentials(n8n, platform);
-	const { workflow, webhookId } = conversationWorkflow(credentials, { timeoutSeconds: 15 });
+	const { workflow, webhookId } = conversationWorkflow(credentials, { timeoutSeconds: 15, conversationVersion: 1 });
 	workflowId = await n8n.api.createWorkflow(workflow, { webhooks: [{ path: `${webhookId}/webhook` }] });
 	url = n8n.api.webhookUrl(webhookId, 'webhook');
 	// Warm-up: the first delivery to a fresh n8n compiles a lot, and n8n-workflow's safe-regex

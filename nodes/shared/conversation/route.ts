@@ -138,15 +138,17 @@ async function withContactLock<T>(options: RouteOptions, contact: string, task: 
 	}
 }
 
-// Each 409 costs n8n a read of the whole execution, so retries back off, but not far: the save
-// that ends the window usually takes tens of milliseconds.
+// Each 409 costs n8n a read of the whole execution, so retries back off: the save that ends the
+// window usually takes tens of milliseconds, seconds on a saturated n8n.
 type ResumeOutcome =
 	| { ok: true; attempts: number; waitedMs: number; uncertain?: string }
 	| { ok: false; reason: string };
 
 const RETRY_FIRST_MS = 20;
 const FRESH_WAIT_MS = 250;
-const RETRY_MAX_MS = 250;
+// Up to 2 s between tries: trying every 250 ms would add a full execution read per try to the
+// very load that delays the save.
+const RETRY_MAX_MS = 2_000;
 
 async function resume(
 	wait: WaitRecord,
