@@ -115,7 +115,8 @@ describe('queue mode: main + webhook processor + worker', () => {
 				expect(await turnOf(dan, say.text('hi'), 1)).toEqual([BUTTONS]);
 			})(),
 		]);
-		// The timeout is fired by the main process's wait tracker; the execution resumes on the worker.
+		// Dan's 10 s timeout comes while his execution still runs on the worker (it keeps running
+		// for 30 s): the worker itself sends "Session expired", on time.
 		await until('the timeout message', () => sentTo(platform, dan).length >= 2, 120_000);
 		await settle(platform);
 		expect(sentTo(platform, ana)).toEqual([BUTTONS, FLOW, 'text:Booked for 2026-12-05']);
@@ -131,9 +132,15 @@ describe('queue mode: main + webhook processor + worker', () => {
 
 		const executions = await cluster.api.executions(conversationId, { includeData: false });
 		expect(executions).toHaveLength(5); // ana, cleo ×2 (MENU), dan, eve
-		expect(executions.filter((e) => e.status === 'waiting')).toHaveLength(1); // eve waits for the Flow
 		// Executions ran on the worker, never on main.
 		for (const execution of executions) expect(cluster.worker.logs()).toContain(`Worker started execution ${execution.id} (job`);
+		// Eve waits for the Flow: running for its first 30 s, then saved as waiting; her answer then
+		// resumes the saved execution through the webhook processor.
+		const eveRun = executions.find((e) => e.status !== 'success');
+		expect(eveRun).toBeDefined();
+		await until('Eve\'s execution saved as waiting', async () => (await cluster.api.execution(eveRun!.id)).status === 'waiting', 90_000);
+		expect(await turnOf(eve, say.flowReply({ flow_token: 't-eve', date: '2026-12-06' }), 4)).toEqual([BUTTONS, 'text:Please tap Book or Prices', FLOW, 'text:Booked for 2026-12-06']);
+		await until('every execution finished', async () => (await cluster.api.executions(conversationId, { includeData: false })).every((e) => e.status === 'success'), 60_000);
 	});
 
 	it('serves the Flows endpoint: the respond node answers from the worker through Redis', async () => {
