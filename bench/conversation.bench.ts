@@ -190,6 +190,17 @@ async function runConversations(
 	return figures;
 }
 
+/** How many executions of a workflow failed; the first errors are logged (nothing fails silently). */
+async function failures(context: BenchContext, api: N8nApi, workflowId: string, label: string): Promise<number> {
+	const failed = await api.failedExecutions(workflowId);
+	const messages = failed.map((execution) => {
+		const data = (execution as { data?: { resultData?: { error?: { message?: string }; lastNodeExecuted?: string } } }).data?.resultData;
+		return `${data?.lastNodeExecuted ?? '?'}: ${data?.error?.message ?? 'no message'}`;
+	});
+	if (failed.length) context.log(`${label}: ${failed.length} failed execution(s): ${[...new Set(messages)].slice(0, 5).join(' | ')}`);
+	return failed.length;
+}
+
 /**
  * One long conversation at a time, `longTurns` answers, each after the bot's question arrived and a
  * pause (a person reads and types): n8n's CPU per answered turn, from sending the answer to
@@ -264,8 +275,9 @@ export default async function conversation(context: BenchContext): Promise<Bench
 			longSaved: questionnaire(credentials, context.option('longTurns', 20), 1),
 		};
 		const urls: Record<string, string> = {};
+		const ids: Record<string, string> = {};
 		for (const [name, flow] of Object.entries(flows)) {
-			await api.createWorkflow(flow.workflow, { webhooks: [{ path: `${flow.webhookId}/webhook` }] });
+			ids[name] = await api.createWorkflow(flow.workflow, { webhooks: [{ path: `${flow.webhookId}/webhook` }] });
 			urls[name] = api.webhookUrl(flow.webhookId, 'webhook');
 			await postSigned(urls[name], 'whatsapp', whatsAppDelivery({ statuses: [{ id: 'wamid.warm', status: 'sent', timestamp: '1', recipient_id: '1' }] }));
 		}
@@ -274,7 +286,9 @@ export default async function conversation(context: BenchContext): Promise<Bench
 		await runConversations(small, platform, urls.memory, arrivals, 'warm-up');
 		const stateless = await runConversations(context, platform, urls.stateless, arrivals, 'stateless baseline');
 		const memory = await runConversations(context, platform, urls.memory, arrivals, 'in-process store');
+		const memoryFailed = await failures(context, api, ids.memory, 'in-process store');
 		const redisRun = await runConversations(context, platform, urls.redis, arrivals, 'Redis store');
+		const redisFailed = await failures(context, api, ids.redis, 'Redis store');
 		const long = await longConversations(context, platform, urls.long, arrivals, n8n.pid);
 		// The same with every turn saved and resumed (version 1, or a reply later than 30 s).
 		const longSaved = await longConversations(context, platform, urls.longSaved, arrivals, n8n.pid);
@@ -289,6 +303,7 @@ export default async function conversation(context: BenchContext): Promise<Bench
 				p99_ms: memory.p99,
 				p50_ms: memory.p50,
 				lost_turns: memory.lost,
+				failed_executions: memoryFailed,
 				doubled_turns: memory.doubled,
 				redelivered_requests: memory.redeliveries,
 				redis_messages_per_s: redisRun.messagesPerS,
@@ -296,6 +311,7 @@ export default async function conversation(context: BenchContext): Promise<Bench
 				redis_p99_ms: redisRun.p99,
 				redis_p50_ms: redisRun.p50,
 				redis_lost_turns: redisRun.lost,
+				redis_failed_executions: redisFailed,
 				redis_doubled_turns: redisRun.doubled,
 				redis_redelivered_requests: redisRun.redeliveries,
 				long_turn1_cpu_ms: long.turn1CpuMs,

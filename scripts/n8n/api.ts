@@ -152,6 +152,12 @@ export class N8nApi {
 		return result.data;
 	}
 
+	/** Executions that ended in an error, with their data (to say what failed). */
+	async failedExecutions(workflowId: string): Promise<ExecutionSummary[]> {
+		const result = await this.request<{ data: ExecutionSummary[] }>('GET', `/executions?workflowId=${workflowId}&status=error&includeData=true&limit=250`);
+		return result.data;
+	}
+
 	/**
 	 * Executions still running. n8n's public API leaves running executions out of its list unless
 	 * `status=running` is asked for, so "no execution in the list is running" proves nothing.
