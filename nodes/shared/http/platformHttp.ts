@@ -1,0 +1,160 @@
+import type { OutgoingHttpHeaders } from 'node:http';
+
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import { agentFor } from './agents';
+import { authenticatorFor, type PlatformCredentialType } from './authenticate';
+import { checkRedirect, checkTarget, egressFilterOf, type EgressFilter } from './egress';
+import { TransportFailure } from './failure';
+import { sendThroughN8n } from './fallback';
+import { proxySetting } from './proxy';
+import type { HttpContext, HttpRequest, HttpResponse, HttpStreamResponse } from './types';
+import { sendOnce } from './wire';
+
+export interface PlatformHttpOptions {
+	/** Requests the run keeps in flight; the origin's pool keeps at least this many connections. */
+	concurrency?: number;
+}
+
+const DEFAULT_CONCURRENCY = 10;
+const MAX_REDIRECTS = 5;
+const USER_AGENT = 'n8n-nodes-chatflow';
+
+/**
+ * The HTTP layer as one node run sees it: one credential, decrypted once, and one way to send.
+ *
+ * With n8n's egress filter (n8n 2.x) requests go over this process's keep-alive pools
+ * (agents.ts): the credential's own `authenticate` is applied here (authenticate.ts), each
+ * origin is checked once per run with the filter's `validateUrl` (which also covers targets
+ * reached through a forward proxy), connections resolve names through the filter's secure
+ * lookup, and redirects (GET only) are checked hop by hop. Without the filter, requests go
+ * through n8n's `httpRequestWithAuthentication` (fallback.ts), and n8n says so once in its log.
+ *
+ * Either way: a timeout for the whole exchange, a limit on the answer's size, cancellation when
+ * the execution is stopped, and failures as TransportFailure with a code the shared retry rules
+ * understand. It never retries by itself; the clients' retry loop decides.
+ */
+export class PlatformHttp {
+	/** Fires when the execution is stopped. */
+	readonly signal: AbortSignal | undefined;
+
+	private readonly checked = new Map<string, Promise<void>>();
+
+	private readonly proxy = proxySetting();
+
+	private constructor(
+		private readonly ctx: HttpContext,
+		private readonly credentialType: PlatformCredentialType,
+		private readonly credentials: ICredentialDataDecryptedObject,
+		private readonly filter: EgressFilter | undefined,
+		private readonly decrypted: ICredentialsDecrypted | undefined,
+		private readonly maxSockets: number,
+	) {
+		this.signal = ctx.getExecutionCancelSignal?.();
+	}
+
+	static open(
+		ctx: HttpContext,
+		credentialType: PlatformCredentialType,
+		credentials: ICredentialDataDecryptedObject,
+		options: PlatformHttpOptions = {},
+	): PlatformHttp {
+		const filter = egressFilterOf(ctx);
+		// Once per run, for the fallback only: n8n's getNode() returns a deep copy of the node.
+		const reference = filter ? undefined : ctx.getNode().credentials?.[credentialType];
+		const decrypted = filter ? undefined : { id: reference?.id ?? '', name: reference?.name ?? '', type: credentialType, data: credentials };
+		const concurrency = Math.max(1, Math.floor(Number(options.concurrency) || DEFAULT_CONCURRENCY));
+		return new PlatformHttp(ctx, credentialType, credentials, filter, decrypted, concurrency);
+	}
+
+	/** Whether requests use this package's keep-alive pools (false: n8n's request helper). */
+	get keepAlive(): boolean {
+		return this.filter !== undefined;
+	}
+
+	/** Sends a request; resolves with the answer whatever its HTTP status. */
+	async send(request: HttpRequest): Promise<HttpResponse> {
+		return (await this.exchange(request, false)) as HttpResponse;
+	}
+
+	/** As send, but a 2xx body is handed over as a stream (downloads into n8n's binary store). */
+	async sendStreaming(request: HttpRequest): Promise<HttpResponse | HttpStreamResponse> {
+		return await this.exchange(request, true);
+	}
+
+	private async exchange(request: HttpRequest, stream: boolean): Promise<HttpResponse | HttpStreamResponse> {
+		if (this.signal?.aborted) throw new TransportFailure('ECANCELED', 'The execution was stopped; the request was not sent');
+		if (!this.filter) return await sendThroughN8n(this.ctx, this.credentialType, this.decrypted!, request, this.signal, stream);
+		const filter = this.filter;
+
+		const authenticated = await authenticatorFor(this.credentialType)(this.credentials, {
+			method: request.method,
+			url: request.url,
+			qs: { ...request.qs },
+			headers: { ...request.headers },
+		} as IHttpRequestOptions);
+		let url = withQuery(request.url, authenticated.qs);
+		let headers: OutgoingHttpHeaders = { 'user-agent': USER_AGENT, ...(authenticated.headers as OutgoingHttpHeaders) };
+		if (request.body) headers['content-type'] = request.body.contentType;
+
+		for (let hop = 0; ; hop++) {
+			await this.checkOnce(filter, url);
+			const response = await sendOnce(agentFor(filter, url, this.proxy, this.maxSockets), {
+				method: request.method,
+				url,
+				headers,
+				body: request.body?.chunks,
+				timeoutMs: request.timeoutMs,
+				maxResponseBytes: request.maxResponseBytes,
+				signal: this.signal,
+				stream,
+			});
+			const location = request.followRedirects && request.method === 'GET' ? redirectLocation(response) : undefined;
+			if (!location) return response;
+			if (hop >= MAX_REDIRECTS) throw new TransportFailure('E_TOO_MANY_REDIRECTS', `More than ${MAX_REDIRECTS} redirects`);
+			const next = new URL(location, url);
+			await checkRedirect(filter, next);
+			// The credential goes only where it was meant to go (a download link may redirect to a CDN).
+			if (next.origin !== url.origin) headers = withoutCredentials(headers);
+			url = next;
+		}
+	}
+
+	/** The filter's pre-flight check, once per origin and run (n8n's Kafka node checks once per client). */
+	private async checkOnce(filter: EgressFilter, url: URL): Promise<void> {
+		let check = this.checked.get(url.origin);
+		if (!check) {
+			check = checkTarget(filter, url);
+			this.checked.set(url.origin, check);
+		}
+		await check;
+	}
+}
+
+/** The URL with the query parameters added (arrays repeat the key, objects become JSON). */
+function withQuery(base: string, qs: IDataObject | undefined): URL {
+	if (!URL.canParse(base)) throw new TransportFailure('EINVALIDURL', `Not a valid URL: ${base.split('?')[0]}`);
+	const url = new URL(base);
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TransportFailure('EINVALIDURL', `Only http and https URLs can be requested, not ${url.protocol}`);
+	for (const [name, value] of Object.entries(qs ?? {})) {
+		if (value === undefined || value === null) continue;
+		for (const each of Array.isArray(value) ? value : [value]) {
+			url.searchParams.append(name, typeof each === 'object' ? JSON.stringify(each) : String(each));
+		}
+	}
+	return url;
+}
+
+function redirectLocation(response: HttpResponse | HttpStreamResponse): string | undefined {
+	if (![301, 302, 303, 307, 308].includes(response.statusCode)) return undefined;
+	const location = response.headers.location;
+	return typeof location === 'string' && location !== '' ? location : undefined;
+}
+
+function withoutCredentials(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
+	const kept: OutgoingHttpHeaders = {};
+	for (const [name, value] of Object.entries(headers)) {
+		if (!/^(authorization|proxy-authorization|cookie|x-viber-auth-token)$/i.test(name)) kept[name] = value;
+	}
+	return kept;
+}

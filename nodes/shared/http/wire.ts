@@ -1,0 +1,111 @@
+import { request as httpRequest, type Agent, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { Transform, pipeline } from 'node:stream';
+
+import { markInUse } from './agents';
+import { toTransportFailure, TransportFailure } from './failure';
+import type { HttpResponse, HttpStreamResponse } from './types';
+
+/** One exchange on the wire, as the layer sends it after authentication and egress checks. */
+export interface WireRequest {
+	method: string;
+	url: URL;
+	headers: OutgoingHttpHeaders;
+	/** Written chunk after chunk: a file is streamed from its buffer, never copied. */
+	body?: Buffer[];
+	timeoutMs: number;
+	maxResponseBytes: number;
+	signal?: AbortSignal;
+	/** Hand a 2xx body over as a stream instead of collecting it. */
+	stream?: boolean;
+}
+
+/**
+ * Sends one request over a pooled agent and resolves with the answer, whatever its status.
+ * Rejects with a TransportFailure: ETIMEDOUT after `timeoutMs` for the whole exchange,
+ * ECANCELED when the execution is stopped, E_RESPONSE_TOO_LARGE past `maxResponseBytes`,
+ * EGRESS_REFUSED from n8n's rules at connect time, else the socket's own code.
+ */
+export async function sendOnce(agent: Agent, wire: WireRequest): Promise<HttpResponse | HttpStreamResponse> {
+	return await new Promise((resolve, reject) => {
+		const send = wire.url.protocol === 'https:' ? httpsRequest : httpRequest;
+		const headers = { ...wire.headers };
+		if (wire.body) headers['content-length'] = wire.body.reduce((sum, chunk) => sum + chunk.length, 0);
+		const request = send(wire.url, { method: wire.method, headers, agent });
+		let done = false;
+		const cleanup = () => {
+			clearTimeout(timer);
+			wire.signal?.removeEventListener('abort', onAbort);
+		};
+		const fail = (error: unknown) => {
+			cleanup();
+			if (done) return;
+			done = true;
+			reject(toTransportFailure(error));
+		};
+		const timer = setTimeout(
+			() => request.destroy(new TransportFailure('ETIMEDOUT', `No complete answer within ${wire.timeoutMs} ms`)),
+			wire.timeoutMs,
+		);
+		const onAbort = () => request.destroy(new TransportFailure('ECANCELED', 'The execution was stopped; the request was cancelled'));
+		if (wire.signal?.aborted) onAbort();
+		else wire.signal?.addEventListener('abort', onAbort, { once: true });
+
+		request.on('socket', markInUse);
+		request.on('error', fail);
+		request.on('response', (response: IncomingMessage) => {
+			const declared = Number(response.headers['content-length']);
+			if (declared > wire.maxResponseBytes) {
+				request.destroy(tooLarge(wire.maxResponseBytes));
+				return;
+			}
+			const statusCode = response.statusCode ?? 0;
+			if (wire.stream && statusCode >= 200 && statusCode < 300) {
+				done = true;
+				const limited = limitBytes(wire.maxResponseBytes, () => request.destroy());
+				pipeline(response, limited, (error: Error | null) => {
+					cleanup();
+					if (error) limited.destroy(toTransportFailure(error));
+				});
+				resolve({ statusCode, headers: response.headers, stream: limited });
+				return;
+			}
+			const chunks: Buffer[] = [];
+			let received = 0;
+			response.on('data', (chunk: Buffer) => {
+				received += chunk.length;
+				if (received > wire.maxResponseBytes) request.destroy(tooLarge(wire.maxResponseBytes));
+				else chunks.push(chunk);
+			});
+			response.on('error', fail);
+			response.on('end', () => {
+				cleanup();
+				if (done) return;
+				done = true;
+				resolve({ statusCode, headers: response.headers, body: Buffer.concat(chunks, received) });
+			});
+		});
+		for (const chunk of wire.body ?? []) request.write(chunk);
+		request.end();
+	});
+}
+
+function tooLarge(limit: number): TransportFailure {
+	return new TransportFailure('E_RESPONSE_TOO_LARGE', `The answer is larger than the limit of ${limit} bytes`);
+}
+
+/** Passes bytes through up to `limit`; past it, fails the stream with E_RESPONSE_TOO_LARGE. */
+function limitBytes(limit: number, onExceeded: () => void): Transform {
+	let passed = 0;
+	return new Transform({
+		transform(chunk: Buffer, _encoding, callback) {
+			passed += chunk.length;
+			if (passed > limit) {
+				onExceeded();
+				callback(tooLarge(limit));
+				return;
+			}
+			callback(null, chunk);
+		},
+	});
+}
