@@ -23,30 +23,33 @@ export interface RefusingEgress extends NodeEgressFilter {
 	readonly checks: string[];
 }
 
-export function refusingEgress(blocked: string[]): RefusingEgress {
+/** The checks n8n's filter makes; a test can let some of them pass to prove the others hold on their own. */
+export type EgressLayer = 'url' | 'connect' | 'lookup' | 'redirect';
+
+export function refusingEgress(blocked: string[], layers: EgressLayer[] = ['url', 'connect', 'lookup', 'redirect']): RefusingEgress {
 	const checks: string[] = [];
 	const refusal = (host: string) =>
 		Object.assign(new Error('The request was blocked because it resolves to a restricted IP address'), {
 			name: 'SsrfBlockedIpError',
 			description: `The target ${host} is not allowed. This is a security measure to prevent Server-Side Request Forgery (SSRF).`,
 		});
-	const isBlocked = (host: string) => blocked.includes(host.replace(/^\[|\]$/g, ''));
+	const blocks = (layer: EgressLayer, host: string) => layers.includes(layer) && blocked.includes(host.replace(/^\[|\]$/g, ''));
 	return {
 		checks,
 		validateUrl: async (url) => {
 			const { hostname } = new URL(String(url));
 			checks.push(`url ${hostname}`);
-			return isBlocked(hostname) ? { ok: false, error: refusal(hostname) } : { ok: true, result: undefined };
+			return blocks('url', hostname) ? { ok: false, error: refusal(hostname) } : { ok: true, result: undefined };
 		},
 		validateConnectionHost: (host) => {
 			checks.push(`connect ${host}`);
-			return isIP(host) && isBlocked(host) ? { ok: false, error: refusal(host) } : { ok: true, result: undefined };
+			return isIP(host) && blocks('connect', host) ? { ok: false, error: refusal(host) } : { ok: true, result: undefined };
 		},
 		createSecureLookup: () => (hostname, options, callback) => {
 			checks.push(`lookup ${hostname}`);
 			lookup(hostname, options, (error, address, family) => {
 				const addresses = Array.isArray(address) ? address.map((entry) => entry.address) : [address];
-				if (!error && (isBlocked(hostname) || addresses.some(isBlocked))) {
+				if (!error && (blocks('lookup', hostname) || addresses.some((each) => blocks('lookup', each)))) {
 					callback(refusal(hostname) as NodeJS.ErrnoException, options.all ? [] : '', undefined);
 					return;
 				}
@@ -56,7 +59,7 @@ export function refusingEgress(blocked: string[]): RefusingEgress {
 		validateRedirectSync: (url) => {
 			const { hostname } = new URL(url);
 			checks.push(`redirect ${hostname}`);
-			if (isBlocked(hostname)) throw refusal(hostname);
+			if (blocks('redirect', hostname)) throw refusal(hostname);
 		},
 	};
 }

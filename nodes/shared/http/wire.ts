@@ -54,18 +54,23 @@ export async function sendOnce(agent: Agent, wire: WireRequest): Promise<HttpRes
 		request.on('socket', markInUse);
 		request.on('error', fail);
 		request.on('response', (response: IncomingMessage) => {
-			const declared = Number(response.headers['content-length']);
-			if (declared > wire.maxResponseBytes) {
-				request.destroy(tooLarge(wire.maxResponseBytes));
+			// After the answer has begun, errors (timeout, cancellation, a reset) surface here.
+			response.on('error', fail);
+			const cutOff = () => {
+				fail(tooLarge(wire.maxResponseBytes));
+				request.destroy();
+			};
+			if (Number(response.headers['content-length']) > wire.maxResponseBytes) {
+				cutOff();
 				return;
 			}
 			const statusCode = response.statusCode ?? 0;
 			if (wire.stream && statusCode >= 200 && statusCode < 300) {
 				done = true;
-				const limited = limitBytes(wire.maxResponseBytes, () => request.destroy());
+				const limited = limitBytes(wire.maxResponseBytes);
 				pipeline(response, limited, (error: Error | null) => {
 					cleanup();
-					if (error) limited.destroy(toTransportFailure(error));
+					if (error) request.destroy();
 				});
 				resolve({ statusCode, headers: response.headers, stream: limited });
 				return;
@@ -74,10 +79,9 @@ export async function sendOnce(agent: Agent, wire: WireRequest): Promise<HttpRes
 			let received = 0;
 			response.on('data', (chunk: Buffer) => {
 				received += chunk.length;
-				if (received > wire.maxResponseBytes) request.destroy(tooLarge(wire.maxResponseBytes));
+				if (received > wire.maxResponseBytes) cutOff();
 				else chunks.push(chunk);
 			});
-			response.on('error', fail);
 			response.on('end', () => {
 				cleanup();
 				if (done) return;
@@ -94,18 +98,16 @@ function tooLarge(limit: number): TransportFailure {
 	return new TransportFailure('E_RESPONSE_TOO_LARGE', `The answer is larger than the limit of ${limit} bytes`);
 }
 
-/** Passes bytes through up to `limit`; past it, fails the stream with E_RESPONSE_TOO_LARGE. */
-function limitBytes(limit: number, onExceeded: () => void): Transform {
+/**
+ * Passes bytes through up to `limit`; past it, fails the stream with E_RESPONSE_TOO_LARGE (the
+ * pipeline then destroys the answer, and its connection, too).
+ */
+function limitBytes(limit: number): Transform {
 	let passed = 0;
 	return new Transform({
 		transform(chunk: Buffer, _encoding, callback) {
 			passed += chunk.length;
-			if (passed > limit) {
-				onExceeded();
-				callback(tooLarge(limit));
-				return;
-			}
-			callback(null, chunk);
+			callback(passed > limit ? tooLarge(limit) : null, passed > limit ? undefined : chunk);
 		},
 	});
 }
