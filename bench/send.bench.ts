@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { N8nApi } from '../scripts/n8n/api';
+import { fanOutWorkflow as workflow } from '../scripts/n8n/fanOutWorkflow';
 import { N8nInstance, freePort } from '../scripts/n8n/instance';
 import type { RecordedRequest } from '../simulator/platform';
 import { startFakeGraphTls } from './support/fakeGraphTls';
@@ -38,36 +39,6 @@ interface Delivery {
 function procStatusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 	return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
-}
-
-function workflow(name: string, webhookId: string, sendNode: Record<string, unknown>) {
-	return {
-		name,
-		nodes: [
-			{
-				id: randomUUID(),
-				name: 'Recipients',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId,
-				parameters: { httpMethod: 'POST', path: webhookId, responseMode: 'lastNode', options: {} },
-			},
-			{
-				id: randomUUID(),
-				name: 'One per recipient',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { fieldToSplitOut: 'body.recipients', options: {} },
-			},
-			{ id: randomUUID(), name: 'Send', typeVersion: 1, position: [400, 0], ...sendNode },
-		],
-		connections: {
-			Recipients: { main: [[{ node: 'One per recipient', type: 'main', index: 0 }]] },
-			'One per recipient': { main: [[{ node: 'Send', type: 'main', index: 0 }]] },
-		},
-	};
 }
 
 export default async function send(context: BenchContext): Promise<BenchResult> {

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 
 import { createTestCertificates, type TestCertificates } from '../../bench/support/testCa';
 import { N8nApi } from '../../scripts/n8n/api';
+import { fanOutWorkflow } from '../../scripts/n8n/fanOutWorkflow';
 import { N8nInstance, freePort } from '../../scripts/n8n/instance';
 import { FakePlatform, type RecordedRequest } from '../../simulator/platform';
 import { ForwardProxy } from '../support/forwardProxy';
@@ -40,7 +41,7 @@ let api: N8nApi;
 let userFolder: string;
 const deliveries = new Map<string, number>();
 
-/** One workflow per base URL: Webhook (answers with every output item) → Split Out → send. */
+/** One workflow per base URL: Webhook (answers with every output item) → Split Out → Chatflow WhatsApp. */
 async function sender(baseUrl: string): Promise<(recipients: string[]) => Promise<Array<Record<string, unknown>>>> {
 	const credential = await api.createCredential('chatflowWhatsAppApi', `egress ${baseUrl}`, {
 		accessToken: TOKEN,
@@ -50,25 +51,12 @@ async function sender(baseUrl: string): Promise<(recipients: string[]) => Promis
 		baseUrl,
 	});
 	const webhookId = randomUUID();
-	await api.createWorkflow({
-		name: `egress e2e ${baseUrl}`,
-		nodes: [
+	await api.createWorkflow(
+		fanOutWorkflow(
+			`egress e2e ${baseUrl}`,
+			webhookId,
 			{
-				id: randomUUID(),
-				name: 'Recipients',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId,
-				parameters: { httpMethod: 'POST', path: webhookId, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-			},
-			{ id: randomUUID(), name: 'One each', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [200, 0], parameters: { fieldToSplitOut: 'body.recipients', options: {} } },
-			{
-				id: randomUUID(),
-				name: 'Send',
 				type: nodeType('chatflowWhatsApp'),
-				typeVersion: 1,
-				position: [400, 0],
 				onError: 'continueRegularOutput',
 				parameters: {
 					resource: 'message',
@@ -81,12 +69,10 @@ async function sender(baseUrl: string): Promise<(recipients: string[]) => Promis
 				},
 				credentials: { chatflowWhatsAppApi: { id: credential.id, name: credential.name } },
 			},
-		],
-		connections: {
-			Recipients: { main: [[{ node: 'One each', type: 'main', index: 0 }]] },
-			'One each': { main: [[{ node: 'Send', type: 'main', index: 0 }]] },
-		},
-	}, { webhooks: [{ path: webhookId }] });
+			{ responseData: 'allEntries' },
+		),
+		{ webhooks: [{ path: webhookId }] },
+	);
 	return async (recipients) => {
 		const response = await fetch(`${n8n.url}/webhook/${webhookId}`, {
 			method: 'POST',
