@@ -4,21 +4,32 @@
  *
  *   mode "per-request": a new https.Agent for every request, as n8n's request helper builds one
  *     (@n8n/backend-network buildNodeAgents), with the one TLS context the package shares;
- *   mode "keep-alive": one keep-alive agent for the whole run.
+ *   mode "keep-alive": one keep-alive agent for the whole run (a bare client);
+ *   mode "layer": the package's own client, GraphClient over its HTTP layer (compiled, from the
+ *     private package folder given as 6th argument), with a pass-through egress filter as n8n
+ *     hands out when SSRF protection is off: authentication from the credential, the limiter-free
+ *     retry loop, JSON parsing and error mapping included. Its graph.facebook.com resolves to the
+ *     fake through bench/support/dns-preload.cjs.
  *
  * Plain CommonJS so that the process measures the client and nothing else (no tsx, no loader).
  */
 'use strict';
+const dns = require('node:dns');
 const https = require('node:https');
+const path = require('node:path');
 const tls = require('node:tls');
 
-const [address, n, concurrency, mode, token] = process.argv.slice(2);
+const [address, n, concurrency, mode, token, packageDir] = process.argv.slice(2);
 const total = Number(n);
 const secureContext = tls.createSecureContext(); // default trust store + NODE_EXTRA_CA_CERTS
 const shared = new https.Agent({ keepAlive: true, maxSockets: Number(concurrency), secureContext });
 
-function send(index) {
-	const body = JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to: String(4915000000000 + index), type: 'text', text: { body: `Hello R${index}`, preview_url: false } });
+function message(index) {
+	return { messaging_product: 'whatsapp', recipient_type: 'individual', to: String(4915000000000 + index), type: 'text', text: { body: `Hello R${index}`, preview_url: false } };
+}
+
+function bareSend(index) {
+	const body = JSON.stringify(message(index));
 	const agent = mode === 'keep-alive' ? shared : new https.Agent({ secureContext, servername: 'graph.facebook.com' });
 	return new Promise((resolve, reject) => {
 		const request = https.request(
@@ -37,7 +48,29 @@ function send(index) {
 	});
 }
 
+async function layerSender() {
+	const { GraphClient } = require(path.join(packageDir, 'dist', 'nodes', 'shared', 'graph'));
+	const ok = { ok: true, result: undefined };
+	const egressFilter = { validateUrl: async () => ok, validateConnectionHost: () => ok, createSecureLookup: () => dns.lookup, validateRedirectSync: () => {} };
+	const node = { id: 'bench', name: 'Send', type: 'n8n-nodes-chatflow.chatflowWhatsApp', typeVersion: 1, position: [0, 0], parameters: {} };
+	const ctx = {
+		getNode: () => node,
+		getCredentials: async () => ({ accessToken: token, businessAccountId: '102290129340398', phoneNumberId: '106540352242922', apiVersion: 'v26.0', baseUrl: 'https://graph.facebook.com' }),
+		helpers: {
+			getSecureEgressFilter: () => egressFilter,
+			httpRequestWithAuthentication: async () => {
+				throw new Error('the layer must not fall back in this benchmark');
+			},
+		},
+	};
+	const graph = await GraphClient.create(ctx, 'chatflowWhatsAppApi', { concurrency: Number(concurrency) });
+	return async (index) => {
+		await graph.request({ method: 'POST', path: '/106540352242922/messages', body: message(index) });
+	};
+}
+
 (async () => {
+	const send = mode === 'layer' ? await layerSender() : bareSend;
 	let next = 0;
 	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
@@ -48,6 +81,7 @@ function send(index) {
 	const cpu = process.cpuUsage(cpuBefore);
 	shared.destroy();
 	process.stdout.write(`${JSON.stringify({ seconds, cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / total, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+	process.exit(0);
 })().catch((error) => {
 	process.stderr.write(`${error.stack}\n`);
 	process.exit(1);

@@ -96,10 +96,11 @@ function guardIpLiterals(agent: Pooled, filter: EgressFilter): void {
 }
 
 function learnIdleCloses(agent: Pooled): void {
-	agent.on('free', (socket: TrackedSocket) => {
-		// The agent's own 'free' listener ran first: the socket is either idle in the pool now or
-		// already handed to a waiting request.
-		if (!isFree(agent, socket)) return;
+	agent.on('free', (socket: TrackedSocket, options: object) => {
+		// The agent's own 'free' listener ran first: the socket is either idle in the pool now (the
+		// last one pushed to its origin's list) or already handed to a waiting request.
+		const free = agent.freeSockets[agent.getName(options)];
+		if (free?.[free.length - 1] !== socket) return;
 		socket[idleSince] = Date.now();
 		socket[expired] = false;
 		if (socket[watched]) return;
@@ -114,8 +115,4 @@ function learnIdleCloses(agent: Pooled): void {
 			agent.options.timeout = Math.max(MIN_IDLE_MS, Math.min(current, Math.floor(idle / 2)));
 		});
 	});
-}
-
-function isFree(agent: HttpAgent, socket: Socket): boolean {
-	return Object.values(agent.freeSockets).some((list) => list?.includes(socket));
 }

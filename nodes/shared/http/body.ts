@@ -1,6 +1,6 @@
 import type { HttpBody } from './types';
 
-/** A JSON request body. */
+/** A JSON request body, kept as text so that Node writes it together with the request head. */
 export function jsonBody(value: unknown): HttpBody {
-	return { chunks: [Buffer.from(JSON.stringify(value), 'utf8')], contentType: 'application/json' };
+	return { chunks: [JSON.stringify(value)], contentType: 'application/json' };
 }

@@ -25,7 +25,7 @@ export async function sendThroughN8n(
 		url: request.url,
 		qs: request.qs,
 		headers: { ...request.headers, ...(request.body ? { 'content-type': request.body.contentType } : {}) },
-		body: request.body ? Buffer.concat(request.body.chunks) : undefined,
+		body: request.body ? Buffer.concat(request.body.chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk))) : undefined,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		encoding: 'arraybuffer',

@@ -22,7 +22,7 @@ export interface MultipartForm {
  * chunks can be written again when a request that never left is retried. Names are escaped as
  * browsers do (WHATWG FormData: `"` → %22, CR → %0D, LF → %0A); line breaks in values become CRLF.
  */
-export function encodeMultipart(form: MultipartForm): HttpBody {
+export function encodeMultipart(form: MultipartForm): HttpBody & { chunks: Buffer[] } {
 	const boundary = `----chatflow${randomBytes(12).toString('hex')}`;
 	const chunks: Buffer[] = [];
 	for (const [name, value] of Object.entries(form.fields)) {

@@ -1,4 +1,4 @@
-import type { OutgoingHttpHeaders } from 'node:http';
+import type { Agent, OutgoingHttpHeaders } from 'node:http';
 
 import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
@@ -38,7 +38,8 @@ export class PlatformHttp {
 	/** Fires when the execution is stopped. */
 	readonly signal: AbortSignal | undefined;
 
-	private readonly checked = new Map<string, Promise<void>>();
+	/** Per origin, for this run: its pool, and the pre-flight check until it has passed. */
+	private readonly origins = new Map<string, { agent: Agent; check?: Promise<void> }>();
 
 	private readonly proxy = proxySetting();
 
@@ -95,11 +96,18 @@ export class PlatformHttp {
 		} as IHttpRequestOptions);
 		let url = withQuery(request.url, authenticated.qs);
 		let headers: OutgoingHttpHeaders = { 'user-agent': USER_AGENT, ...(authenticated.headers as OutgoingHttpHeaders) };
-		if (request.body) headers['content-type'] = request.body.contentType;
+		if (request.body) {
+			headers['content-type'] = request.body.contentType;
+			headers['content-length'] = request.body.chunks.reduce<number>((sum, chunk) => sum + (typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length), 0);
+		}
 
 		for (let hop = 0; ; hop++) {
-			await this.checkOnce(filter, url);
-			const response = await sendOnce(agentFor(filter, url, this.proxy, this.maxSockets), {
+			const origin = this.originOf(filter, url);
+			if (origin.check) {
+				await origin.check;
+				origin.check = undefined;
+			}
+			const response = await sendOnce(origin.agent, {
 				method: request.method,
 				url,
 				headers,
@@ -120,21 +128,26 @@ export class PlatformHttp {
 		}
 	}
 
-	/** The filter's pre-flight check, once per origin and run (n8n's Kafka node checks once per client). */
-	private async checkOnce(filter: EgressFilter, url: URL): Promise<void> {
-		let check = this.checked.get(url.origin);
-		if (!check) {
-			check = checkTarget(filter, url);
-			this.checked.set(url.origin, check);
+	/**
+	 * The origin's pool and the filter's pre-flight check of it, once per origin and run (n8n's
+	 * Kafka node checks once per client too). A refusal stays: every later request to the origin
+	 * in this run is refused the same way.
+	 */
+	private originOf(filter: EgressFilter, url: URL): { agent: Agent; check?: Promise<void> } {
+		const key = url.origin;
+		let origin = this.origins.get(key);
+		if (!origin) {
+			origin = { agent: agentFor(filter, url, this.proxy, this.maxSockets), check: checkTarget(filter, url) };
+			this.origins.set(key, origin);
 		}
-		await check;
+		return origin;
 	}
 }
 
 /** The URL with the query parameters added (arrays repeat the key, objects become JSON). */
 function withQuery(base: string, qs: IDataObject | undefined): URL {
-	if (!URL.canParse(base)) throw new TransportFailure('EINVALIDURL', `Not a valid URL: ${base.split('?')[0]}`);
-	const url = new URL(base);
+	const url = URL.parse(base);
+	if (!url) throw new TransportFailure('EINVALIDURL', `Not a valid URL: ${base.split('?')[0]}`);
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TransportFailure('EINVALIDURL', `Only http and https URLs can be requested, not ${url.protocol}`);
 	for (const [name, value] of Object.entries(qs ?? {})) {
 		if (value === undefined || value === null) continue;

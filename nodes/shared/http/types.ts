@@ -19,9 +19,13 @@ export interface HttpContext {
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
-/** A request body as chunks written one after the other (a file is never copied into a new buffer). */
+/**
+ * A request body as chunks written one after the other (a file is never copied into a new
+ * buffer). Text chunks are UTF-8; a body that is one text chunk (JSON) goes out in the same
+ * write as the request head.
+ */
 export interface HttpBody {
-	chunks: Buffer[];
+	chunks: Array<Buffer | string>;
 	contentType: string;
 }
 

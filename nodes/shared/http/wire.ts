@@ -10,9 +10,10 @@ import type { HttpResponse, HttpStreamResponse } from './types';
 export interface WireRequest {
 	method: string;
 	url: URL;
+	/** Complete, content-length included. */
 	headers: OutgoingHttpHeaders;
 	/** Written chunk after chunk: a file is streamed from its buffer, never copied. */
-	body?: Buffer[];
+	body?: Array<Buffer | string>;
 	timeoutMs: number;
 	maxResponseBytes: number;
 	signal?: AbortSignal;
@@ -29,9 +30,17 @@ export interface WireRequest {
 export async function sendOnce(agent: Agent, wire: WireRequest): Promise<HttpResponse | HttpStreamResponse> {
 	return await new Promise((resolve, reject) => {
 		const send = wire.url.protocol === 'https:' ? httpsRequest : httpRequest;
-		const headers = { ...wire.headers };
-		if (wire.body) headers['content-length'] = wire.body.reduce((sum, chunk) => sum + chunk.length, 0);
-		const request = send(wire.url, { method: wire.method, headers, agent });
+		const { url } = wire;
+		// Options rather than the URL object: Node would convert the URL for every request.
+		const request = send({
+			protocol: url.protocol,
+			hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+			port: url.port || undefined,
+			path: `${url.pathname}${url.search}`,
+			method: wire.method,
+			headers: wire.headers,
+			agent,
+		});
 		let done = false;
 		const cleanup = () => {
 			clearTimeout(timer);
@@ -89,8 +98,9 @@ export async function sendOnce(agent: Agent, wire: WireRequest): Promise<HttpRes
 				resolve({ statusCode, headers: response.headers, body: Buffer.concat(chunks, received) });
 			});
 		});
-		for (const chunk of wire.body ?? []) request.write(chunk);
-		request.end();
+		const body = wire.body ?? [];
+		for (let index = 0; index < body.length - 1; index++) request.write(body[index]);
+		request.end(body[body.length - 1]);
 	});
 }
 
