@@ -69,7 +69,7 @@ export async function sendOnce(agent: Agent, wire: WireRequest): Promise<HttpRes
 				fail(tooLarge(wire.maxResponseBytes));
 				request.destroy();
 			};
-			if (Number(response.headers['content-length']) > wire.maxResponseBytes) {
+			if (declaredLength(response.rawHeaders) > wire.maxResponseBytes) {
 				cutOff();
 				return;
 			}
@@ -81,7 +81,7 @@ export async function sendOnce(agent: Agent, wire: WireRequest): Promise<HttpRes
 					cleanup();
 					if (error) request.destroy();
 				});
-				resolve({ statusCode, headers: response.headers, stream: limited });
+				resolve(lazyHeaders({ statusCode, stream: limited }, response));
 				return;
 			}
 			const chunks: Buffer[] = [];
@@ -95,13 +95,29 @@ export async function sendOnce(agent: Agent, wire: WireRequest): Promise<HttpRes
 				cleanup();
 				if (done) return;
 				done = true;
-				resolve({ statusCode, headers: response.headers, body: Buffer.concat(chunks, received) });
+				resolve(lazyHeaders({ statusCode, body: Buffer.concat(chunks, received) }, response));
 			});
 		});
 		const body = wire.body ?? [];
 		for (let index = 0; index < body.length - 1; index++) request.write(body[index]);
 		request.end(body[body.length - 1]);
 	});
+}
+
+/** Content-Length from the raw header list (reading `headers` would build an object per answer). */
+function declaredLength(rawHeaders: string[]): number {
+	for (let index = 0; index < rawHeaders.length; index += 2) {
+		if (rawHeaders[index].length === 14 && rawHeaders[index].toLowerCase() === 'content-length') return Number(rawHeaders[index + 1]);
+	}
+	return 0;
+}
+
+/**
+ * The answer with `headers` read from Node only when asked for: a successful send never looks
+ * at them, and Node builds the headers object on first access.
+ */
+function lazyHeaders<T extends object>(answer: T, response: IncomingMessage): T & { headers: IncomingMessage['headers'] } {
+	return Object.defineProperty(answer, 'headers', { get: () => response.headers, enumerable: true }) as T & { headers: IncomingMessage['headers'] };
 }
 
 function tooLarge(limit: number): TransportFailure {
