@@ -11,7 +11,9 @@
  * Reported per mode: requests/s, client CPU ms per request, fake server CPU ms per request (this
  * process: its TLS handshakes compete with n8n for the same cores in `npm run bench -- send`),
  * and the client's peak RSS at N and at N large (memory that grows with N is per-connection
- * garbage; the layer's process also loads n8n-workflow). Modes alternate.
+ * garbage; the layer's process also loads n8n-workflow). Modes alternate. Each client process
+ * warms up over connections it closes again (bench/support/transportClient.cjs): the measured
+ * run has compiled code, as a long-running n8n has, and still opens all its connections.
  * Options: --n=2000, --nLarge=20000, --concurrency=100, --latency=50
  */
 import { execFile } from 'node:child_process';
@@ -25,6 +27,8 @@ import type { BenchContext, BenchResult } from './types';
 
 const run = promisify(execFile);
 const MODES = ['per-request', 'keep-alive', 'layer'] as const;
+/** Requests each client process sends before measuring, over connections it closes again. */
+const WARM_UP = 300;
 type Mode = (typeof MODES)[number];
 
 interface ClientRun {
@@ -55,12 +59,12 @@ export default async function transport(context: BenchContext): Promise<BenchRes
 	const client = async (mode: Mode, count: number): Promise<ClientRun> => {
 		const servedBefore = served;
 		const serverCpu = process.cpuUsage();
-		const { stdout } = await run(process.execPath, [...fake.nodeArgs, join(__dirname, 'support', 'transportClient.cjs'), fake.address, String(count), String(concurrency), mode, token, packageCopy.dir], {
+		const { stdout } = await run(process.execPath, [...fake.nodeArgs, join(__dirname, 'support', 'transportClient.cjs'), fake.address, String(count), String(concurrency), mode, token, packageCopy.dir, String(WARM_UP)], {
 			env: { ...process.env, ...fake.env },
 			maxBuffer: 1 << 20,
 		});
 		const used = process.cpuUsage(serverCpu);
-		if (served - servedBefore !== count) throw new Error(`${mode}: the server answered ${served - servedBefore} of ${count} requests`);
+		if (served - servedBefore !== count + WARM_UP) throw new Error(`${mode}: the server answered ${served - servedBefore} of ${count} requests and ${WARM_UP} warm-up requests`);
 		const result = JSON.parse(stdout) as Omit<ClientRun, 'serverCpuMsPerRequest' | 'requestsPerS'>;
 		const runResult = { ...result, serverCpuMsPerRequest: (used.user + used.system) / 1000 / count, requestsPerS: count / result.seconds };
 		context.log(`${mode} N=${count}: ${runResult.requestsPerS.toFixed(0)} requests/s, client ${runResult.cpuMsPerRequest.toFixed(2)} ms CPU/request, server ${runResult.serverCpuMsPerRequest.toFixed(2)} ms, client peak RSS ${runResult.peakRssMb.toFixed(0)} MB`);
@@ -68,7 +72,7 @@ export default async function transport(context: BenchContext): Promise<BenchRes
 	};
 
 	try {
-		for (const mode of MODES) await client(mode, 200); // warm-up: module loading, JIT, the server's first handshakes
+		for (const mode of MODES) await client(mode, 200); // warm-up of this process: the server's first handshakes
 		const small: Partial<Record<Mode, ClientRun>> = {};
 		const large: Partial<Record<Mode, ClientRun>> = {};
 		for (const mode of MODES) small[mode] = await client(mode, n);
@@ -103,7 +107,7 @@ export default async function transport(context: BenchContext): Promise<BenchRes
 			},
 			notes: [
 				`N=${n} (small) and ${nLarge} (large), ${concurrency} requests in flight, fake Graph API latency ${latencyMs} ms, TLS with an RSA-2048 server certificate from a test CA.`,
-				'per-request = a new https.Agent per call, as n8n\'s request helper does; keep-alive = one agent for the run, a bare client; layer = GraphClient over the package\'s HTTP layer (pass-through egress filter). Client: a Node process per run; server: this process.',
+				`per-request = a new https.Agent per call, as n8n's request helper does; keep-alive = one agent for the run, a bare client; layer = GraphClient over the package's HTTP layer (pass-through egress filter). Client: a Node process per run that first warms up (${WARM_UP} requests over connections it then closes); server: this process.`,
 			],
 		};
 	} finally {

@@ -11,6 +11,9 @@
  *     retry loop, JSON parsing and error mapping included. Its graph.facebook.com resolves to the
  *     fake through bench/support/dns-preload.cjs.
  *
+ * Every mode first sends WARM_UP requests (7th argument) over connections it then closes, so the measured run
+ * has its code compiled (as in a long-running n8n) but still opens its own connections.
+ *
  * Plain CommonJS so that the process measures the client and nothing else (no tsx, no loader).
  */
 'use strict';
@@ -19,10 +22,12 @@ const https = require('node:https');
 const path = require('node:path');
 const tls = require('node:tls');
 
-const [address, n, concurrency, mode, token, packageDir] = process.argv.slice(2);
+const [address, n, concurrency, mode, token, packageDir, warmUpCount] = process.argv.slice(2);
 const total = Number(n);
+const WARM_UP = Number(warmUpCount);
 const secureContext = tls.createSecureContext(); // default trust store + NODE_EXTRA_CA_CERTS
-const shared = new https.Agent({ keepAlive: true, maxSockets: Number(concurrency), secureContext });
+const keepAliveAgent = () => new https.Agent({ keepAlive: true, maxSockets: Number(concurrency), secureContext });
+let shared = keepAliveAgent();
 
 function message(index) {
 	return { messaging_product: 'whatsapp', recipient_type: 'individual', to: String(4915000000000 + index), type: 'text', text: { body: `Hello R${index}`, preview_url: false } };
@@ -48,6 +53,7 @@ function bareSend(index) {
 	});
 }
 
+/** GraphClient over the layer; each call gets its own egress filter object, and so its own pools. */
 async function layerSender() {
 	const { GraphClient } = require(path.join(packageDir, 'dist', 'nodes', 'shared', 'graph'));
 	const ok = { ok: true, result: undefined };
@@ -64,22 +70,41 @@ async function layerSender() {
 		},
 	};
 	const graph = await GraphClient.create(ctx, 'chatflowWhatsAppApi', { concurrency: Number(concurrency) });
-	return async (index) => {
+	const send = async (index) => {
 		await graph.request({ method: 'POST', path: '/106540352242922/messages', body: message(index) });
 	};
+	send.close = () => require(path.join(packageDir, 'dist', 'nodes', 'shared', 'http')).destroyAgents(egressFilter);
+	return send;
+}
+
+function bareSender() {
+	const send = (index) => bareSend(index);
+	send.close = () => {
+		shared.destroy();
+		shared = keepAliveAgent();
+	};
+	return send;
+}
+
+async function run(send, count) {
+	let next = 0;
+	await Promise.all(Array.from({ length: Number(concurrency) }, async () => {
+		while (next < count) await send(next++);
+	}));
 }
 
 (async () => {
-	const send = mode === 'layer' ? await layerSender() : bareSend;
-	let next = 0;
+	const sender = () => (mode === 'layer' ? layerSender() : bareSender());
+	const warmUp = await sender();
+	await run(warmUp, WARM_UP);
+	warmUp.close();
+	const send = await sender();
 	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
-	await Promise.all(Array.from({ length: Number(concurrency) }, async () => {
-		while (next < total) await send(next++);
-	}));
+	await run(send, total);
 	const seconds = (performance.now() - started) / 1000;
 	const cpu = process.cpuUsage(cpuBefore);
-	shared.destroy();
+	send.close();
 	process.stdout.write(`${JSON.stringify({ seconds, cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / total, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 	process.exit(0);
 })().catch((error) => {
