@@ -1,6 +1,6 @@
-import { request as httpRequest, type Agent, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { request as httpRequest, type Agent, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { Transform, pipeline } from 'node:stream';
+import { Transform, pipeline, type Readable } from 'node:stream';
 
 import { markInUse } from './agents';
 import { toTransportFailure, TransportFailure } from './failure';
@@ -81,7 +81,7 @@ export async function sendOnce(agent: Agent, wire: WireRequest): Promise<HttpRes
 					cleanup();
 					if (error) request.destroy();
 				});
-				resolve(lazyHeaders({ statusCode, stream: limited }, response));
+				resolve(new StreamAnswer(response, limited));
 				return;
 			}
 			const chunks: Buffer[] = [];
@@ -95,7 +95,7 @@ export async function sendOnce(agent: Agent, wire: WireRequest): Promise<HttpRes
 				cleanup();
 				if (done) return;
 				done = true;
-				resolve(lazyHeaders({ statusCode, body: Buffer.concat(chunks, received) }, response));
+				resolve(new Answer(response, Buffer.concat(chunks, received)));
 			});
 		});
 		const body = wire.body ?? [];
@@ -113,11 +113,37 @@ function declaredLength(rawHeaders: string[]): number {
 }
 
 /**
- * The answer with `headers` read from Node only when asked for: a successful send never looks
- * at them, and Node builds the headers object on first access.
+ * An answer whose `headers` are read from Node only when asked for: a successful send never
+ * looks at them, and Node builds the headers object on first access.
  */
-function lazyHeaders<T extends object>(answer: T, response: IncomingMessage): T & { headers: IncomingMessage['headers'] } {
-	return Object.defineProperty(answer, 'headers', { get: () => response.headers, enumerable: true }) as T & { headers: IncomingMessage['headers'] };
+class LazyHeaders {
+	readonly statusCode: number;
+
+	constructor(private readonly response: IncomingMessage) {
+		this.statusCode = response.statusCode ?? 0;
+	}
+
+	get headers(): IncomingHttpHeaders {
+		return this.response.headers;
+	}
+}
+
+class Answer extends LazyHeaders implements HttpResponse {
+	constructor(
+		response: IncomingMessage,
+		readonly body: Buffer,
+	) {
+		super(response);
+	}
+}
+
+class StreamAnswer extends LazyHeaders implements HttpStreamResponse {
+	constructor(
+		response: IncomingMessage,
+		readonly stream: Readable,
+	) {
+		super(response);
+	}
 }
 
 function tooLarge(limit: number): TransportFailure {
