@@ -3,6 +3,7 @@ import type { LookupFunction } from 'node:net';
 import type { NodeEgressFilter } from 'n8n-workflow';
 
 import { TransportFailure } from './failure';
+import { nodeSupportsProxyEnv, type ProxySetting } from './proxy';
 import type { HttpContext } from './types';
 
 /**
@@ -33,19 +34,30 @@ import type { HttpContext } from './types';
  */
 export type EgressFilter = NodeEgressFilter;
 
-let fallbackAnnounced = false;
+const announced = new Set<string>();
 
-/** The instance's egress filter, or undefined when this n8n has none (the layer then falls back). */
-export function egressFilterOf(ctx: HttpContext): EgressFilter | undefined {
+/**
+ * The instance's egress filter, or undefined when the layer must fall back to n8n's request
+ * helper: this n8n has no egress filter, or a proxy is set and this Node cannot route its own
+ * agents through it. The reason is logged once per process.
+ */
+export function egressFilterOf(ctx: HttpContext, proxy: ProxySetting): EgressFilter | undefined {
 	const get = ctx.helpers.getSecureEgressFilter;
-	if (typeof get === 'function') return get.call(ctx.helpers);
-	if (!fallbackAnnounced) {
-		fallbackAnnounced = true;
-		ctx.logger?.warn(
-			'Chatflow: this n8n has no egress filter (helpers.getSecureEgressFilter, n8n 2.x); platform requests go through httpRequestWithAuthentication, with a new connection for every request',
-		);
+	if (typeof get !== 'function') {
+		announceOnce(ctx, 'this n8n has no egress filter (helpers.getSecureEgressFilter, n8n 2.x)');
+		return undefined;
 	}
-	return undefined;
+	if (proxy.proxied && !nodeSupportsProxyEnv()) {
+		announceOnce(ctx, `HTTP(S)_PROXY is set and Node ${process.versions.node} cannot route its own connections through it (Node 24.5 or newer can)`);
+		return undefined;
+	}
+	return get.call(ctx.helpers);
+}
+
+function announceOnce(ctx: HttpContext, reason: string): void {
+	if (announced.has(reason)) return;
+	announced.add(reason);
+	ctx.logger?.warn(`Chatflow: ${reason}; platform requests go through httpRequestWithAuthentication, with a new connection for every request`);
 }
 
 /** A refusal by n8n's outbound rules, with n8n's own explanation. */

@@ -7,7 +7,7 @@ import { authenticatorFor, type PlatformCredentialType } from './authenticate';
 import { checkRedirect, checkTarget, egressFilterOf, type EgressFilter } from './egress';
 import { TransportFailure } from './failure';
 import { sendThroughN8n } from './fallback';
-import { proxySetting } from './proxy';
+import { proxySetting, type ProxySetting } from './proxy';
 import type { HttpContext, HttpRequest, HttpResponse, HttpStreamResponse } from './types';
 import { sendOnce } from './wire';
 
@@ -41,8 +41,6 @@ export class PlatformHttp {
 	/** Per origin, for this run: its pool, and the pre-flight check until it has passed. */
 	private readonly origins = new Map<string, { agent: Agent; check?: Promise<void> }>();
 
-	private readonly proxy = proxySetting();
-
 	private constructor(
 		private readonly ctx: HttpContext,
 		private readonly credentialType: PlatformCredentialType,
@@ -50,6 +48,7 @@ export class PlatformHttp {
 		private readonly filter: EgressFilter | undefined,
 		private readonly decrypted: ICredentialsDecrypted | undefined,
 		private readonly maxSockets: number,
+		private readonly proxy: ProxySetting,
 	) {
 		this.signal = ctx.getExecutionCancelSignal?.();
 	}
@@ -60,12 +59,13 @@ export class PlatformHttp {
 		credentials: ICredentialDataDecryptedObject,
 		options: PlatformHttpOptions = {},
 	): PlatformHttp {
-		const filter = egressFilterOf(ctx);
+		const proxy = proxySetting();
+		const filter = egressFilterOf(ctx, proxy);
 		// Once per run, for the fallback only: n8n's getNode() returns a deep copy of the node.
 		const reference = filter ? undefined : ctx.getNode().credentials?.[credentialType];
 		const decrypted = filter ? undefined : { id: reference?.id ?? '', name: reference?.name ?? '', type: credentialType, data: credentials };
 		const concurrency = Math.max(1, Math.floor(Number(options.concurrency) || DEFAULT_CONCURRENCY));
-		return new PlatformHttp(ctx, credentialType, credentials, filter, decrypted, concurrency);
+		return new PlatformHttp(ctx, credentialType, credentials, filter, decrypted, concurrency, proxy);
 	}
 
 	/** Whether requests use this package's keep-alive pools (false: n8n's request helper). */

@@ -19,6 +19,17 @@ export interface ProxySetting {
 	key: string;
 	/** A snapshot for the agent (the proxy variables only). */
 	env: Readonly<Record<string, string | undefined>>;
+	/** Whether a proxy is set at all. */
+	proxied: boolean;
+}
+
+/**
+ * `proxyEnv` arrived in Node 24.5; n8n 2.x runs on any Node 24. An older Node ignores the option
+ * silently, so with a proxy set the layer must not use its own agents there (it falls back).
+ */
+export function nodeSupportsProxyEnv(version: string = process.versions.node): boolean {
+	const [major, minor] = version.split('.').map(Number);
+	return major > 24 || (major === 24 && minor >= 5);
 }
 
 const NAMES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'no_proxy', 'NO_PROXY'] as const;
@@ -26,5 +37,6 @@ const NAMES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY', 'no_pro
 export function proxySetting(env: NodeJS.ProcessEnv = process.env): ProxySetting {
 	const snapshot: Record<string, string | undefined> = {};
 	for (const name of NAMES) snapshot[name] = env[name];
-	return { key: NAMES.map((name) => snapshot[name] ?? '').join('\n'), env: Object.freeze(snapshot) };
+	const proxied = Boolean(snapshot.https_proxy || snapshot.HTTPS_PROXY || snapshot.http_proxy || snapshot.HTTP_PROXY);
+	return { key: NAMES.map((name) => snapshot[name] ?? '').join('\n'), env: Object.freeze(snapshot), proxied };
 }

@@ -38,7 +38,7 @@ describe('the HTTP layer under n8n-core', () => {
 		const first = await run();
 		expect(first.status).toBe('success');
 		expect(first.output(NODE).map((item) => item.messageId)).toHaveLength(6);
-		expect(first.logs.map((entry) => entry.message).join('\n')).not.toContain('no egress filter');
+		expect(first.logs.map((entry) => entry.message).join('\n')).not.toContain('go through httpRequestWithAuthentication');
 		const opened = platform.stats.connections;
 		expect(opened).toBeGreaterThan(0);
 		expect(opened).toBeLessThanOrEqual(6);

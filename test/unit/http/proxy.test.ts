@@ -1,4 +1,4 @@
-import { proxySetting } from '../../../nodes/shared/http/proxy';
+import { nodeSupportsProxyEnv, proxySetting } from '../../../nodes/shared/http/proxy';
 
 describe('proxySetting', () => {
 	it('snapshots only the proxy variables, and keys pools by them', () => {
@@ -8,5 +8,18 @@ describe('proxySetting', () => {
 		expect(proxySetting({ HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'localhost', HOME: '/other' }).key).toBe(a.key);
 		expect(proxySetting({ HTTPS_PROXY: 'http://proxy:3128' }).key).not.toBe(a.key);
 		expect(proxySetting({}).key).not.toBe(a.key);
+	});
+});
+
+describe('nodeSupportsProxyEnv', () => {
+	it('is true from Node 24.5 on, where agents take proxyEnv', () => {
+		expect(['24.4.1', '22.20.0', '20.19.0'].map((version) => nodeSupportsProxyEnv(version))).toEqual([false, false, false]);
+		expect(['24.5.0', '24.21.0', '25.0.0'].map((version) => nodeSupportsProxyEnv(version))).toEqual([true, true, true]);
+	});
+
+	it('tells whether a proxy is set at all', () => {
+		expect(proxySetting({ NO_PROXY: 'x' }).proxied).toBe(false);
+		expect(proxySetting({ https_proxy: 'http://p:1' }).proxied).toBe(true);
+		expect(proxySetting({ HTTP_PROXY: 'http://p:1' }).proxied).toBe(true);
 	});
 });
