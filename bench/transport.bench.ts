@@ -11,9 +11,10 @@
  * Reported per mode: requests/s, client CPU ms per request, fake server CPU ms per request (this
  * process: its TLS handshakes compete with n8n for the same cores in `npm run bench -- send`),
  * and the client's peak RSS at N and at N large (memory that grows with N is per-connection
- * garbage; the layer's process also loads n8n-workflow). Modes alternate. Each client process
- * warms up over connections it closes again (bench/support/transportClient.cjs): the measured
- * run has compiled code, as a long-running n8n has, and still opens all its connections.
+ * garbage). Modes alternate. Each client process loads the package (so every mode collects
+ * garbage on the same heap) and warms up over connections it closes again
+ * (bench/support/transportClient.cjs): the measured run has compiled code, as a long-running
+ * n8n has, and still opens all its connections.
  * Options: --n=2000, --nLarge=20000, --concurrency=100, --latency=50
  */
 import { execFile } from 'node:child_process';
@@ -107,7 +108,7 @@ export default async function transport(context: BenchContext): Promise<BenchRes
 			},
 			notes: [
 				`N=${n} (small) and ${nLarge} (large), ${concurrency} requests in flight, fake Graph API latency ${latencyMs} ms, TLS with an RSA-2048 server certificate from a test CA.`,
-				`per-request = a new https.Agent per call, as n8n's request helper does; keep-alive = one agent for the run, a bare client; layer = GraphClient over the package's HTTP layer (pass-through egress filter). Client: a Node process per run that first warms up (${WARM_UP} requests over connections it then closes); server: this process.`,
+				`per-request = a new https.Agent per call, as n8n's request helper does; keep-alive = one agent for the run, a bare client; layer = GraphClient over the package's HTTP layer (pass-through egress filter). Client: a Node process per run that loads the package and first warms up (${WARM_UP} requests over connections it then closes); server: this process.`,
 			],
 		};
 	} finally {

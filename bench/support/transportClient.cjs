@@ -11,8 +11,11 @@
  *     retry loop, JSON parsing and error mapping included. Its graph.facebook.com resolves to the
  *     fake through bench/support/dns-preload.cjs.
  *
- * Every mode first sends WARM_UP requests (7th argument) over connections it then closes, so the measured run
- * has its code compiled (as in a long-running n8n) but still opens its own connections.
+ * Every mode first sends WARM_UP requests (7th argument) over connections it then closes, so the
+ * measured run has its code compiled (as in a long-running n8n) but still opens its own
+ * connections. Every mode also loads the package (and with it n8n-workflow, tens of MB of heap):
+ * garbage collection then works on the same heap in every mode, as it would inside n8n, instead
+ * of the layer's process alone paying for a larger one.
  *
  * Plain CommonJS so that the process measures the client and nothing else (no tsx, no loader).
  */
@@ -94,6 +97,7 @@ async function run(send, count) {
 }
 
 (async () => {
+	require(path.join(packageDir, 'dist', 'nodes', 'shared', 'graph'));
 	const sender = () => (mode === 'layer' ? layerSender() : bareSender());
 	const warmUp = await sender();
 	await run(warmUp, WARM_UP);

@@ -111,7 +111,9 @@ export class GraphClient {
 			method: request.method,
 			url: this.url(request.path),
 			qs: request.qs,
-			headers: { accept: binaryAnswer ? '*/*' : 'application/json' },
+			// Downloads keep a User-Agent, as n8n's helper (axios) always sent one: file hosts such as
+			// Meta's lookaside.fbsbx.com may refuse clients without one. API calls need none.
+			headers: binaryAnswer ? { 'user-agent': 'n8n-nodes-chatflow' } : undefined,
 			body: request.multipart ? encodeMultipart(request.multipart) : request.body !== undefined ? jsonBody(request.body) : undefined,
 			timeoutMs: request.timeoutMs ?? (binaryTransfer ? 300_000 : 60_000),
 			maxResponseBytes: binaryAnswer ? MAX_DOWNLOAD_BYTES : MAX_JSON_BYTES,

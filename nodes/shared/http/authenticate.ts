@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { ChatflowInstagramApi } from '../../../credentials/ChatflowInstagramApi.credentials';
 import { ChatflowMessengerApi } from '../../../credentials/ChatflowMessengerApi.credentials';
@@ -8,9 +8,13 @@ import { ChatflowWhatsAppApi } from '../../../credentials/ChatflowWhatsAppApi.cr
 
 /**
  * Authentication comes from the credential's own definition, in one place: each credential
- * class's `authenticate` (functions, see credentials/common/authenticate.ts) is applied to the
- * request here exactly as n8n's credentials helper applies it for httpRequestWithAuthentication,
- * so the header or query a credential sets is the same on both paths.
+ * class's `authenticate` (functions, see credentials/common/authenticate.ts), the same function
+ * n8n's credentials helper applies for httpRequestWithAuthentication, so the header or query
+ * parameter a credential sets is the same on both paths.
+ *
+ * The layer applies it once per run and adds what it set to every request of the run: these
+ * functions set a header or a query parameter from the credential alone, whatever the request
+ * (a test holds every credential type to that).
  */
 const CREDENTIAL_TYPES = {
 	chatflowWhatsAppApi: ChatflowWhatsAppApi,
@@ -25,6 +29,17 @@ export type PlatformCredentialType = keyof typeof CREDENTIAL_TYPES;
 type Authenticate = (credentials: ICredentialDataDecryptedObject, request: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
 
 const authenticators = new Map<PlatformCredentialType, Authenticate>();
+
+/** What a credential's `authenticate` adds to any request: headers and query parameters. */
+export interface Authentication {
+	headers: Record<string, string>;
+	qs: IDataObject;
+}
+
+export async function authenticationOf(type: PlatformCredentialType, credentials: ICredentialDataDecryptedObject): Promise<Authentication> {
+	const applied = await authenticatorFor(type)(credentials, { url: '', headers: {}, qs: {} });
+	return { headers: { ...(applied.headers as Record<string, string>) }, qs: { ...applied.qs } };
+}
 
 export function authenticatorFor(type: PlatformCredentialType): Authenticate {
 	let authenticate = authenticators.get(type);

@@ -1,9 +1,9 @@
 import type { Agent, OutgoingHttpHeaders } from 'node:http';
 
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IDataObject } from 'n8n-workflow';
 
 import { agentFor } from './agents';
-import { authenticatorFor, type PlatformCredentialType } from './authenticate';
+import { authenticationOf, type Authentication, type PlatformCredentialType } from './authenticate';
 import { checkRedirect, checkTarget, egressFilterOf, type EgressFilter } from './egress';
 import { TransportFailure } from './failure';
 import { sendThroughN8n } from './fallback';
@@ -18,7 +18,7 @@ export interface PlatformHttpOptions {
 
 const DEFAULT_CONCURRENCY = 10;
 const MAX_REDIRECTS = 5;
-const USER_AGENT = 'n8n-nodes-chatflow';
+const MAX_CACHED_URLS = 64;
 
 /**
  * The HTTP layer as one node run sees it: one credential, decrypted once, and one way to send.
@@ -37,6 +37,13 @@ const USER_AGENT = 'n8n-nodes-chatflow';
 export class PlatformHttp {
 	/** Fires when the execution is stopped. */
 	readonly signal: AbortSignal | undefined;
+
+	private readonly urls = new Map<string, URL>();
+
+	/** What the credential's authenticate adds, learnt on the run's first request. */
+	private authentication: Authentication | undefined;
+
+	private pendingAuthentication: Promise<Authentication> | undefined;
 
 	/** Per origin, for this run: its pool, and the pre-flight check until it has passed. */
 	private readonly origins = new Map<string, { agent: Agent; check?: Promise<void> }>();
@@ -74,13 +81,13 @@ export class PlatformHttp {
 	}
 
 	/** Sends a request; resolves with the answer whatever its HTTP status. */
-	async send(request: HttpRequest): Promise<HttpResponse> {
-		return (await this.exchange(request, false)) as HttpResponse;
+	send(request: HttpRequest): Promise<HttpResponse> {
+		return this.exchange(request, false) as Promise<HttpResponse>;
 	}
 
 	/** As send, but a 2xx body is handed over as a stream (downloads into n8n's binary store). */
-	async sendStreaming(request: HttpRequest): Promise<HttpResponse | HttpStreamResponse> {
-		return await this.exchange(request, true);
+	sendStreaming(request: HttpRequest): Promise<HttpResponse | HttpStreamResponse> {
+		return this.exchange(request, true);
 	}
 
 	private async exchange(request: HttpRequest, stream: boolean): Promise<HttpResponse | HttpStreamResponse> {
@@ -88,14 +95,9 @@ export class PlatformHttp {
 		if (!this.filter) return await sendThroughN8n(this.ctx, this.credentialType, this.decrypted!, request, this.signal, stream);
 		const filter = this.filter;
 
-		const authenticated = await authenticatorFor(this.credentialType)(this.credentials, {
-			method: request.method,
-			url: request.url,
-			qs: { ...request.qs },
-			headers: { ...request.headers },
-		} as IHttpRequestOptions);
-		let url = withQuery(request.url, authenticated.qs);
-		let headers: OutgoingHttpHeaders = { 'user-agent': USER_AGENT, ...(authenticated.headers as OutgoingHttpHeaders) };
+		const authentication = this.authentication ?? (await this.authenticate());
+		let url = this.urlOf(request, authentication);
+		let headers: OutgoingHttpHeaders = { ...request.headers, ...authentication.headers };
 		if (request.body) {
 			headers['content-type'] = request.body.contentType;
 			headers['content-length'] = request.body.chunks.reduce<number>((sum, chunk) => sum + (typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length), 0);
@@ -129,6 +131,26 @@ export class PlatformHttp {
 	}
 
 	/**
+	 * The request's URL with its query and the credential's. A run sends many requests to the
+	 * same endpoint; a URL without a query is parsed once per run (URL objects are not mutated).
+	 */
+	private urlOf(request: HttpRequest, authentication: Authentication): URL {
+		const plain = isEmpty(request.qs) && isEmpty(authentication.qs);
+		let url = plain ? this.urls.get(request.url) : undefined;
+		if (!url) {
+			url = withQuery(request.url, request.qs, authentication.qs);
+			if (plain && this.urls.size < MAX_CACHED_URLS) this.urls.set(request.url, url);
+		}
+		return url;
+	}
+
+	private async authenticate(): Promise<Authentication> {
+		this.pendingAuthentication ??= authenticationOf(this.credentialType, this.credentials);
+		this.authentication = await this.pendingAuthentication;
+		return this.authentication;
+	}
+
+	/**
 	 * The origin's pool and the filter's pre-flight check of it, once per origin and run (n8n's
 	 * Kafka node checks once per client too). A refusal stays: every later request to the origin
 	 * in this run is refused the same way.
@@ -145,17 +167,25 @@ export class PlatformHttp {
 }
 
 /** The URL with the query parameters added (arrays repeat the key, objects become JSON). */
-function withQuery(base: string, qs: IDataObject | undefined): URL {
+function withQuery(base: string, ...queries: Array<IDataObject | undefined>): URL {
 	const url = URL.parse(base);
 	if (!url) throw new TransportFailure('EINVALIDURL', `Not a valid URL: ${base.split('?')[0]}`);
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TransportFailure('EINVALIDURL', `Only http and https URLs can be requested, not ${url.protocol}`);
-	for (const [name, value] of Object.entries(qs ?? {})) {
-		if (value === undefined || value === null) continue;
-		for (const each of Array.isArray(value) ? value : [value]) {
-			url.searchParams.append(name, typeof each === 'object' ? JSON.stringify(each) : String(each));
+	for (const qs of queries) {
+		for (const name in qs) {
+			const value = qs[name];
+			if (value === undefined || value === null) continue;
+			for (const each of Array.isArray(value) ? value : [value]) {
+				url.searchParams.append(name, typeof each === 'object' ? JSON.stringify(each) : String(each));
+			}
 		}
 	}
 	return url;
+}
+
+function isEmpty(qs: IDataObject | undefined): boolean {
+	for (const name in qs) if (qs[name] !== undefined && qs[name] !== null) return false;
+	return true;
 }
 
 function redirectLocation(response: HttpResponse | HttpStreamResponse): string | undefined {

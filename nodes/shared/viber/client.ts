@@ -106,7 +106,7 @@ export class ViberClient {
 
 	async request(request: ViberRequest): Promise<ViberResponse> {
 		const { endpoint, idempotent } = request;
-		const httpRequest = { method: 'POST' as const, url: `${this.baseUrl}/${endpoint}`, headers: { accept: 'application/json' }, body: jsonBody(request.body), timeoutMs: 60_000, maxResponseBytes: MAX_ANSWER_BYTES };
+		const httpRequest = { method: 'POST' as const, url: `${this.baseUrl}/${endpoint}`, body: jsonBody(request.body), timeoutMs: 60_000, maxResponseBytes: MAX_ANSWER_BYTES };
 		return await withRetries<ViberResponse, Failure>({
 			platform: 'Viber',
 			policy: this.retryPolicy,
