@@ -12,17 +12,23 @@
  *
  * Options: --n=2000 (both nodes), --nLarge=20000 (Chatflow only, memory), --rate=1000,
  * --latency=50, --concurrency=100, --builtinN=2000
+ *
+ * Besides the throughput ratios, `rss_20k_vs_2k` is n8n's peak RSS after the 20k run over its
+ * peak after the 2k run (VmHWM): memory that grows with N. `n8n_floor_rss_20k_vs_2k` is the same
+ * ratio for the workflow with n8n's Set node instead of a send node, in its own n8n (--floor=0
+ * skips it): what n8n needs for N items whatever the node does.
  */
 import { randomUUID } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { N8nApi } from '../scripts/n8n/api';
+import { fanOutWorkflow as workflow } from '../scripts/n8n/fanOutWorkflow';
 import { N8nInstance, freePort } from '../scripts/n8n/instance';
 import type { RecordedRequest } from '../simulator/platform';
 import { startFakeGraphTls } from './support/fakeGraphTls';
+import { measureMemoryFloor, peakRssMb, postJson } from './support/memoryFloor';
 import { buildPrivatePackage } from './support/privatePackage';
 import { profileNodeArgs } from './support/profile';
 import type { BenchContext, BenchResult } from './types';
@@ -35,41 +41,6 @@ interface Delivery {
 	count: number;
 }
 
-function procStatusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
-	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-	return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
-}
-
-function workflow(name: string, webhookId: string, sendNode: Record<string, unknown>) {
-	return {
-		name,
-		nodes: [
-			{
-				id: randomUUID(),
-				name: 'Recipients',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId,
-				parameters: { httpMethod: 'POST', path: webhookId, responseMode: 'lastNode', options: {} },
-			},
-			{
-				id: randomUUID(),
-				name: 'One per recipient',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { fieldToSplitOut: 'body.recipients', options: {} },
-			},
-			{ id: randomUUID(), name: 'Send', typeVersion: 1, position: [400, 0], ...sendNode },
-		],
-		connections: {
-			Recipients: { main: [[{ node: 'One per recipient', type: 'main', index: 0 }]] },
-			'One per recipient': { main: [[{ node: 'Send', type: 'main', index: 0 }]] },
-		},
-	};
-}
-
 export default async function send(context: BenchContext): Promise<BenchResult> {
 	const n = context.option('n', 2000);
 	const nLarge = context.option('nLarge', 20000);
@@ -77,6 +48,7 @@ export default async function send(context: BenchContext): Promise<BenchResult> 
 	const rate = context.option('rate', 1000);
 	const latencyMs = context.option('latency', 50);
 	const concurrency = context.option('concurrency', 100);
+	const measureFloor = context.option('floor', 1) !== 0;
 
 	const fake = await startFakeGraphTls({ latencyMs, maxRecorded: 100 });
 	const deliveries = new Map<string, Delivery>();
@@ -92,13 +64,15 @@ export default async function send(context: BenchContext): Promise<BenchResult> 
 
 	context.log('building a private copy of the package (the shared dist/ is rebuilt by concurrent runs)');
 	const packageCopy = buildPrivatePackage();
+	// Execution data is not saved: the figure is the node's throughput and memory, not SQLite's.
+	const env = { ...fake.env, EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all', N8N_LOG_LEVEL: 'warn', N8N_PAYLOAD_SIZE_MAX: '64' };
+	const floor = measureFloor ? await measureMemoryFloor(packageCopy.dir, env, { n, nLarge }, context.log) : undefined;
 	const userFolder = mkdtempSync(join(tmpdir(), 'chatflow-bench-send-'));
 	const n8n = await N8nInstance.start({
 		userFolder,
 		packageDir: packageCopy.dir,
 		port: await freePort(),
-		// Execution data is not saved: the figure is the node's throughput and memory, not SQLite's.
-		env: { ...fake.env, EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', EXECUTIONS_DATA_SAVE_ON_ERROR: 'all', N8N_LOG_LEVEL: 'warn', N8N_PAYLOAD_SIZE_MAX: '64' },
+		env,
 		nodeArgs: [...fake.nodeArgs, ...profileNodeArgs()],
 	});
 	try {
@@ -175,7 +149,7 @@ export default async function send(context: BenchContext): Promise<BenchResult> 
 					duplicated += entry.count - 1;
 				}
 			}
-			const result = { msgsPerS: count / seconds, seconds, lost: count - delivered, duplicated, peakRssMb: procStatusMb(n8n.pid, 'VmHWM') };
+			const result = { msgsPerS: count / seconds, seconds, lost: count - delivered, duplicated, peakRssMb: peakRssMb(n8n.pid) };
 			context.log(`${label}: ${result.msgsPerS.toFixed(0)} msg/s in ${seconds.toFixed(1)} s, lost ${result.lost}, duplicated ${result.duplicated}, n8n peak RSS ${result.peakRssMb.toFixed(0)} MB (new deliveries ${deliveries.size - before})`);
 			return result;
 		};
@@ -183,7 +157,7 @@ export default async function send(context: BenchContext): Promise<BenchResult> 
 		// Warm-up (module loading, JIT, connection set-up) for both nodes, not measured.
 		await runOnce('warm-up chatflow', chatflowHook, 200);
 		await runOnce('warm-up built-in', builtinHook, 20);
-		const baselineRss = procStatusMb(n8n.pid, 'VmHWM');
+		const baselineRss = peakRssMb(n8n.pid);
 		const chatflow = await runOnce('chatflow', chatflowHook, n);
 		const chatflowLarge = await runOnce('chatflow (large)', chatflowHook, nLarge);
 		const builtin = await runOnce('built-in', builtinHook, builtinN);
@@ -200,15 +174,21 @@ export default async function send(context: BenchContext): Promise<BenchResult> 
 				chatflow_msgs_per_s_20k: round(chatflowLarge.msgsPerS),
 				n8n_peak_rss_mb_after_warmup: round(baselineRss),
 				builtin_lost: builtin.lost,
+				...(floor ? { n8n_floor_peak_rss_mb_2k: round(floor.peakRssMb), n8n_floor_peak_rss_mb_20k: round(floor.peakRssMbLarge) } : {}),
 			},
 			ratios: {
 				vs_builtin: round(chatflow.msgsPerS / builtin.msgsPerS),
 				vs_rate_limit: round(chatflow.msgsPerS / rate),
+				// Memory that grows with N: 1.0 means the 20k run needed no more than the 2k run.
+				rss_20k_vs_2k: round(chatflowLarge.peakRssMb / chatflow.peakRssMb),
+				// The same for n8n alone (Set node instead of the send node, no HTTP): the floor.
+				...(floor ? { n8n_floor_rss_20k_vs_2k: round(floor.peakRssMbLarge / floor.peakRssMb) } : {}),
 			},
 			notes: [
 				`N=${n} (both nodes, same n8n, same fake server), N=${nLarge} for Chatflow's memory; fake server latency ${latencyMs} ms; Chatflow rate limit ${rate}/s, ${concurrency} concurrent requests; built-in node N=${builtinN}.`,
 				'Throughput = N / wall time of the webhook call (responseMode lastNode: the whole workflow), after a warm-up run of each node.',
 				'Peak RSS = VmHWM of the n8n process (cumulative): the 2k figure is read after the 2k run, the 20k figure after the 20k run.',
+				'n8n_floor_*: the same workflow and sizes with n8n\'s Set node in place of the send node, in a second n8n started first (--floor=0 skips it): what n8n itself needs for N items.',
 				'graph.facebook.com → fake server (TLS, test CA) inside the benchmark n8n only: --require bench/support/dns-preload.cjs + NODE_EXTRA_CA_CERTS.',
 			],
 		};
@@ -218,21 +198,6 @@ export default async function send(context: BenchContext): Promise<BenchResult> 
 		rmSync(userFolder, { recursive: true, force: true });
 		packageCopy.dispose();
 	}
-}
-
-/** POST without a client-side time limit (fetch gives up on headers after 300 s; a 20k run can take longer). */
-async function postJson(url: string, body: unknown): Promise<{ status: number; body: string }> {
-	const payload = Buffer.from(JSON.stringify(body));
-	return await new Promise((resolve, reject) => {
-		const request = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': payload.length } }, (response) => {
-			const chunks: Buffer[] = [];
-			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-			response.on('error', reject);
-		});
-		request.on('error', reject);
-		request.end(payload);
-	});
 }
 
 function round(value: number): number {

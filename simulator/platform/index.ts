@@ -1,3 +1,3 @@
 export { FakePlatform } from './server';
 export { graphError, ids } from './defaults';
-export type { FakePlatformOptions, RecordedRequest, Responder, ScriptedResponse } from './types';
+export type { ConnectionStats, FakePlatformOptions, RecordedRequest, Responder, ScriptedResponse } from './types';

@@ -7,7 +7,7 @@ import { installChannelRoutes } from './channels';
 import { graphError, marketingMessagesSend, messengerSend, viberBroadcast, viberSend, whatsAppSend } from './defaults';
 import { installFlowsRoutes } from './flows';
 import { compileRoute, matchRoute, type Route } from './routes';
-import type { FakePlatformOptions, RecordedRequest, Responder, ScriptedResponse } from './types';
+import type { ConnectionStats, FakePlatformOptions, RecordedRequest, Responder, ScriptedResponse } from './types';
 
 const GRAPH = '/:version';
 
@@ -22,9 +22,14 @@ const GRAPH = '/:version';
 export class FakePlatform {
 	readonly requests: RecordedRequest[] = [];
 
+	/** Connections, TLS handshakes and idle closes since start (or the last `resetStats()`). */
+	readonly stats: ConnectionStats = { connections: 0, tlsHandshakes: 0, idleCloses: 0 };
+
 	private routes: Route[] = [];
 
 	private readonly sockets = new Set<Socket>();
+
+	private readonly idleTimers = new Map<Socket, NodeJS.Timeout>();
 
 	private constructor(
 		private readonly server: Server,
@@ -34,12 +39,17 @@ export class FakePlatform {
 	static async start(options: FakePlatformOptions = {}): Promise<FakePlatform> {
 		const handler = (req: IncomingMessage, res: ServerResponse) => void platform.handle(req, res);
 		const server = options.tls ? createHttpsServer(options.tls, handler) : createHttpServer(handler);
-		server.keepAliveTimeout = 30_000;
+		// With closeIdleAfterMs the fake closes idle connections itself, and Node's own timer (which
+		// announces itself in a Keep-Alive header that clients honour) is off.
+		server.keepAliveTimeout = options.closeIdleAfterMs !== undefined ? 0 : 30_000;
 		const platform = new FakePlatform(server, options);
+		// TLS servers emit 'connection' for the TCP socket and 'secureConnection' after the handshake.
 		server.on('connection', (socket: Socket) => {
+			platform.stats.connections++;
 			platform.sockets.add(socket);
 			socket.on('close', () => platform.sockets.delete(socket));
 		});
+		if (options.tls) server.on('secureConnection', () => platform.stats.tlsHandshakes++);
 		platform.installDefaults();
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
@@ -91,6 +101,11 @@ export class FakePlatform {
 		}
 	}
 
+	/** Zero the connection statistics. */
+	resetStats(): void {
+		Object.assign(this.stats, { connections: 0, tlsHandshakes: 0, idleCloses: 0 });
+	}
+
 	/** Forget recorded requests and scripted routes; keep the defaults. */
 	reset(): void {
 		this.requests.length = 0;
@@ -99,6 +114,7 @@ export class FakePlatform {
 	}
 
 	async close(): Promise<void> {
+		for (const timer of this.idleTimers.values()) clearTimeout(timer);
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
 	}
@@ -120,6 +136,7 @@ export class FakePlatform {
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		this.busy(req.socket);
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const body = Buffer.concat(chunks);
@@ -155,6 +172,28 @@ export class FakePlatform {
 			...response.headers,
 		});
 		res.end(payload);
+		res.once('finish', () => this.idle(req.socket));
+	}
+
+	/** A request arrived on this connection: it is not idle. */
+	private busy(socket: Socket): void {
+		clearTimeout(this.idleTimers.get(socket));
+		this.idleTimers.delete(socket);
+	}
+
+	/** The answer went out: with closeIdleAfterMs, close the connection unless a request comes first. */
+	private idle(socket: Socket): void {
+		const after = this.options.closeIdleAfterMs;
+		if (after === undefined || socket.destroyed) return;
+		this.busy(socket);
+		const timer = setTimeout(() => {
+			this.idleTimers.delete(socket);
+			if (socket.destroyed) return;
+			this.stats.idleCloses++;
+			socket.destroy();
+		}, after);
+		timer.unref();
+		this.idleTimers.set(socket, timer);
 	}
 
 	private async dispatch(request: RecordedRequest): Promise<ScriptedResponse> {

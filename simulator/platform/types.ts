@@ -50,4 +50,20 @@ export interface FakePlatformOptions {
 	maxRecorded?: number;
 	/** Called with every request and its answer, just before the answer is written (the chat simulator's log). */
 	onAnswer?: (request: RecordedRequest, response: ScriptedResponse) => void;
+	/**
+	 * Close a keep-alive connection once it has been idle this long, without announcing it (no
+	 * `Keep-Alive: timeout` header), as some servers and load balancers do. Default: Node's
+	 * own behaviour (idle connections are closed after 30 s, announced).
+	 */
+	closeIdleAfterMs?: number;
+}
+
+/** What the fake saw of connections (for tests of connection reuse). */
+export interface ConnectionStats {
+	/** TCP connections accepted. */
+	connections: number;
+	/** TLS handshakes completed (HTTPS only). */
+	tlsHandshakes: number;
+	/** Connections the fake itself closed because they sat idle (`closeIdleAfterMs`). */
+	idleCloses: number;
 }

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 import axios, { type AxiosRequestConfig } from 'axios';
 import type {
 	IBinaryData,
@@ -9,6 +11,7 @@ import type {
 	INode,
 	INodeExecutionData,
 	INodeParameters,
+	NodeEgressFilter,
 	NodeExecutionHint,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -16,12 +19,18 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { ChatflowWhatsAppApi } from '../../credentials/ChatflowWhatsAppApi.credentials';
 import { ChatflowMessengerApi } from '../../credentials/ChatflowMessengerApi.credentials';
 import { ChatflowInstagramApi } from '../../credentials/ChatflowInstagramApi.credentials';
+import { ChatflowViberApi } from '../../credentials/ChatflowViberApi.credentials';
+import { passthroughEgress } from './egress';
 
 /**
  * A minimal IExecuteFunctions for integration tests of action nodes, until (and beside) the
- * in-process harness: real HTTP with axios, the credential's own `authenticate` block applied
- * (so a wrong header would fail against FakePlatform's token check), n8n's parameter and binary
- * helpers. It mirrors what n8n-core does for the parts the nodes use; it is not a mock of HTTP.
+ * in-process harness: n8n's parameter and binary helpers, and what n8n gives nodes for HTTP:
+ * an egress filter (pass-through by default, as n8n with SSRF protection off), so the package's
+ * own HTTP layer sends real HTTP; and `httpRequestWithAuthentication` (axios, with the
+ * credential's own `authenticate` applied, so a wrong header would fail against FakePlatform's
+ * token check), which the layer uses when the context has no egress filter (`egressFilter:
+ * false`, as an n8n older than 2.x). It mirrors n8n-core for the parts the nodes use; it is not
+ * a mock of HTTP.
  */
 export interface ExecuteContextOptions {
 	/** Node parameters: one object for every item, or one per item index. */
@@ -31,19 +40,26 @@ export interface ExecuteContextOptions {
 	continueOnFail?: boolean;
 	nodeName?: string;
 	nodeType?: string;
+	/** What `helpers.getSecureEgressFilter()` returns; false: the helper is missing (n8n 1.x). */
+	egressFilter?: NodeEgressFilter | false;
+	/** What `getExecutionCancelSignal()` returns (the execution being stopped). */
+	cancelSignal?: AbortSignal;
 }
 
 export interface TestExecuteContext extends IExecuteFunctions {
 	/** Hints the node added with addExecutionHints. */
 	readonly hints: NodeExecutionHint[];
-	/** Every request the helpers sent (secrets included: for assertions only). */
+	/** Every request n8n's request helper sent (secrets included: for assertions only). */
 	readonly sent: IHttpRequestOptions[];
+	/** Messages the node logged at warn level. */
+	readonly warnings: string[];
 }
 
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	chatflowWhatsAppApi: new ChatflowWhatsAppApi(),
 	chatflowMessengerApi: new ChatflowMessengerApi(),
 	chatflowInstagramApi: new ChatflowInstagramApi(),
+	chatflowViberApi: new ChatflowViberApi(),
 };
 
 /**
@@ -74,6 +90,8 @@ export function createExecuteContext(options: ExecuteContextOptions): TestExecut
 	};
 	const hints: NodeExecutionHint[] = [];
 	const sent: IHttpRequestOptions[] = [];
+	const warnings: string[] = [];
+	const egressFilter = options.egressFilter === undefined ? passthroughEgress() : options.egressFilter;
 	const parametersFor = (itemIndex: number) =>
 		typeof options.parameters === 'function' ? options.parameters(itemIndex) : options.parameters;
 
@@ -108,6 +126,7 @@ export function createExecuteContext(options: ExecuteContextOptions): TestExecut
 	const context = {
 		hints,
 		sent,
+		warnings,
 		getNode: () => node,
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail ?? false,
@@ -125,21 +144,27 @@ export function createExecuteContext(options: ExecuteContextOptions): TestExecut
 		addExecutionHints: (...added: NodeExecutionHint[]) => hints.push(...added),
 		getExecutionId: () => 'test-execution',
 		getMode: () => 'manual',
-		logger: { debug() {}, info() {}, warn() {}, error() {} },
+		getExecutionCancelSignal: () => options.cancelSignal,
+		logger: { debug() {}, info() {}, warn: (message: string) => warnings.push(message), error() {} },
 		helpers: {
 			httpRequestWithAuthentication,
+			...(egressFilter ? { getSecureEgressFilter: () => egressFilter } : {}),
 			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 			constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: { item: number } }) =>
 				data.map((entry) => ({ ...entry, pairedItem: meta.itemData })),
 			assertBinaryData: (itemIndex: number, property: string) => binaryOf(itemIndex, property),
 			getBinaryDataBuffer: async (itemIndex: number, property: string) => Buffer.from(binaryOf(itemIndex, property).data, 'base64'),
-			prepareBinaryData: async (data: Buffer, fileName?: string, mimeType?: string): Promise<IBinaryData> => ({
-				data: data.toString('base64'),
-				mimeType: mimeType ?? 'application/octet-stream',
-				fileName,
-				fileSize: humanSize(data.length),
-				fileExtension: fileName?.includes('.') ? fileName.split('.').pop() : undefined,
-			}),
+			prepareBinaryData: async (input: Buffer | Readable, fileName?: string, mimeType?: string): Promise<IBinaryData> => {
+				const data = Buffer.isBuffer(input) ? input : Buffer.concat(await input.toArray());
+				return {
+					data: data.toString('base64'),
+					mimeType: mimeType ?? 'application/octet-stream',
+					fileName,
+					fileSize: humanSize(data.length),
+					bytes: data.length,
+					fileExtension: fileName?.includes('.') ? fileName.split('.').pop() : undefined,
+				};
+			},
 		},
 	};
 	return context as unknown as TestExecuteContext;

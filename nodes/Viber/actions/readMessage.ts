@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { MessageFieldError } from '../../shared/limits';
-import type { ViberButton, ViberContent, ViberCredentials, ViberEnvelope, ViberKeyboard, ViberRichMedia } from '../../shared/viber';
+import type { ViberButton, ViberContent, ViberEnvelope, ViberKeyboard, ViberRichMedia } from '../../shared/viber';
 
 /** Reads the node's message fields for one item into the shared builder's input. */
 export function readViberContent(ctx: IExecuteFunctions, i: number): ViberContent {
@@ -40,13 +40,13 @@ export function readViberContent(ctx: IExecuteFunctions, i: number): ViberConten
 }
 
 /** Sender (credential, overridable per message), keyboard, tracking data, API version. */
-export function readViberEnvelope(ctx: IExecuteFunctions, i: number, credentials: ViberCredentials): ViberEnvelope {
+export function readViberEnvelope(ctx: IExecuteFunctions, i: number, sender: { name: string; avatar?: string }): ViberEnvelope {
 	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
 	const keyboard = readKeyboard(ctx, i);
 	return {
 		sender: {
-			name: String(options.senderName || credentials.senderName || ''),
-			avatar: String(options.senderAvatar || credentials.senderAvatar || '') || undefined,
+			name: String(options.senderName || sender.name || ''),
+			avatar: String(options.senderAvatar || sender.avatar || '') || undefined,
 		},
 		trackingData: options.trackingData ? String(options.trackingData) : undefined,
 		minApiVersion: options.minApiVersion !== undefined ? Number(options.minApiVersion) : undefined,

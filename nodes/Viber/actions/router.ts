@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { executeItemsConcurrently, getRateLimiter } from '../../shared/concurrency';
@@ -11,54 +9,47 @@ import {
 	getViberUserDetails,
 	sendViberMessage,
 	setViberWebhook,
-	VIBER_CREDENTIAL,
-	type RetryPolicy,
-	type ViberCredentials,
+	ViberClient,
 } from '../../shared/viber';
 import { readReceivers, readViberContent, readViberEnvelope } from './readMessage';
 
 /** Runs every item through its resource/operation, in parallel under the bot's rate limit. */
 export async function executeViber(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const credentials = await this.getCredentials<ViberCredentials>(VIBER_CREDENTIAL);
 	const settings = this.getNodeParameter('options', 0, {}) as IDataObject;
-	// One limiter per bot, keyed by a hash so the token never becomes a map key in memory dumps.
-	const limiter = getRateLimiter(`viber:${createHash('sha256').update(credentials.authToken).digest('hex').slice(0, 16)}`, {
-		ratePerSecond: Number(settings.ratePerSecond ?? 20),
+	const concurrency = Number(settings.concurrency ?? 5);
+	const viber = await ViberClient.create(this, {
+		concurrency,
+		retry: {
+			maxRetries: Number(settings.maxRetries ?? DEFAULT_VIBER_RETRY.maxRetries),
+			baseDelayMs: Number(settings.retryDelayMs ?? DEFAULT_VIBER_RETRY.baseDelayMs),
+		},
 	});
-	const retry: RetryPolicy = {
-		...DEFAULT_VIBER_RETRY,
-		maxRetries: Number(settings.maxRetries ?? DEFAULT_VIBER_RETRY.maxRetries),
-		initialDelayMs: Number(settings.retryDelayMs ?? DEFAULT_VIBER_RETRY.initialDelayMs),
-	};
+	// One limiter per bot, keyed by a hash so the token never becomes a map key in memory dumps.
+	const limiter = getRateLimiter(`viber:${viber.botKey}`, { ratePerSecond: Number(settings.ratePerSecond ?? 20) });
 	const output = await executeItemsConcurrently(
 		this,
 		async (i) => {
-			const request = {
-				itemIndex: i,
-				retry,
-				throttle: async () => await limiter.acquire(),
-				onTooManyRequests: (delayMs: number) => limiter.pause(delayMs),
-			};
+			const request = { itemIndex: i, limiter };
 			const resource = this.getNodeParameter('resource', i) as string;
 			const operation = this.getNodeParameter('operation', i) as string;
 			switch (`${resource}:${operation}`) {
 				case 'message:send':
-					return await sendViberMessage.call(
-						this,
+					return await sendViberMessage(
+						viber,
 						this.getNodeParameter('receiver', i) as string,
-						readViberEnvelope(this, i, credentials),
+						readViberEnvelope(this, i, viber.sender),
 						readViberContent(this, i),
 						request,
 					);
 				case 'message:broadcast':
-					return await broadcastViberMessage.call(this, readReceivers(this, i), readViberEnvelope(this, i, credentials), readViberContent(this, i), request);
+					return await broadcastViberMessage(viber, readReceivers(this, i), readViberEnvelope(this, i, viber.sender), readViberContent(this, i), request);
 				case 'account:getInfo':
-					return await getViberAccountInfo.call(this, request);
+					return await getViberAccountInfo(viber, request);
 				case 'account:getUserDetails':
-					return await getViberUserDetails.call(this, this.getNodeParameter('userId', i) as string, request);
+					return await getViberUserDetails(viber, this.getNodeParameter('userId', i) as string, request);
 				case 'webhook:set':
-					return await setViberWebhook.call(
-						this,
+					return await setViberWebhook(
+						viber,
 						{
 							url: this.getNodeParameter('webhookUrl', i) as string,
 							eventTypes: this.getNodeParameter('eventTypes', i, []) as string[],
@@ -68,12 +59,12 @@ export async function executeViber(this: IExecuteFunctions): Promise<INodeExecut
 						request,
 					);
 				case 'webhook:remove':
-					return await setViberWebhook.call(this, { url: '' }, request);
+					return await setViberWebhook(viber, { url: '' }, request);
 				default:
 					throw new MessageFieldError('operation', `unknown operation "${operation}" for resource "${resource}"`);
 			}
 		},
-		{ concurrency: Number(settings.concurrency ?? 5), describeError: describeViberError },
+		{ concurrency, describeError: describeViberError },
 	);
 	return [output];
 }

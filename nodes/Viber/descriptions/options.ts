@@ -48,7 +48,7 @@ export const optionFields: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 1000,
-				description: 'Wait before the first retry; doubled for each further retry',
+				description: 'Wait before the first retry after status 12 (between half and all of it at random; later retries up to twice it). The whole bot pauses as long and then sends at a lower rate that recovers.',
 			},
 			{
 				displayName: 'Sender Avatar URL',

@@ -24,7 +24,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const messagesPerSecond = Number(throughput.messagesPerSecond ?? DEFAULT_MESSAGES_PER_SECOND);
 	const concurrency = Number(throughput.concurrency ?? DEFAULT_CONCURRENCY);
 
-	const graph = await GraphClient.create(this, 'chatflowWhatsAppApi');
+	const graph = await GraphClient.create(this, 'chatflowWhatsAppApi', { concurrency });
 	const run = createRun(graph, messagesPerSecond);
 	const output = await executeItemsConcurrently(
 		this,

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { GraphClient, segment } from '../../shared/graph';
 
 async function wabaClient(ctx: ILoadOptionsFunctions): Promise<{ graph: GraphClient; waba: string }> {
-	const graph = await GraphClient.create(ctx, 'chatflowWhatsAppApi', { maxRetries: 1 });
+	const graph = await GraphClient.create(ctx, 'chatflowWhatsAppApi', { retry: { maxRetries: 1 } });
 	const waba = graph.field('businessAccountId');
 	if (!waba) throw new NodeOperationError(ctx.getNode(), 'Set "WhatsApp Business Account ID" in the credential to list its phone numbers and templates');
 	return { graph, waba };

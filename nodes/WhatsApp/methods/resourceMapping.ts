@@ -10,7 +10,7 @@ export async function getTemplateParameters(this: ILoadOptionsFunctions): Promis
 	const value = String(this.getNodeParameter('template', undefined, { extractValue: true }) ?? '');
 	if (!value) return { fields: [] };
 	try {
-		const graph = await GraphClient.create(this, 'chatflowWhatsAppApi', { maxRetries: 1 });
+		const graph = await GraphClient.create(this, 'chatflowWhatsAppApi', { retry: { maxRetries: 1 } });
 		const template = await fetchTemplate(graph, graph.field('businessAccountId'), parseTemplateRef(value));
 		const fields: ResourceMapperField[] = templateParameters(template).map((spec) => ({
 			id: spec.key,

@@ -16,7 +16,7 @@ export const LOCAL_OPERATIONS: FlowsOperation[] = ['generateKeyPair', 'validate'
 
 export async function route(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operation = ctx.getNodeParameter('operation', 0) as FlowsOperation;
-	const graph = LOCAL_OPERATIONS.includes(operation) ? undefined : await GraphClient.create(ctx, 'chatflowWhatsAppApi');
+	const graph = LOCAL_OPERATIONS.includes(operation) ? undefined : await GraphClient.create(ctx, 'chatflowWhatsAppApi', { concurrency: 1 });
 	const output = await executeItemsConcurrently(
 		ctx,
 		async (itemIndex): Promise<IDataObject | IDataObject[]> => {

@@ -1,55 +1,48 @@
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { GraphApiError, networkCodeOf, parseGraphError } from './errors';
-import { encodeMultipart } from './multipart';
-import { backoffDelay, classifyFailure, DEFAULT_RETRY_POLICY, waitHintMs, type RetryPolicy } from './retryPolicy';
-import type {
-	GraphBinaryResponse,
-	GraphContext,
-	GraphCredentialType,
-	GraphErrorInfo,
-	GraphRequest,
-} from './types';
-import { sharedSecureContext } from './tlsContext';
+import { encodeMultipart, jsonBody, PlatformHttp, toTransportFailure, type HttpRequest, type HttpResponse, type HttpStreamResponse } from '../http';
+import { DEFAULT_RETRY_POLICY, headerText, withRetries, type RetryPolicy } from '../retry';
+import { GraphApiError, parseGraphError } from './errors';
+import { classifyFailure, waitHintMs } from './retryPolicy';
+import type { GraphBinaryResponse, GraphContext, GraphCredentialType, GraphErrorInfo, GraphRequest, GraphStreamResponse } from './types';
 import { buildGraphUrl } from './url';
 
-interface RawResponse {
-	statusCode: number;
-	headers: Record<string, unknown>;
-	body: unknown;
+interface Failure {
+	info: GraphErrorInfo;
+	headers?: Record<string, unknown>;
 }
 
-type Attempt = { ok: true; response: RawResponse } | { ok: false; info: GraphErrorInfo; headers?: Record<string, unknown> };
+type Attempt<T> = { ok: true; value: T } | { ok: false; failure: Failure };
+
+export interface GraphClientOptions {
+	retry?: Partial<RetryPolicy>;
+	/** Requests the run keeps in flight (the node's concurrency): sizes the connection pool. */
+	concurrency?: number;
+}
+
+const MAX_JSON_BYTES = 16 * 1024 * 1024;
+/** WhatsApp media is at most 100 MB (documents); a little room for other Graph downloads. */
+const MAX_DOWNLOAD_BYTES = 128 * 1024 * 1024;
 
 /**
  * One Graph API account (a credential) as seen by one node run. Loads the credential once,
- * builds URLs from its baseUrl + apiVersion, authenticates through n8n's
- * `httpRequestWithAuthentication`, retries what channels.md §4 says is safe to retry, and
- * throws `GraphApiError` (a NodeApiError) for everything else.
+ * builds URLs from its baseUrl + apiVersion, sends through the shared HTTP layer (keep-alive,
+ * inside n8n's egress rules), retries what channels.md §4 says is safe to retry, and throws
+ * `GraphApiError` (a NodeApiError) for everything else.
  */
 export class GraphClient {
-	/** Handed to every request, so that n8n does not read and decrypt the credential again. */
-	private readonly decrypted: ICredentialsDecrypted;
-
 	private constructor(
 		private readonly ctx: GraphContext,
 		readonly credentialType: GraphCredentialType,
 		private readonly credentials: ICredentialDataDecryptedObject,
 		readonly retryPolicy: RetryPolicy,
-	) {
-		// Once per run: n8n's getNode() returns a deep copy of the node.
-		const reference = ctx.getNode().credentials?.[credentialType];
-		this.decrypted = { id: reference?.id ?? '', name: reference?.name ?? '', type: credentialType, data: credentials };
-	}
+		private readonly http: PlatformHttp,
+	) {}
 
-	static async create(
-		ctx: GraphContext,
-		credentialType: GraphCredentialType,
-		retry: Partial<RetryPolicy> = {},
-	): Promise<GraphClient> {
+	static async create(ctx: GraphContext, credentialType: GraphCredentialType, options: GraphClientOptions = {}): Promise<GraphClient> {
 		const credentials = await ctx.getCredentials(credentialType);
-		return new GraphClient(ctx, credentialType, credentials, { ...DEFAULT_RETRY_POLICY, ...retry });
+		const http = PlatformHttp.open(ctx, credentialType, credentials, { concurrency: options.concurrency });
+		return new GraphClient(ctx, credentialType, credentials, { ...DEFAULT_RETRY_POLICY, ...options.retry }, http);
 	}
 
 	/** A non-secret credential field (ids, version); never use it for the token. */
@@ -65,153 +58,107 @@ export class GraphClient {
 
 	/** A JSON request; resolves with the parsed body. */
 	async request<T = IDataObject>(request: GraphRequest): Promise<T> {
-		const response = await this.execute({ ...request, responseType: 'json' });
-		return response.body as T;
+		return (await this.execute(request, (response) => this.json(response))) as T;
 	}
 
-	/** A binary request (media download); resolves with the bytes and their type. */
+	/** A binary request (media download) into memory; resolves with the bytes and their type. */
 	async download(request: Omit<GraphRequest, 'responseType'>): Promise<GraphBinaryResponse> {
-		const response = await this.execute({ ...request, responseType: 'buffer' });
-		const mimeType = headerString(response.headers, 'content-type')?.split(';')[0].trim();
-		const disposition = headerString(response.headers, 'content-disposition');
-		const fileName = disposition ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] : undefined;
-		return { data: response.body as Buffer, mimeType, fileName: fileName ? decodeURIComponent(fileName) : undefined };
+		return await this.execute({ ...request, responseType: 'buffer' }, (response) =>
+			succeeded(response) && 'body' in response ? { ok: true, value: { data: response.body, ...fileInfo(response) } } : this.failed(response),
+		);
 	}
 
-	private async execute(request: GraphRequest): Promise<RawResponse> {
+	/**
+	 * A binary request whose bytes are streamed, not collected: hand `stream` to
+	 * `prepareBinaryData`, which writes it to n8n's binary store. Retries happen before the
+	 * body starts; a failure while it flows fails the stream.
+	 */
+	async downloadStream(request: Omit<GraphRequest, 'responseType'>): Promise<GraphStreamResponse> {
+		return await this.execute({ ...request, responseType: 'stream' }, (response) =>
+			'stream' in response ? { ok: true, value: { stream: response.stream, ...fileInfo(response) } } : this.failed(response),
+		);
+	}
+
+	private async execute<T>(request: GraphRequest, accept: (response: HttpResponse | HttpStreamResponse) => Attempt<T>): Promise<T> {
 		const idempotent = request.idempotent ?? request.method !== 'POST';
-		const options = await this.buildOptions(request);
-		const policy = this.retryPolicy;
-		for (let attempt = 1; ; attempt++) {
-			if (request.limiter) await request.limiter.acquire();
-			const outcome = await this.attempt(options, request);
-			if (outcome.ok) return outcome.response;
-
-			const retryClass = classifyFailure(outcome.info, idempotent);
-			const hint = waitHintMs(outcome.headers);
-			const fail = (note?: string) =>
-				new GraphApiError(this.ctx.getNode(), outcome.info, { itemIndex: request.itemIndex, attempts: attempt, note });
-			if (!retryClass) throw fail();
-			// A throughput refusal was certainly not delivered: it may be retried for longer.
-			const maxRetries = retryClass === 'throughput' ? Math.max(policy.maxRetries, policy.maxThroughputRetries) : policy.maxRetries;
-			if (attempt > maxRetries) throw fail(`Gave up after ${attempt} attempts.`);
-			if (hint !== undefined && hint > policy.maxHintMs) {
-				throw fail(`Meta asks to wait ${Math.ceil(hint / 1000)} s before trying again; not retried.`);
-			}
-			const accountWide = request.limiter !== undefined && (retryClass === 'throughput' || retryClass === 'rateLimit');
-			// Under a limiter, a throughput refusal lowers the account's rate (which paces the retry);
-			// the retry's own wait then stays short instead of growing per item.
-			const backoffStep = accountWide && retryClass === 'throughput' ? Math.min(attempt, 2) : attempt;
-			const delay = Math.max(backoffDelay(retryClass, backoffStep, policy), hint ?? 0);
-			if (accountWide) {
-				request.limiter!.throttle();
-				request.limiter!.pause(Math.max(hint ?? 0, policy.baseDelayMs));
-			}
-			await sleep(delay);
-		}
+		const httpRequest = this.buildRequest(request);
+		const stream = request.responseType === 'stream';
+		return await withRetries<T, Failure>({
+			platform: 'Meta',
+			policy: this.retryPolicy,
+			limiter: request.limiter,
+			signal: this.http.signal,
+			attempt: async () => {
+				try {
+					return accept(stream ? await this.http.sendStreaming(httpRequest) : await this.http.send(httpRequest));
+				} catch (error) {
+					const failure = toTransportFailure(error);
+					const info: GraphErrorInfo = { network_code: failure.code, message: failure.message };
+					if (failure.description) info.details = failure.description;
+					return { ok: false, failure: { info } };
+				}
+			},
+			classify: (failure) => classifyFailure(failure.info, idempotent),
+			hintMs: (failure) => waitHintMs(failure.headers),
+			fail: (failure, attempts, note) => new GraphApiError(this.ctx.getNode(), failure.info, { itemIndex: request.itemIndex, attempts, note }),
+		});
 	}
 
-	private async buildOptions(request: GraphRequest): Promise<IHttpRequestOptions> {
-		const binaryTransfer = request.multipart !== undefined || request.responseType === 'buffer';
-		const options: IHttpRequestOptions = {
+	private buildRequest(request: GraphRequest): HttpRequest {
+		const binaryTransfer = request.multipart !== undefined || request.responseType === 'buffer' || request.responseType === 'stream';
+		const binaryAnswer = request.responseType === 'buffer' || request.responseType === 'stream';
+		return {
 			method: request.method,
 			url: this.url(request.path),
 			qs: request.qs,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			encoding: request.responseType === 'buffer' ? 'arraybuffer' : 'text',
-			timeout: request.timeoutMs ?? (binaryTransfer ? 300_000 : 60_000),
-			headers: { accept: request.responseType === 'buffer' ? '*/*' : 'application/json' },
-			agentOptions: { secureContext: sharedSecureContext() },
+			// Downloads keep a User-Agent, as n8n's helper (axios) always sent one: file hosts such as
+			// Meta's lookaside.fbsbx.com may refuse clients without one. API calls need none.
+			headers: binaryAnswer ? { 'user-agent': 'n8n-nodes-chatflow' } : undefined,
+			body: request.multipart ? encodeMultipart(request.multipart) : request.body !== undefined ? jsonBody(request.body) : undefined,
+			timeoutMs: request.timeoutMs ?? (binaryTransfer ? 300_000 : 60_000),
+			maxResponseBytes: binaryAnswer ? MAX_DOWNLOAD_BYTES : MAX_JSON_BYTES,
+			followRedirects: binaryAnswer,
 		};
-		if (request.multipart) {
-			const { body, contentType } = await encodeMultipart(request.multipart);
-			options.body = body;
-			options.headers = { ...options.headers, 'content-type': contentType };
-		} else if (request.body !== undefined) {
-			options.body = JSON.stringify(request.body);
-			options.headers = { ...options.headers, 'content-type': 'application/json' };
-		}
-		return options;
 	}
 
-	private async attempt(options: IHttpRequestOptions, request: GraphRequest): Promise<Attempt> {
-		let raw: RawResponse;
-		try {
-			raw = (await this.ctx.helpers.httpRequestWithAuthentication.call(
-				this.ctx as never,
-				this.credentialType,
-				{ ...options, headers: { ...options.headers } },
-				// The credential was decrypted once for this run: without this, n8n reads and
-				// decrypts it from the database again for every request (the largest per-send cost).
-				{ credentialsDecrypted: this.decrypted },
-			)) as RawResponse;
-		} catch (error) {
-			return { ok: false, info: failureFromThrown(error) };
-		}
-		const headers = (raw.headers ?? {}) as Record<string, unknown>;
-		const status = Number(raw.statusCode);
-		if (request.responseType === 'buffer' && status >= 200 && status < 300) {
-			return { ok: true, response: { statusCode: status, headers, body: toBuffer(raw.body) } };
-		}
-		const text = bodyText(raw.body);
+	/** A binary request's answer that is not the file: Meta's error, or what it was instead. */
+	private failed(response: HttpResponse | HttpStreamResponse): Attempt<never> {
+		const outcome = this.json(response);
+		if (!outcome.ok) return outcome;
+		return { ok: false, failure: { info: { http_status: response.statusCode, message: `Graph API answered HTTP ${response.statusCode} with JSON instead of a file` } } };
+	}
+
+	/** A JSON answer: Meta's error object, an HTTP error, or a JSON object. */
+	private json(response: HttpResponse | HttpStreamResponse): Attempt<unknown> {
+		const status = response.statusCode;
+		const headers = response.headers as Record<string, unknown>;
+		const text = 'body' in response ? response.body.toString('utf8') : '';
 		const parsed = parseJsonSafely(text);
 		const graphError = parseGraphError(parsed);
-		if (graphError) return { ok: false, info: { ...graphError, http_status: status }, headers };
+		if (graphError) return { ok: false, failure: { info: { ...graphError, http_status: status }, headers } };
 		if (status < 200 || status >= 300) {
-			return {
-				ok: false,
-				info: { http_status: status, message: `Graph API answered HTTP ${status}${text ? `: ${excerpt(text)}` : ' with an empty body'}` },
-				headers,
-			};
+			return { ok: false, failure: { info: { http_status: status, message: `Graph API answered HTTP ${status}${text ? `: ${excerpt(text)}` : ' with an empty body'}` }, headers } };
 		}
 		if (text.trim() === '') {
-			return { ok: false, info: { http_status: status, message: `Graph API answered HTTP ${status} with an empty body (expected JSON)` }, headers };
+			return { ok: false, failure: { info: { http_status: status, message: `Graph API answered HTTP ${status} with an empty body (expected JSON)` }, headers } };
 		}
-		if (parsed === undefined || typeof parsed !== 'object' || parsed === null) {
-			return { ok: false, info: { http_status: status, message: `Graph API answered HTTP ${status} with a body that is not a JSON object: ${excerpt(text)}` }, headers };
+		if (typeof parsed !== 'object' || parsed === null) {
+			return { ok: false, failure: { info: { http_status: status, message: `Graph API answered HTTP ${status} with a body that is not a JSON object: ${excerpt(text)}` }, headers } };
 		}
-		return { ok: true, response: { statusCode: status, headers, body: parsed } };
+		return { ok: true, value: parsed };
 	}
 }
 
-/** A thrown request: a network failure, or (with other request helpers) an HTTP error. */
-function failureFromThrown(error: unknown): GraphErrorInfo {
-	const response = findResponse(error);
-	if (response) {
-		const graphError = parseGraphError(parseJsonSafely(bodyText(response.data)));
-		if (graphError) return { ...graphError, http_status: response.status };
-		return { http_status: response.status, message: `Graph API answered HTTP ${response.status}` };
-	}
-	const networkCode = networkCodeOf(error);
-	const message = error instanceof Error ? error.message : String(error);
-	return { network_code: networkCode ?? 'UNKNOWN', message };
+function succeeded(response: HttpResponse | HttpStreamResponse): boolean {
+	return response.statusCode >= 200 && response.statusCode < 300;
 }
 
-function findResponse(error: unknown): { status: number; data: unknown } | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current; depth++) {
-		const response = (current as { response?: { status?: unknown; data?: unknown } }).response;
-		if (response && typeof response.status === 'number') return { status: response.status, data: response.data };
-		current = (current as { cause?: unknown }).cause;
-	}
-	return undefined;
-}
-
-function bodyText(body: unknown): string {
-	if (body === undefined || body === null) return '';
-	if (typeof body === 'string') return body;
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
-	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
-	return JSON.stringify(body); // a helper that already parsed JSON
-}
-
-function toBuffer(body: unknown): Buffer {
-	if (Buffer.isBuffer(body)) return body;
-	if (body instanceof ArrayBuffer) return Buffer.from(body);
-	if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-	if (typeof body === 'string') return Buffer.from(body, 'binary');
-	return Buffer.alloc(0);
+function fileInfo(response: HttpResponse | HttpStreamResponse): { mimeType?: string; fileName?: string } {
+	const headers = response.headers as Record<string, unknown>;
+	const mimeType = headerText(headers, 'content-type')?.split(';')[0].trim();
+	const disposition = headerText(headers, 'content-disposition');
+	const fileName = disposition ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] : undefined;
+	return { mimeType, fileName: fileName ? decodeURIComponent(fileName) : undefined };
 }
 
 function parseJsonSafely(text: string): unknown {
@@ -226,10 +173,4 @@ function parseJsonSafely(text: string): unknown {
 function excerpt(text: string): string {
 	const flat = text.replace(/\s+/g, ' ').trim();
 	return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
-}
-
-function headerString(headers: Record<string, unknown>, name: string): string | undefined {
-	const value = headers[name];
-	if (value === undefined || value === null) return undefined;
-	return Array.isArray(value) ? String(value[0]) : String(value);
 }

@@ -85,19 +85,3 @@ function stripUndefined<T extends object>(value: T): T {
 	for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
 	return value;
 }
-
-/** The network error code (ECONNRESET, ETIMEDOUT, ...) somewhere in an error's cause chain. */
-export function networkCodeOf(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current; depth++) {
-		const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
-		if (typeof candidate.code === 'string' && /^E[A-Z_]+$/.test(candidate.code)) {
-			// axios reports its own timeout as ECONNABORTED; name it for what it is.
-			if (candidate.code === 'ECONNABORTED' && /timeout/i.test(String(candidate.message))) return 'ETIMEDOUT';
-			return candidate.code;
-		}
-		if (typeof candidate.message === 'string' && /socket hang up/i.test(candidate.message)) return 'ECONNRESET';
-		current = candidate.cause;
-	}
-	return undefined;
-}

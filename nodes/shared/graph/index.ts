@@ -6,31 +6,34 @@
  * const limiter = getRateLimiter(`whatsapp:${phoneId}`, { ratePerSecond: 80 }); // from ../concurrency
  * const sent = await graph.request({ method: 'POST', path: `/${phoneId}/messages`, body, limiter, itemIndex });
  * const file = await graph.download({ method: 'GET', path: mediaUrl });          // Buffer + mime type
+ * const { stream } = await graph.downloadStream({ method: 'GET', path: mediaUrl }); // for prepareBinaryData
  * await graph.request({ method: 'POST', path: `/${phoneId}/media`,
  *   multipart: { fields: { messaging_product: 'whatsapp' }, files: [{ field: 'file', data, fileName, mimeType }] } });
  * ```
  *
  * - URLs: `{credential.baseUrl}/{credential.apiVersion}{path}`; absolute URLs pass through
  *   (media download links), still authenticated by the credential's `authenticate` block.
- * - Auth: always `this.helpers.httpRequestWithAuthentication(credentialType, ...)`.
+ * - HTTP: the shared layer (../http): keep-alive pools inside n8n's egress rules, the
+ *   credential's own `authenticate`, or n8n's `httpRequestWithAuthentication` where n8n has no
+ *   egress filter. `GraphClient.create(ctx, type, { concurrency })` sizes the pool.
  * - Errors: `GraphApiError` (extends NodeApiError) with `.graph` = { code, error_subcode,
  *   message, error_user_title, error_user_msg, details, fbtrace_id, http_status, network_code }
  *   and `.attempts`; the message names the code, the description has Meta's user message,
  *   details, a hint and the fbtrace_id. Malformed or empty 2xx bodies are errors too.
- * - Retries (channels.md §4): 4/613/80007, 130429, 131056, 131057, 1/2/131000/131016, 1200,
- *   `is_transient`, HTTP 429, and connections that never opened. Timeouts, resets and 5xx
+ * - Retries (channels.md §4, loop and backoff shared with Viber in ../retry): 4/613/80007,
+ *   130429, 131056, 131057, 1/2/131000/131016, 1200, `is_transient`, HTTP 429, and connections
+ *   that never opened. Timeouts, resets and 5xx
  *   without a Graph error are retried ONLY for idempotent requests (GET/DELETE by default):
  *   a send that may have been delivered is never repeated. Backoff is exponential with
  *   jitter; `Retry-After` and `estimated_time_to_regain_access` are honoured (a wait longer than
  *   `maxHintMs` fails at once). A throughput or rate-limit error pauses the request's limiter,
  *   so every concurrent sender of that account backs off together.
  */
-export { GraphClient } from './client';
-export { GraphApiError, graphErrorMessage, parseGraphError, networkCodeOf } from './errors';
+export { GraphClient, type GraphClientOptions } from './client';
+export { GraphApiError, graphErrorMessage, parseGraphError } from './errors';
 export { hintFor } from './hints';
-export { encodeMultipart } from './multipart';
-export { backoffDelay, classifyFailure, DEFAULT_RETRY_POLICY, waitHintMs } from './retryPolicy';
-export type { RetryClass, RetryPolicy } from './retryPolicy';
+export { classifyFailure, waitHintMs } from './retryPolicy';
+export { backoffDelay, DEFAULT_RETRY_POLICY, type RetryClass, type RetryPolicy } from '../retry';
 export { buildGraphUrl, segment } from './url';
 export type {
 	GraphBinaryResponse,
@@ -39,6 +42,7 @@ export type {
 	GraphErrorInfo,
 	GraphMethod,
 	GraphRequest,
+	GraphStreamResponse,
 	MultipartFile,
 	MultipartForm,
 } from './types';

@@ -1,6 +1,11 @@
+import type { Readable } from 'node:stream';
+
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { RateLimiter } from '../concurrency';
+import type { HttpContext, MultipartForm } from '../http';
+
+export type { MultipartFile, MultipartForm } from '../http';
 
 /** Credential types whose data has `baseUrl` and `apiVersion` and an `authenticate` block. */
 export type GraphCredentialType =
@@ -10,29 +15,14 @@ export type GraphCredentialType =
 	| 'chatflowMetaAppApi';
 
 /**
- * What the transport needs from n8n: IExecuteFunctions, ILoadOptionsFunctions and
- * IHookFunctions all fit.
+ * What the transport needs from n8n: IExecuteFunctions, ILoadOptionsFunctions, IHookFunctions
+ * and IWebhookFunctions all fit.
  */
-export interface GraphContext {
-	getNode: IExecuteFunctions['getNode'];
+export interface GraphContext extends HttpContext {
 	getCredentials: IExecuteFunctions['getCredentials'];
-	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequestWithAuthentication'>;
 }
 
 export type GraphMethod = 'GET' | 'POST' | 'DELETE';
-
-/** One file part of a multipart upload. */
-export interface MultipartFile {
-	field: string;
-	data: Buffer;
-	fileName: string;
-	mimeType: string;
-}
-
-export interface MultipartForm {
-	fields: Record<string, string>;
-	files: MultipartFile[];
-}
 
 export interface GraphRequest {
 	method: GraphMethod;
@@ -46,8 +36,8 @@ export interface GraphRequest {
 	body?: IDataObject;
 	/** multipart/form-data body (uploads). */
 	multipart?: MultipartForm;
-	/** `buffer` returns the raw bytes (media download); default `json`. */
-	responseType?: 'json' | 'buffer';
+	/** `buffer` returns the raw bytes (media download), `stream` streams them; default `json`. */
+	responseType?: 'json' | 'buffer' | 'stream';
 	/**
 	 * Whether repeating the request is harmless. Default: true for GET and DELETE, false for
 	 * POST. A non-idempotent request is retried only when the platform says it was refused
@@ -60,6 +50,13 @@ export interface GraphRequest {
 	itemIndex?: number;
 	/** Per-request timeout; default 60 s, 5 min for uploads and downloads. */
 	timeoutMs?: number;
+}
+
+/** A binary answer streamed (media download into n8n's binary store). */
+export interface GraphStreamResponse {
+	stream: Readable;
+	mimeType?: string;
+	fileName?: string;
 }
 
 /** A binary answer (media download). */

@@ -24,6 +24,8 @@ export interface MetaAccount {
 export interface MetaAccountOptions {
 	ratePerSecond: number;
 	retry?: Partial<RetryPolicy>;
+	/** Items in flight at once: sizes the connection pool. */
+	concurrency?: number;
 }
 
 const CREDENTIAL = { messenger: 'chatflowMessengerApi', instagram: 'chatflowInstagramApi' } as const;
@@ -31,7 +33,7 @@ const CREDENTIAL = { messenger: 'chatflowMessengerApi', instagram: 'chatflowInst
 export const INSTAGRAM_LOGIN_BASE_URL = 'https://graph.instagram.com';
 
 export async function openMetaAccount(ctx: IExecuteFunctions, channel: MetaChannel, options: MetaAccountOptions): Promise<MetaAccount> {
-	const graph = await GraphClient.create(ctx, CREDENTIAL[channel], options.retry);
+	const graph = await GraphClient.create(ctx, CREDENTIAL[channel], { retry: options.retry, concurrency: options.concurrency });
 	const accountId = graph.field(channel === 'messenger' ? 'pageId' : 'accountId');
 	const instagramLogin = channel === 'instagram' && graph.field('route') !== 'page';
 	const path = (p: string) => {

@@ -8,6 +8,16 @@ export {
 	VIBER_EVENT_TYPES,
 	type ViberWebhookSettings,
 } from './operations';
-export { DEFAULT_VIBER_RETRY, type RetryPolicy } from './retry';
+export {
+	DEFAULT_VIBER_RETRY,
+	parseViberBody,
+	VIBER_CREDENTIAL,
+	ViberClient,
+	type ViberClientOptions,
+	type ViberContext,
+	type ViberCredentials,
+	type ViberEndpoint,
+	type ViberRequest,
+	type ViberResponse,
+} from './client';
 export { RETRYABLE_VIBER_STATUSES, VIBER_STATUS_NAMES, viberStatusName } from './statusCodes';
-export { parseViberBody, VIBER_CREDENTIAL, viberRequest, type ViberCredentials, type ViberResponse } from './transport';

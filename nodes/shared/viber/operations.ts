@@ -1,25 +1,26 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { count, MessageFieldError, requireText, url } from '../limits';
+import type { ViberClient, ViberRequest, ViberResponse } from './client';
 import { buildViberMessage, type ViberContent, type ViberEnvelope, type ViberTarget } from './message';
-import { viberRequest, type ViberRequestOptions, type ViberResponse } from './transport';
 
 /**
  * What the Viber node's operations do. Outputs share the WhatsApp node's keys where the concept
  * is the same (`messageId`, `recipientId`, `response`) so a flow can switch channels.
  */
 
-type SendOptions = Omit<ViberRequestOptions, 'idempotent'>;
+/** The per-item part of a request: the bot's limiter and the item index. */
+type SendOptions = Pick<ViberRequest, 'limiter' | 'itemIndex'>;
 
 export async function sendViberMessage(
-	this: IExecuteFunctions,
+	viber: ViberClient,
 	receiver: string,
 	envelope: ViberEnvelope,
 	content: ViberContent,
 	options: SendOptions,
 ): Promise<IDataObject> {
 	const body = buildViberMessage({ receiver }, envelope, content);
-	const response = await viberRequest.call(this, 'send_message', body, { ...options, idempotent: false });
+	const response = await viber.request({ ...options, endpoint: 'send_message', body, idempotent: false });
 	return {
 		channel: 'viber',
 		messageId: response.message_token,
@@ -31,7 +32,7 @@ export async function sendViberMessage(
 
 /** One request for up to 300 receivers; Viber lists the ones it could not deliver to. */
 export async function broadcastViberMessage(
-	this: IExecuteFunctions,
+	viber: ViberClient,
 	receivers: string[],
 	envelope: ViberEnvelope,
 	content: ViberContent,
@@ -39,7 +40,7 @@ export async function broadcastViberMessage(
 ): Promise<IDataObject> {
 	const target: ViberTarget = { broadcastList: receivers };
 	const body = buildViberMessage(target, envelope, content);
-	const response = await viberRequest.call(this, 'broadcast_message', body, { ...options, idempotent: false });
+	const response = await viber.request({ ...options, endpoint: 'broadcast_message', body, idempotent: false });
 	const failedList = Array.isArray(response.failed_list) ? (response.failed_list as IDataObject[]) : [];
 	const failed = new Set(failedList.map((entry) => String(entry.receiver)));
 	const recipientIds = body.broadcast_list as string[];
@@ -55,13 +56,13 @@ export async function broadcastViberMessage(
 	};
 }
 
-export async function getViberAccountInfo(this: IExecuteFunctions, options: SendOptions): Promise<IDataObject> {
-	return publicResponse(await viberRequest.call(this, 'get_account_info', {}, { ...options, idempotent: true }));
+export async function getViberAccountInfo(viber: ViberClient, options: SendOptions): Promise<IDataObject> {
+	return publicResponse(await viber.request({ ...options, endpoint: 'get_account_info', body: {}, idempotent: true }));
 }
 
-export async function getViberUserDetails(this: IExecuteFunctions, userId: string, options: SendOptions): Promise<IDataObject> {
+export async function getViberUserDetails(viber: ViberClient, userId: string, options: SendOptions): Promise<IDataObject> {
 	const id = requireText('id', userId).trim();
-	const response = await viberRequest.call(this, 'get_user_details', { id }, { ...options, idempotent: true });
+	const response = await viber.request({ ...options, endpoint: 'get_user_details', body: { id }, idempotent: true });
 	return { ...(response.user as IDataObject), response: publicResponse(response) };
 }
 
@@ -75,7 +76,7 @@ export interface ViberWebhookSettings {
 }
 
 /** `url: ""` removes the webhook (Viber allows one per bot). */
-export async function setViberWebhook(this: IExecuteFunctions, settings: ViberWebhookSettings, options: SendOptions): Promise<IDataObject> {
+export async function setViberWebhook(viber: ViberClient, settings: ViberWebhookSettings, options: SendOptions): Promise<IDataObject> {
 	const body: IDataObject = { url: settings.url === '' ? '' : url('url', settings.url) };
 	if (settings.url !== '') {
 		if (settings.eventTypes?.length) {
@@ -89,7 +90,7 @@ export async function setViberWebhook(this: IExecuteFunctions, settings: ViberWe
 		if (settings.sendName !== undefined) body.send_name = settings.sendName;
 		if (settings.sendPhoto !== undefined) body.send_photo = settings.sendPhoto;
 	}
-	return publicResponse(await viberRequest.call(this, 'set_webhook', body, { ...options, idempotent: true }));
+	return publicResponse(await viber.request({ ...options, endpoint: 'set_webhook', body, idempotent: true }));
 }
 
 /** Viber's answer as plain data (it carries no secrets: the token travels in a header). */

@@ -20,7 +20,7 @@ describe('GraphClient over real HTTP (FakePlatform)', () => {
 			parameters: {},
 			credentials: { chatflowWhatsAppApi: { accessToken: TOKEN, businessAccountId: 'WABA', phoneNumberId: '111', apiVersion: 'v26.0', baseUrl: platform.url } },
 		});
-		client = await GraphClient.create(ctx, 'chatflowWhatsAppApi', fast);
+		client = await GraphClient.create(ctx, 'chatflowWhatsAppApi', { retry: fast });
 	});
 
 	const send = () =>
@@ -110,7 +110,7 @@ describe('GraphClient over real HTTP (FakePlatform)', () => {
 			parameters: {},
 			credentials: { chatflowWhatsAppApi: { accessToken: 'wrong', apiVersion: 'v26.0', baseUrl: platform.url } },
 		});
-		const bad = await GraphClient.create(ctx, 'chatflowWhatsAppApi', fast);
+		const bad = await GraphClient.create(ctx, 'chatflowWhatsAppApi', { retry: fast });
 		await expect(bad.request({ method: 'GET', path: '/WABA' })).rejects.toThrow('Graph API error 190');
 	});
 

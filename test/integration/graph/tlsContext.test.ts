@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 
 import { createTestCertificates, type TestCertificates } from '../../../bench/support/testCa';
 import { GraphClient } from '../../../nodes/shared/graph';
-import { sharedSecureContext } from '../../../nodes/shared/graph/tlsContext';
+import { sharedSecureContext } from '../../../nodes/shared/http';
 import { FakePlatform } from '../../../simulator/platform';
 import { createExecuteContext } from '../../support/executeContext';
 
-// The Graph client hands n8n one TLS context for all its connections (n8n builds a new agent
-// per request): the context must be shared, and must not weaken certificate verification.
+// Platform connections use one TLS context, in the keep-alive pools and when the layer falls back
+// to n8n's request helper (which builds a new agent per request): the context must be shared,
+// and must not weaken certificate verification.
 describe('shared TLS context of Graph API requests', () => {
 	let certificates: TestCertificates;
 	let server: Server;
@@ -44,12 +45,13 @@ describe('shared TLS context of Graph API requests', () => {
 		expect(error.code).toMatch(/UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT/);
 	});
 
-	it('is what GraphClient passes to n8n for every request', async () => {
+	it('is what GraphClient passes to n8n for every request when n8n has no egress filter', async () => {
 		const platform = await FakePlatform.start({ acceptedTokens: ['EAAG-tls'] });
 		try {
 			const ctx = createExecuteContext({
 				parameters: {},
 				credentials: { chatflowWhatsAppApi: { accessToken: 'EAAG-tls', businessAccountId: 'WABA', phoneNumberId: '111', apiVersion: 'v26.0', baseUrl: platform.url } },
+				egressFilter: false,
 			});
 			const client = await GraphClient.create(ctx, 'chatflowWhatsAppApi');
 			for (let i = 0; i < 2; i++) await client.request({ method: 'POST', path: '/111/messages', body: { messaging_product: 'whatsapp', to: `1555000${i}`, type: 'text', text: { body: 'hi' } } });

@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { ChatflowViber } from '../../../nodes/Viber/ChatflowViber.node';
 import { resetRateLimiters } from '../../../nodes/shared/concurrency';
 import { FakePlatform } from '../../../simulator/platform';
+import { refusingEgress } from '../../support/egress';
 import { createViberContext } from './viberContext';
 
 const TOKEN = 'viber-test-token-0001';
@@ -67,7 +68,7 @@ describe('Viber status codes', () => {
 		const error = await failure(run(text()));
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('Viber send_message failed with status 12 (tooManyRequests)');
-		expect((error as NodeApiError).description).toMatch(/throttled.*Gave up after 3 retries/s);
+		expect((error as NodeApiError).description).toMatch(/throttled.*Gave up after 4 attempts/s);
 		expect(platform.received('POST', '/send_message')).toHaveLength(4);
 	});
 
@@ -150,13 +151,30 @@ describe('never retry what may have been delivered', () => {
 		expect(platform.received('POST', '/get_account_info')).toHaveLength(2);
 	});
 
-	it('a refused connection (nothing sent) is retried for sends', async () => {
+	it('a refused connection (nothing sent) is retried for sends, over the keep-alive layer', async () => {
 		// Port 1 on loopback: nothing listens there, so the connection is refused (a freed
-		// ephemeral port could be taken by a parallel test's server).
+		// ephemeral port could be taken by a parallel test's server). The egress filter sees every
+		// connection the layer opens to the IP literal.
+		const url = 'http://127.0.0.1:1';
+		const egressFilter = refusingEgress([]);
+		const context = createViberContext({
+			parameters: text({ options: { maxRetries: 1, retryDelayMs: 1 } }),
+			credentials: { authToken: TOKEN, senderName: 'Bot', baseUrl: url },
+			egressFilter,
+		});
+		const error = (await failure(new ChatflowViber().execute.call(context))) as NodeApiError;
+		// n8n words common network errors itself and keeps the original message beside it.
+		expect(error.message).toMatch(/refused/i);
+		expect(error.messages.join(' ')).toContain('ECONNREFUSED');
+		expect(egressFilter.checks.filter((check) => check === 'connect 127.0.0.1')).toHaveLength(2);
+	});
+
+	it('a refused connection (nothing sent) is retried for sends, through n8n\'s request helper', async () => {
 		const url = 'http://127.0.0.1:1';
 		const context = createViberContext({
 			parameters: text({ options: { maxRetries: 1, retryDelayMs: 1 } }),
 			credentials: { authToken: TOKEN, senderName: 'Bot', baseUrl: url },
+			egressFilter: false,
 		});
 		const sent: string[] = [];
 		const original = context.helpers.httpRequestWithAuthentication;

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, NodeEgressFilter } from 'n8n-workflow';
 
 import { ChatflowWhatsApp } from '../../../nodes/WhatsApp/ChatflowWhatsApp.node';
 import { resetRateLimiters } from '../../../nodes/shared/concurrency';
@@ -13,6 +13,8 @@ export interface RunOptions {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	credentials?: IDataObject;
+	/** The egress filter the context hands out (default: a new pass-through one). */
+	egressFilter?: NodeEgressFilter | false;
 }
 
 /** Executes the Chatflow WhatsApp node once against the fake platform, as n8n would. */
@@ -26,6 +28,7 @@ export async function runWhatsApp(
 		parameters: parameters as IDataObject | ((itemIndex: number) => IDataObject),
 		items: options.items,
 		continueOnFail: options.continueOnFail,
+		egressFilter: options.egressFilter,
 		credentials: {
 			chatflowWhatsAppApi: {
 				accessToken: TOKEN,

@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { buildGraphUrl, encodeMultipart, GraphApiError, networkCodeOf, parseGraphError } from '../../../nodes/shared/graph';
+import { buildGraphUrl, GraphApiError, parseGraphError } from '../../../nodes/shared/graph';
 
 const node: INode = { id: '1', name: 'WhatsApp', type: 'n8n-nodes-chatflow.chatflowWhatsApp', typeVersion: 1, position: [0, 0], parameters: {} };
 
@@ -43,13 +43,6 @@ describe('Graph error mapping', () => {
 		expect(error.context.itemIndex).toBe(3);
 		expect((error.errorResponse as Record<string, unknown>).fbtrace_id).toBe('AbCdEf123');
 	});
-
-	it('finds network codes in a cause chain', () => {
-		const axiosLike = Object.assign(new Error('timeout of 10ms exceeded'), { code: 'ECONNABORTED' });
-		expect(networkCodeOf(new Error('wrapped', { cause: axiosLike }))).toBe('ETIMEDOUT');
-		expect(networkCodeOf(new Error('socket hang up'))).toBe('ECONNRESET');
-		expect(networkCodeOf(new Error('nothing'))).toBeUndefined();
-	});
 });
 
 describe('buildGraphUrl', () => {
@@ -57,22 +50,5 @@ describe('buildGraphUrl', () => {
 		expect(buildGraphUrl({ baseUrl: 'http://127.0.0.1:9/', apiVersion: 'v26.0' }, '/1/messages')).toBe('http://127.0.0.1:9/v26.0/1/messages');
 		expect(buildGraphUrl({ baseUrl: '', apiVersion: 'v21.0' }, '1')).toBe('https://graph.facebook.com/v21.0/1');
 		expect(buildGraphUrl({ baseUrl: 'x', apiVersion: 'v1' }, 'https://lookaside.fbsbx.com/a?b=1')).toBe('https://lookaside.fbsbx.com/a?b=1');
-	});
-});
-
-describe('encodeMultipart', () => {
-	it('encodes fields and file bytes with a boundary', async () => {
-		const data = Buffer.from([0, 1, 2, 255, 13, 10]);
-		const { body, contentType } = await encodeMultipart({
-			fields: { messaging_product: 'whatsapp' },
-			files: [{ field: 'file', data, fileName: 'a.png', mimeType: 'image/png' }],
-		});
-		const boundary = /boundary=(.+)$/.exec(contentType)?.[1];
-		expect(contentType.startsWith('multipart/form-data')).toBe(true);
-		expect(boundary).toBeTruthy();
-		const text = body.toString('latin1');
-		expect(text).toContain('name="messaging_product"\r\n\r\nwhatsapp\r\n');
-		expect(text).toContain('name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n');
-		expect(body.includes(Buffer.concat([Buffer.from('image/png\r\n\r\n'), data, Buffer.from('\r\n--')]))).toBe(true);
 	});
 });

@@ -1,4 +1,4 @@
-import { backoffDelay, classifyFailure, DEFAULT_RETRY_POLICY, waitHintMs } from '../../../nodes/shared/graph';
+import { classifyFailure, waitHintMs } from '../../../nodes/shared/graph';
 
 describe('classifyFailure (channels.md §4)', () => {
 	it.each([
@@ -29,17 +29,6 @@ describe('classifyFailure (channels.md §4)', () => {
 		expect(classifyFailure({ network_code: 'ECONNREFUSED' }, false)).toBe('notSent');
 		expect(classifyFailure({ http_status: 429 }, false)).toBe('rateLimit');
 		expect(classifyFailure({ code: 12345, is_transient: true }, false)).toBe('transient');
-	});
-});
-
-describe('backoffDelay', () => {
-	it('grows exponentially with jitter between half and all of the ceiling, capped', () => {
-		const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 1_000 };
-		expect(backoffDelay('transient', 1, policy, () => 0)).toBe(50);
-		expect(backoffDelay('transient', 1, policy, () => 1)).toBe(100);
-		expect(backoffDelay('transient', 3, policy, () => 1)).toBe(400);
-		expect(backoffDelay('transient', 10, policy, () => 1)).toBe(1_000);
-		expect(backoffDelay('rateLimit', 1, policy, () => 1)).toBe(400);
 	});
 });
 

@@ -1,4 +1,3 @@
-import { backoffDelay, certainlyNotSent } from '../../../nodes/shared/viber/retry';
 import { parseViberBody, RETRYABLE_VIBER_STATUSES, viberStatusName } from '../../../nodes/shared/viber';
 
 describe('Viber answers', () => {
@@ -23,25 +22,5 @@ describe('Viber answers', () => {
 		expect(viberStatusName(20)).toBe('broadcastNotAllowed');
 		expect(viberStatusName(999)).toBe('generalError');
 		expect([...RETRYABLE_VIBER_STATUSES]).toEqual([12]);
-	});
-});
-
-describe('retry decisions', () => {
-	it('backs off exponentially within ±25 % and caps at maxDelayMs', () => {
-		const policy = { maxRetries: 5, initialDelayMs: 100, maxDelayMs: 1000 };
-		expect(backoffDelay(policy, 0, () => 0.5)).toBe(100);
-		expect(backoffDelay(policy, 2, () => 0.5)).toBe(400);
-		expect(backoffDelay(policy, 2, () => 0)).toBe(300);
-		expect(backoffDelay(policy, 2, () => 1)).toBe(500);
-		expect(backoffDelay(policy, 10, () => 0.5)).toBe(1000);
-	});
-
-	it('treats refused connections as not sent, resets and timeouts as maybe delivered', () => {
-		const wrapped = (code: string) => ({ message: 'x', cause: { code } });
-		expect(certainlyNotSent(wrapped('ECONNREFUSED'))).toBe(true);
-		expect(certainlyNotSent({ cause: { cause: { code: 'ENOTFOUND' } } })).toBe(true);
-		expect(certainlyNotSent(wrapped('ECONNRESET'))).toBe(false);
-		expect(certainlyNotSent(wrapped('ETIMEDOUT'))).toBe(false);
-		expect(certainlyNotSent(new Error('boom'))).toBe(false);
 	});
 });

@@ -33,13 +33,14 @@ export const execute: OperationExecute = async function (run, itemIndex) {
 		itemIndex,
 	});
 	if (!meta.url) throw new NodeOperationError(this.getNode(), `mediaId: the lookup of ${mediaId} returned no download URL`, { itemIndex });
-	const file = await run.graph.download({ method: 'GET', path: meta.url, itemIndex });
+	// Streamed into n8n's binary store as it arrives (a video can be 100 MB), never held whole here.
+	const file = await run.graph.downloadStream({ method: 'GET', path: meta.url, itemIndex });
 	const mimeType = meta.mime_type ?? file.mimeType ?? 'application/octet-stream';
 	const fileName = file.fileName ?? `${mediaId}.${EXTENSIONS[mimeType.split(';')[0]] ?? 'bin'}`;
-	const binary = await this.helpers.prepareBinaryData(file.data, fileName, mimeType);
+	const binary = await this.helpers.prepareBinaryData(file.stream, fileName, mimeType);
 	const property = stringParam(this, 'binaryPropertyName', itemIndex, 'data');
 	return {
-		json: { mediaId, mimeType, sha256: meta.sha256 ?? null, fileSize: meta.file_size ?? file.data.length, fileName },
+		json: { mediaId, mimeType, sha256: meta.sha256 ?? null, fileSize: meta.file_size ?? binary.bytes ?? null, fileName },
 		binary: { [property]: binary },
 	};
 };

@@ -1,12 +1,12 @@
-import type { IExecuteFunctions, IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { setViberWebhook, viberRequest, VIBER_EVENT_TYPES } from '../../viber';
+import { setViberWebhook, VIBER_EVENT_TYPES, ViberClient } from '../../viber';
 import { isAutomatic, loadState, saveState } from './state';
 
 /** Viber accepts one webhook per bot; get_account_info says which URL has it now. */
 async function currentWebhook(ctx: IHookFunctions): Promise<string> {
-	const info = await viberRequest.call(asExecute(ctx), 'get_account_info', {}, { idempotent: true });
+	const info = await (await ViberClient.create(ctx)).request({ endpoint: 'get_account_info', body: {}, idempotent: true });
 	return typeof info.webhook === 'string' ? info.webhook : '';
 }
 
@@ -24,8 +24,8 @@ export async function viberCreate(this: IHookFunctions): Promise<boolean> {
 	const events = this.getNodeParameter('events', []) as string[];
 	const eventTypes = VIBER_EVENT_TYPES.filter((type) => events.includes(type));
 	// Viber then POSTs `event: webhook` to the URL, which the trigger answers with 200.
-	await setViberWebhook.call(
-		asExecute(this),
+	await setViberWebhook(
+		await ViberClient.create(this),
 		{ url, eventTypes: eventTypes.length ? [...eventTypes] : undefined, sendName: true, sendPhoto: true },
 		{},
 	);
@@ -37,7 +37,7 @@ export async function viberDelete(this: IHookFunctions): Promise<boolean> {
 	const state = loadState(this);
 	if (state.viberWebhook) {
 		if ((await currentWebhook(this)) === state.viberWebhook) {
-			await setViberWebhook.call(asExecute(this), { url: '' }, {});
+			await setViberWebhook(await ViberClient.create(this), { url: '' }, {});
 		}
 		delete state.viberWebhook;
 		saveState(this, state);
@@ -50,9 +50,4 @@ function assertNotOwnedByOther(ctx: IHookFunctions, current: string, url: string
 	throw new NodeOperationError(ctx.getNode(), `This Viber bot already sends its webhooks to ${current}; this trigger will not overwrite it`, {
 		description: 'Viber allows one webhook per bot. Remove it there first (set_webhook with an empty URL) or choose Registration "Manual".',
 	});
-}
-
-/** The Viber transport is typed for execute contexts; it uses only what hook contexts also have. */
-function asExecute(ctx: IHookFunctions): IExecuteFunctions {
-	return ctx as unknown as IExecuteFunctions;
 }
