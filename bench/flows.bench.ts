@@ -1,5 +1,5 @@
 /**
- * WhatsApp Flows endpoint (issue 5).
+ * WhatsApp Flows endpoint.
  * (a) The handler alone (signature check, RSA-OAEP unwrap, AES-GCM decrypt, JSON, token check,
  *     then the answer encrypted as the respond node does) beside the physical floor measured in
  *     the same run on the same requests: one RSA-2048 OAEP decrypt + AES-GCM decrypt + encrypt.

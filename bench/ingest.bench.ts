@@ -1,5 +1,5 @@
 /**
- * Inbound webhooks (issue 4).
+ * Inbound webhooks.
  * (a) The pipeline alone, no n8n: signed WhatsApp batches through verify → parse → flatten →
  *     normalise → filter → de-duplicate (in-process store), on one core. Per-event cost at
  *     batch 1 and batch 100, alternating in rounds so both see the same machine state.
@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { signRequestBody } from '../nodes/shared/flows/signature';
+import { signRequestBody } from '../nodes/shared/webhook/signature';
 import { deduplicate, runPipeline } from '../nodes/shared/ingestion';
 import { MemoryStore } from '../nodes/shared/store';
 import { N8nApi } from '../scripts/n8n/api';

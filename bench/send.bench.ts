@@ -1,5 +1,5 @@
 /**
- * WhatsApp send throughput (issue 3): N text messages through a workflow in a real n8n
+ * WhatsApp send throughput: N text messages through a workflow in a real n8n
  * (Webhook → Split Out → send node), against FakePlatform answering with 50 ms latency,
  * for the Chatflow WhatsApp node (rate limit 1,000/s) and for n8n's built-in WhatsApp node,
  * in the same run, against the same fake server.

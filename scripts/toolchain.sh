@@ -79,7 +79,7 @@ ensure_deps() {
 }
 
 # The pinned real n8n, in the cache, never in the repository. Recipe measured in
-# ../shared/reference/n8n-platform.md §1: the registry mirror lacks linkedom 0.18.15's
+# (measured on these machines): the registry mirror lacks linkedom 0.18.15's
 # dependency, and @confluentinc/kafka-javascript cannot build here, so install without scripts
 # and build the one native module n8n needs for its default SQLite database.
 ensure_n8n() {

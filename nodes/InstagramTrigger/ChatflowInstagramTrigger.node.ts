@@ -6,13 +6,13 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { metaWebhookMethods } from '../shared/ingestion/registration';
-import { triggerProperties } from '../shared/ingestion/trigger/descriptions';
-import { handleTriggerWebhook } from '../shared/ingestion/trigger/handleWebhook';
-import { META_WEBHOOKS } from '../shared/ingestion/trigger/nodeParts';
+import { metaWebhookMethods } from '../shared/trigger/registration';
+import { triggerProperties } from '../shared/trigger/descriptions';
+import { handleTriggerWebhook } from '../shared/trigger/handleWebhook';
+import { META_WEBHOOKS } from '../shared/trigger/nodeParts';
 import { conversationTriggerOptions } from '../shared/conversation';
 import { chatflowRedisConnectionTest } from '../shared/store';
-import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhookVersion';
+import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhook/versions';
 
 /**
  * Inbound Instagram messaging webhooks (`object: instagram`): one item per messaging and standby

@@ -6,13 +6,13 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { viberWebhookMethods } from '../shared/ingestion/registration';
-import { triggerProperties } from '../shared/ingestion/trigger/descriptions';
-import { handleTriggerWebhook } from '../shared/ingestion/trigger/handleWebhook';
-import { VIBER_WEBHOOKS } from '../shared/ingestion/trigger/nodeParts';
+import { viberWebhookMethods } from '../shared/trigger/registration';
+import { triggerProperties } from '../shared/trigger/descriptions';
+import { handleTriggerWebhook } from '../shared/trigger/handleWebhook';
+import { VIBER_WEBHOOKS } from '../shared/trigger/nodeParts';
 import { conversationTriggerOptions } from '../shared/conversation';
 import { chatflowRedisConnectionTest } from '../shared/store';
-import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhookVersion';
+import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhook/versions';
 
 /**
  * Inbound Viber bot callbacks: one item per callback, normalised like the WhatsApp, Messenger

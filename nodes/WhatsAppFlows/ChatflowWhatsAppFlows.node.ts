@@ -9,7 +9,7 @@ import {
 import { route } from './actions/router';
 import { flowsProperties } from './descriptions';
 
-/** WhatsApp Flows management: Flows API, Flow JSON, encryption keys (reference §6, §7). */
+/** WhatsApp Flows management: Flows API, Flow JSON, encryption keys (Meta's Flows API and Flow JSON reference). */
 export class ChatflowWhatsAppFlows implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow WhatsApp Flows',

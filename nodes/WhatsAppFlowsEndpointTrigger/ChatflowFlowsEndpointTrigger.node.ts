@@ -13,7 +13,7 @@ import {
 } from '../shared/flows/credential';
 import { runEndpointWebhook } from '../shared/flows/endpointWebhook';
 import { ROUTE_OUTPUTS_EXPRESSION, ROUTING_ONE_OUTPUT, ROUTING_PER_ROUTE } from '../shared/flows/routeOutputs';
-import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhookVersion';
+import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhook/versions';
 
 /**
  * The WhatsApp Flows data-exchange endpoint. Answers itself: bad signatures (432), payloads it

@@ -3,8 +3,8 @@ import { graphError, ids } from './defaults';
 import type { RecordedRequest, ScriptedResponse } from './types';
 
 /**
- * Default answers for the Messenger, Instagram and Viber endpoints beyond sending (channels.md
- * §1, §2, §5): Messenger's attachment upload, Instagram's token refresh and account lookup,
+ * Default answers for the Messenger, Instagram and Viber endpoints beyond sending (Meta's
+ * Send API and Viber's REST bot API): Messenger's attachment upload, Instagram's token refresh and account lookup,
  * Viber's account info, user details and webhook. Registered by `FakePlatform.installDefaults`.
  */
 export function installChannelRoutes(platform: FakePlatform): void {

@@ -4,7 +4,7 @@ import type { RecordedRequest, ScriptedResponse } from './types';
 
 /**
  * Realistic default answers of the platforms, so a test only scripts what it is about.
- * Shapes follow ../shared/reference/channels.md §2.
+ * Shapes follow the platforms' send API references.
  */
 
 let sequence = 0;

@@ -4,7 +4,7 @@ import { graphError } from './defaults';
 import type { RecordedRequest, ScriptedResponse } from './types';
 
 /**
- * WhatsApp Flows management on the fake Graph API (reference whatsapp-flows.md §6): create,
+ * WhatsApp Flows management on the fake Graph API (Meta's Flows API): create,
  * update, assets, publish, deprecate, delete (DRAFT only, error 139004), list, get with
  * `fields` (preview, metric), and the business encryption key of a phone number.
  *

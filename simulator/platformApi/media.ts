@@ -5,7 +5,7 @@ import type { FakePlatform } from '../platform/server';
 import type { RecordedRequest, ScriptedResponse } from '../platform/types';
 
 /**
- * Media on the simulated Graph API (channels.md §5): `POST /{phone}/media` (multipart `file`),
+ * Media on the simulated Graph API (Meta's media API): `POST /{phone}/media` (multipart `file`),
  * `GET /{media_id}` → url, mime_type, sha256, file_size; the url serves the bytes;
  * `DELETE /{media_id}`. The chat page uploads the images a contact sends here too, so a trigger
  * with "Download Media" fetches them exactly as from Meta.

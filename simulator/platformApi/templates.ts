@@ -4,7 +4,7 @@ import { graphError } from '../platform/defaults';
 import type { SimulatorContext } from '../context';
 
 /**
- * Message templates of the simulated WABA (channels.md §2): listed from the config file with
+ * Message templates of the simulated WABA (Meta's message templates API): listed from the config file with
  * `GET /{WABA}/message_templates` (filter by `name`, `status`, `language`), created with `POST`
  * (approved at once: there is no review here), deleted with `DELETE ?name=`.
  */

@@ -1,7 +1,7 @@
 import type { ChannelName, SimulatorConfig } from '../config';
 
 /**
- * Webhook bodies exactly as the platforms send them (reference channels.md §3):
+ * Webhook bodies exactly as the platforms send them (Meta's and Viber's webhook references):
  * Messenger/Instagram's entry → messaging, Viber's one event per callback with `message_token` as
  * a bare 64-bit integer. WhatsApp's are in ./whatsApp.ts.
  */

@@ -1,5 +1,4 @@
-import { signRequestBody } from '../../nodes/shared/flows/signature';
-import { signViberBody } from '../../nodes/shared/ingestion/verify';
+import { signRequestBody, signViberBody } from '../../nodes/shared/webhook/signature';
 import type { Journal } from '../chat/journal';
 import type { ChannelName, SimulatorConfig } from '../config';
 import { ExecutionFinder, type DeliveryMatch } from './executions';

@@ -1,5 +1,5 @@
 /**
- * The conversation flow of issue 7, as workflow JSON, and a driver that plays contacts against
+ * A booking conversation, as workflow JSON, and a driver that plays contacts against
  * it through signed WhatsApp webhooks. Shared by the e2e suite, the queue-mode test and the
  * conversation benchmark.
  *

@@ -1,5 +1,5 @@
 /**
- * Issue 7's conversation flow in the real n8n (one process, SQLite, in-process state store):
+ * The booking conversation in the real n8n (one process, SQLite, in-process state store):
  * waiting executions resumed by the WhatsApp trigger, parallel contacts, a keyword restart, a
  * re-prompt, a timeout, a redelivered message. Every contact must get exactly the messages of
  * its own path, in order.

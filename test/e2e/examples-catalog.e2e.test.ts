@@ -55,7 +55,7 @@ beforeAll(async () => {
 });
 
 describe('examples catalog', () => {
-	it('has the five examples of issue 8', () => {
+	it('has the five examples', () => {
 		expect(examples).toEqual(['appointment-booking', 'lead-qualification', 'marketing-campaign', 'omnichannel-bot', 'support-diagnostic']);
 	});
 

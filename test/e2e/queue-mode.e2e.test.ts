@@ -1,7 +1,7 @@
 /**
  * Queue mode: main + one webhook processor + one worker, PostgreSQL and Redis on loopback, this
  * package loaded by all three. (The suite starts its own cluster; the single n8n of the global
- * set-up is not used here.) Runs issue 7's conversation flow with the Redis state store, then the
+ * set-up is not used here.) Runs the booking conversation with the Redis state store, then the
  * WhatsApp Flows endpoint with its respond node, whose answer travels worker → Redis → webhook
  * processor.
  */

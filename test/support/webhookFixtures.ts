@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { signRequestBody } from '../../nodes/shared/flows/signature';
-import { signViberBody, type Channel, type WebhookRequest } from '../../nodes/shared/ingestion';
+import type { Channel, WebhookRequest } from '../../nodes/shared/ingestion';
+import { signRequestBody, signViberBody } from '../../nodes/shared/webhook/signature';
 
 /** Webhook bodies as the platforms send them, one JSON file each, read as untouched bytes. */
 export const FIXTURES_DIR = join(__dirname, '..', 'fixtures', 'webhooks');

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { executeItemsConcurrently } from '../../shared/concurrency';
-import { MessageFieldError } from '../../shared/limits';
+import { MessageFieldError } from '../../shared/fields';
 import {
 	buildMessage,
 	buildReactionBody,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { MessageFieldError, requireText, url } from '../../shared/limits';
+import { MessageFieldError, requireText, url } from '../../shared/fields';
 import { META_LIMITS, uploadMessengerAttachment, type MetaAccount, type UploadType } from '../../shared/meta-messaging';
 
 /** Uploads the item's binary file to Messenger's attachment API (reusable), checking its size first. */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { MessageFieldError } from '../../shared/limits';
+import { MessageFieldError } from '../../shared/fields';
 import type { Delivery, GenericElement, MetaButton, MetaChannel, MetaContent, QuickReply } from '../../shared/meta-messaging';
 
 /**

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { executeItemsConcurrently } from '../../shared/concurrency';
 import { describeGraphError } from '../../shared/graph';
-import { MessageFieldError } from '../../shared/limits';
+import { MessageFieldError } from '../../shared/fields';
 import {
 	buildMessage,
 	buildSendBody,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { MessageFieldError } from '../../shared/limits';
+import { MessageFieldError } from '../../shared/fields';
 import type { ViberButton, ViberContent, ViberEnvelope, ViberKeyboard, ViberRichMedia } from '../../shared/viber';
 
 /** Reads the node's message fields for one item into the shared builder's input. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { executeItemsConcurrently, getRateLimiter } from '../../shared/concurrency';
-import { MessageFieldError } from '../../shared/limits';
+import { MessageFieldError } from '../../shared/fields';
 import {
 	broadcastViberMessage,
 	DEFAULT_VIBER_RETRY,

@@ -1,8 +1,8 @@
 import { envelope, type EnvelopeOptions, type OutgoingMessage } from './envelope';
 import { LIMITS } from './limits';
-import { MessageFieldError, numberBetween, optionalText, requireText, text, url } from '../../shared/limits';
+import { MessageFieldError, numberBetween, optionalText, requireText, text, url } from '../../shared/fields';
 
-/** Text, media, location, contacts and reaction messages (channels.md §2). */
+/** Text, media, location, contacts and reaction messages (Meta's messages reference). */
 
 export function textMessage(to: unknown, body: unknown, previewUrl: boolean, options?: EnvelopeOptions): OutgoingMessage {
 	return envelope(to, 'text', { preview_url: previewUrl, body: text('text.body', body, LIMITS.textBody) }, options);

@@ -1,8 +1,8 @@
 import { LIMITS } from './limits';
 import { phoneDigits, RECIPIENT_FORMS, whatsAppIdKind } from '../../shared/identity';
-import { maxBytes, MessageFieldError, requireText } from '../../shared/limits';
+import { maxBytes, MessageFieldError, requireText } from '../../shared/fields';
 
-/** What every outgoing message shares (channels.md §2, "WhatsApp"). */
+/** What every outgoing message shares (Meta's messages reference). */
 export interface EnvelopeOptions {
 	/** Reply to this message (shown quoted). */
 	replyToMessageId?: string;

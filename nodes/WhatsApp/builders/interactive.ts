@@ -1,9 +1,9 @@
 import { compact, mediaObject, type MediaSource } from './basic';
 import { envelope, type EnvelopeOptions, type OutgoingMessage } from './envelope';
 import { LIMITS } from './limits';
-import { count, jsonObject, MessageFieldError, optionalText, requireText, text, unique, url } from '../../shared/limits';
+import { count, jsonObject, MessageFieldError, optionalText, requireText, text, unique, url } from '../../shared/fields';
 
-/** Interactive messages: reply buttons, list, CTA URL, location request, Flow (channels.md §2). */
+/** Interactive messages: reply buttons, list, CTA URL, location request, Flow (Meta's interactive message reference). */
 
 export interface InteractiveFrame {
 	header?: { type: 'none' | 'text' | 'image' | 'video' | 'document'; text?: string; media?: MediaSource };
@@ -122,7 +122,7 @@ export interface FlowInput extends InteractiveFrame {
 	data?: unknown;
 }
 
-/** The Flow CTA message (whatsapp-flows.md §5). */
+/** The Flow CTA message (Meta's "Sending a Flow"). */
 export function flowMessage(to: unknown, input: FlowInput, options?: EnvelopeOptions): OutgoingMessage {
 	const field = 'interactive.action.parameters';
 	const flowId = optionalText(`${field}.flow_id`, input.flowId?.trim());

@@ -1,4 +1,4 @@
-/** Meta's limits (channels.md §2, whatsapp-flows.md §5), enforced before sending. */
+/** Meta's limits (WhatsApp Cloud API message and Flow message references), enforced before sending. */
 export const LIMITS = {
 	textBody: 4096,
 	caption: 1024,

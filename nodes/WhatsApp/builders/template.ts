@@ -7,7 +7,7 @@ import {
 	templateParameters,
 	type TemplateDefinition,
 } from './templateDefinition';
-import { jsonObject, maxChars, MessageFieldError, requireText } from '../../shared/limits';
+import { jsonObject, maxChars, MessageFieldError, requireText } from '../../shared/fields';
 
 /** Template messages: components from user values, and validation against the template. */
 

@@ -1,6 +1,6 @@
 /**
  * A message template as `GET /{WABA_ID}/message_templates` returns it, and the parameters it
- * needs, read from its own components (channels.md §2 "Template").
+ * needs, read from its own components (Meta's template components reference).
  */
 export interface TemplateButton {
 	type: string; // QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE, FLOW, OTP, ...

@@ -4,7 +4,7 @@ import type { GraphClient } from '../../shared/graph';
 import { flowIdOf } from './flowId';
 import { checkFlowJson, readFlowJson } from './flowJsonInput';
 
-/** Create, update metadata, upload Flow JSON, publish, deprecate, delete (reference §6). */
+/** Create, update metadata, upload Flow JSON, publish, deprecate, delete (Meta's Flows API). */
 
 
 export async function createFlow(ctx: IExecuteFunctions, graph: GraphClient, itemIndex: number): Promise<IDataObject> {

@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import type { GraphClient } from '../../shared/graph';
 import { flowIdOf } from './flowId';
 
-/** List, get, preview URL, metrics (reference §6). */
+/** List, get, preview URL, metrics (Meta's Flows API). */
 
 export const FLOW_FIELDS =
 	'id,name,categories,preview,status,validation_errors,json_version,data_api_version,endpoint_uri,health_status';

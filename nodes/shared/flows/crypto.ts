@@ -1,7 +1,7 @@
 import { constants, createCipheriv, createDecipheriv, privateDecrypt, type KeyObject } from 'node:crypto';
 
 /**
- * The data-exchange endpoint's encryption (reference §1): the client encrypts a fresh AES-128
+ * The data-exchange endpoint's encryption, as Meta's endpoint guide specifies it: the client encrypts a fresh AES-128
  * key with the business's RSA public key (OAEP, SHA-256 for hash and MGF1), the payload with
  * AES-128-GCM under a 16-byte IV with the tag appended; the answer uses the same key and the
  * bitwise-flipped IV.

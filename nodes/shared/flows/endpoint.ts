@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 
 import { DecryptionError, decryptAesKey, decryptFlowData, encryptResponse } from './crypto';
 import { verifyFlowToken, type FlowTokenCheck } from './flowToken';
-import { verifyRequestSignature } from './signature';
+import { verifyRequestSignature } from '../webhook/signature';
 import type { DecryptedFlowRequest, EndpointOutcome, FlowSession } from './types';
 
 /**

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { checkWithWebhookCredential } from '../webhookCredentials';
-import { rawRequestBody } from '../webhookRequest';
+import { checkWithWebhookCredential } from '../webhook/credentialCache';
+import { rawRequestBody } from '../webhook/rawBody';
 import { rememberAesKey } from './aesKeyCache';
 import { FLOWS_ENDPOINT_CREDENTIAL, privateKeyOf, readFlowsCredential } from './credential';
 import { handleEndpointRequest } from './endpoint';

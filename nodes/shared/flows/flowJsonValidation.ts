@@ -1,5 +1,5 @@
 /**
- * Local checks of a Flow JSON before upload (reference §7). Every problem names where it is,
+ * Local checks of a Flow JSON before upload (Meta's Flow JSON reference). Every problem names where it is,
  * as a path into the document (`screens[1].layout.children[3]`), so a user can find it without
  * uploading and reading Meta's line/column errors.
  */

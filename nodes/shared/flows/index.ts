@@ -1,5 +1,5 @@
 /**
- * WhatsApp Flows core (reference: ../shared/reference/whatsapp-flows.md).
+ * WhatsApp Flows core (Meta's "Implementing Endpoints for Flows" and Flows API pages).
  *
  * Endpoint: `handleEndpointRequest({ rawBody, headers }, { privateKey, appSecrets, tokenSecret })`
  * → rejected (400/421/427/432) | answered (ping, error notification) | forward (to the workflow).
@@ -11,7 +11,7 @@
  */
 export { decryptAesKey, decryptFlowData, encryptResponse, flipIv, DecryptionError } from './crypto';
 export { loadPrivateKey, normalisePem, PrivateKeyError } from './privateKey';
-export { verifyRequestSignature, signRequestBody } from './signature';
+export { verifyRequestSignature, signRequestBody } from '../webhook/signature';
 export { createFlowToken, verifyFlowToken } from './flowToken';
 export type { FlowTokenCheck, FlowTokenContext } from './flowToken';
 export { handleEndpointRequest, tokenProblem } from './endpoint';

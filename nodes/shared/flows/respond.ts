@@ -2,7 +2,7 @@ import { decryptAesKey, encryptResponse } from './crypto';
 import { recallAesKey } from './aesKeyCache';
 import type { KeyObject } from 'node:crypto';
 
-/** What the respond node sends back to the WhatsApp client (reference §3), before encryption. */
+/** What the respond node sends back to the WhatsApp client (Meta's endpoint response shape), before encryption. */
 export type FlowAnswer =
 	| { kind: 'nextScreen'; screen: string; data: Record<string, unknown> }
 	| { kind: 'error'; screen: string; errorMessage: string; data: Record<string, unknown> }

@@ -1,5 +1,5 @@
 /**
- * Finds and parses a Flow's answer (reference §4) in whatever an inbound item looks like: the
+ * Finds and parses a Flow's answer (the `nfm_reply` of a messages webhook) in whatever an inbound item looks like: the
  * triggers' normalised `flowResponse`, a raw messages-webhook message with
  * `interactive.nfm_reply`, or a whole webhook body. Errors say what was looked for.
  */

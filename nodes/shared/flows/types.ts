@@ -1,6 +1,6 @@
 import type { FlowTokenCheck } from './flowToken';
 
-/** The decrypted body of a data-exchange request (reference §3). */
+/** The decrypted body of a data-exchange request (Meta's endpoint request shape). */
 export interface DecryptedFlowRequest {
 	version?: string;
 	action: string;

@@ -27,7 +27,7 @@ const MAX_DOWNLOAD_BYTES = 128 * 1024 * 1024;
 /**
  * One Graph API account (a credential) as seen by one node run. Loads the credential once,
  * builds URLs from its baseUrl + apiVersion, sends through the shared HTTP layer (keep-alive,
- * inside n8n's egress rules), retries what channels.md §4 says is safe to retry, and throws
+ * inside n8n's egress rules), retries what is safe to retry (./retryPolicy), and throws
  * `GraphApiError` (a NodeApiError) for everything else.
  */
 export class GraphClient {

@@ -1,6 +1,6 @@
 /**
  * What to do about Meta's most common error codes, shown under the error in n8n's UI.
- * Codes come from channels.md §4 and Meta's error-code pages (WhatsApp and Messenger).
+ * Codes come from Meta's error-code pages (WhatsApp Cloud API and Messenger Platform).
  */
 const HINTS: Record<number, string> = {
 	1: 'Meta reported an unknown error; it was retried. If it persists, try again later.',

@@ -20,7 +20,7 @@
  *   message, error_user_title, error_user_msg, details, fbtrace_id, http_status, network_code }
  *   and `.attempts`; the message names the code, the description has Meta's user message,
  *   details, a hint and the fbtrace_id. Malformed or empty 2xx bodies are errors too.
- * - Retries (channels.md §4, loop and backoff shared with Viber in ../retry): 4/613/80007,
+ * - Retries (loop and backoff shared with Viber in ../retry): 4/613/80007,
  *   130429, 131056, 131057, 1/2/131000/131016, 1200, `is_transient`, HTTP 429, and connections
  *   that never opened. Timeouts, resets and 5xx
  *   without a Graph error are retried ONLY for idempotent requests (GET/DELETE by default):

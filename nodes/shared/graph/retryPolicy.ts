@@ -2,7 +2,7 @@ import { headerText, networkRetryClass, retryAfterMs, type RetryClass } from '..
 import type { GraphErrorInfo } from './types';
 
 /**
- * Which Graph API failures are retried (channels.md §4). Backoff, the loop and the rules for
+ * Which Graph API failures are retried, by Meta's error codes and HTTP statuses. Backoff, the loop and the rules for
  * failures without an answer are shared with every transport (../retry). The rule that
  * overrides everything: never repeat a request that may have had its effect (a message
  * delivered) unless repeating it is harmless (`idempotent`).

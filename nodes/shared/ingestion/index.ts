@@ -1,19 +1,16 @@
 /**
- * The one webhook pipeline of every trigger:
+ * The one webhook pipeline of every trigger (../trigger puts it to work in n8n):
  *
  *   runPipeline(request, options)   verify → parse → flatten → normalise → filter (pure, sync,
  *                                   never throws; answers with an HTTP status)
  *   deduplicate(events, store, …)   drops redeliveries (atomic claims in a KeyValueStore)
- *   routeEvents(ctx, events)        the seam for the conversation engine (trigger/route.ts): route
- *                                   replies to waiting executions, keywords; then the trigger emits
  *
  * Every emitted item is a `ChatEvent`: the same fields on every channel plus `raw`.
  */
 export { runPipeline, META_OBJECT } from './pipeline';
 export { deduplicate, dedupeKey, type DedupeResult } from './dedupe';
 export { filterEvents, messageTypeGroup, MESSAGE_TYPE_GROUPS } from './filter';
-export { answerMetaHandshake, type HandshakeAnswer } from './handshake';
-export { verifySignature, signViberBody, firstHeader } from './verify';
+export { verifySignature, firstHeader } from './verify';
 export { checkBodySize, parseJsonBody, DEFAULT_MAX_BODY_BYTES } from './parse';
 export { flattenWhatsApp } from './whatsapp';
 export { flattenMessaging } from './messenger';

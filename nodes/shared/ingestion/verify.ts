@@ -1,6 +1,4 @@
-import { createHmac } from 'node:crypto';
-
-import { verifyRequestSignature } from '../flows/signature';
+import { verifyRequestSignature, verifyViberSignature } from '../webhook/signature';
 import type { Channel } from './types';
 
 export interface Verdict {
@@ -30,20 +28,8 @@ export function verifySignature(
 		return { ok: false, status: 403, reason: 'no secret configured to check signatures with' };
 	}
 	if (!header) return { ok: false, status: 401, reason: `missing ${name} header` };
-	const valid = channel === 'viber' ? verifyViber(rawBody, header, secrets) : verifyRequestSignature(rawBody, header, secrets);
+	const valid = channel === 'viber' ? verifyViberSignature(rawBody, header, secrets) : verifyRequestSignature(rawBody, header, secrets);
 	return valid ? { ok: true } : { ok: false, status: 403, reason: `${name} does not match the body` };
-}
-
-/** Viber's header is the same HMAC-SHA256 hex as Meta's, without the `sha256=` prefix. */
-function verifyViber(rawBody: Buffer, header: string, secrets: readonly string[]): boolean {
-	const hex = header.trim();
-	if (!/^[0-9a-fA-F]{64}$/.test(hex)) return false;
-	return verifyRequestSignature(rawBody, `sha256=${hex}`, secrets);
-}
-
-/** The Viber signature header value for `rawBody` (tests, benchmarks, the simulator). */
-export function signViberBody(rawBody: Buffer | string, authToken: string): string {
-	return createHmac('sha256', authToken).update(rawBody).digest('hex');
 }
 
 /** Header lookup that tolerates any casing and repeated headers (first one counts). */

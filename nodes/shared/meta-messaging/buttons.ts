@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { count, MessageFieldError, oneOf, text, url } from '../limits';
+import { count, MessageFieldError, oneOf, text, url } from '../fields';
 import { META_LIMITS, type ChannelRules } from './limits';
 import type { MetaButton } from './types';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { count, maxBytes, maxChars, MessageFieldError, oneOf, optionalText, requireText, text, unique, url } from '../limits';
+import { count, maxBytes, maxChars, MessageFieldError, oneOf, optionalText, requireText, text, unique, url } from '../fields';
 import { buildButtons } from './buttons';
 import { CHANNEL_RULES, META_LIMITS, type ChannelRules } from './limits';
 import type { AttachmentSource, GenericElement, MetaChannel, MetaContent, QuickReply } from './types';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MessageFieldError, oneOf, requireText } from '../limits';
+import { MessageFieldError, oneOf, requireText } from '../fields';
 import { CHANNEL_RULES } from './limits';
 import type { Delivery, MetaChannel, SenderAction } from './types';
 

@@ -2,7 +2,7 @@ import type { AttachmentType, MetaButton, MetaChannel, QuickReply } from './type
 
 /**
  * What each Send API accepts (Meta's Messenger Platform and Instagram Messaging references,
- * channels.md §2). The shapes are shared; the rules that differ live here, per channel.
+ * Meta's Send API reference). The shapes are shared; the rules that differ live here, per channel.
  */
 export interface ChannelRules {
 	name: string;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { requireText } from '../limits';
+import { requireText } from '../fields';
 import type { MetaAccount } from './account';
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MessageFieldError } from '../limits';
+import { MessageFieldError } from '../fields';
 import { INSTAGRAM_LOGIN_BASE_URL, type MetaAccount } from './account';
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Viber REST bot API limits (developers.viber.com/docs/api/rest-bot-api, channels.md §2).
+ * Viber REST bot API limits (developers.viber.com/docs/api/rest-bot-api).
  * Checked before sending so the error names the field instead of Viber's generic "badData".
  */
 export const VIBER_LIMITS = {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { count, MessageFieldError, requireText, url } from '../limits';
+import { count, MessageFieldError, requireText, url } from '../fields';
 import type { ViberClient, ViberRequest, ViberResponse } from './client';
 import { buildViberMessage, type ViberContent, type ViberEnvelope, type ViberTarget } from './message';
 

@@ -1,5 +1,5 @@
 /**
- * Viber answers every call with HTTP 200 and a `status` in the body (channels.md §4).
+ * Viber answers every call with HTTP 200 and a `status` in the body (developers.viber.com/docs/api/rest-bot-api, "Errors").
  * The names are Viber's own, so they can be searched in Viber's documentation.
  */
 export const VIBER_STATUS_NAMES: Readonly<Record<number, string>> = {

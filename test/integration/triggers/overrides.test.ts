@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { answerMetaHandshake } from '../../../nodes/shared/ingestion';
+import { answerMetaHandshake } from '../../../nodes/shared/trigger/handshake';
 import { FakePlatform } from '../../../simulator/platform';
 import { installWebhookOverrides, type WebhookRouting } from '../../../simulator/platformApi/webhookOverrides';
 import { runHook, type WorkflowJson } from '../../support/harness';

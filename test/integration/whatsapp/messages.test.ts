@@ -2,8 +2,8 @@ import { FakePlatform } from '../../../simulator/platform';
 import { PHONE_ID, runWhatsApp, sentBodies, TOKEN } from './runNode';
 
 /**
- * Every message kind, byte for byte as it reaches the platform (shapes: channels.md §2 and
- * whatsapp-flows.md §5), through real HTTP on loopback.
+ * Every message kind, byte for byte as it reaches the platform (shapes: Meta's messages
+ * reference and "Sending a Flow"), through real HTTP on loopback.
  */
 describe('Chatflow WhatsApp: message bodies on the wire', () => {
 	let platform: FakePlatform;

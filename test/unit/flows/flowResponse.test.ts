@@ -2,7 +2,7 @@ import { createFlowToken, foldBuilderKeys, parseFlowResponse, readableName } fro
 
 const SECRET = 'token-secret-0123456789abcdefghijklmnop';
 
-/** The messages-webhook message of a Flow answer (reference §4), as Meta sends it. */
+/** The messages-webhook message of a Flow answer (an `nfm_reply`), as Meta sends it. */
 function webhookMessage(responseJson: string) {
 	return {
 		object: 'whatsapp_business_account',

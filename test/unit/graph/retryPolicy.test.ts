@@ -1,6 +1,6 @@
 import { classifyFailure, waitHintMs } from '../../../nodes/shared/graph';
 
-describe('classifyFailure (channels.md §4)', () => {
+describe('classifyFailure', () => {
 	it.each([
 		[4, 'rateLimit'], [613, 'rateLimit'], [80007, 'rateLimit'], [130429, 'throughput'], [131056, 'pairRate'],
 		[131057, 'maintenance'], [1, 'transient'], [2, 'transient'], [131000, 'transient'], [131016, 'transient'],

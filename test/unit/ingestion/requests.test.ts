@@ -1,5 +1,6 @@
-import { answerMetaHandshake, runPipeline } from '../../../nodes/shared/ingestion';
-import { signRequestBody } from '../../../nodes/shared/flows/signature';
+import { runPipeline } from '../../../nodes/shared/ingestion';
+import { answerMetaHandshake } from '../../../nodes/shared/trigger/handshake';
+import { signRequestBody } from '../../../nodes/shared/webhook/signature';
 import {
 	fixtureBytes,
 	secretsFor,

@@ -1,4 +1,4 @@
-import { MessageFieldError } from '../../../nodes/shared/limits';
+import { MessageFieldError } from '../../../nodes/shared/fields';
 import { buildMessage, buildSendBody, buildSenderActionBody, type MetaButton, type QuickReply } from '../../../nodes/shared/meta-messaging';
 
 function fieldOf(run: () => unknown): string {

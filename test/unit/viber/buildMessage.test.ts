@@ -1,4 +1,4 @@
-import { MessageFieldError } from '../../../nodes/shared/limits';
+import { MessageFieldError } from '../../../nodes/shared/fields';
 import { buildViberMessage, type ViberContent, type ViberEnvelope } from '../../../nodes/shared/viber';
 
 const sender = { name: 'Chatflow Bot', avatar: 'https://example.com/a.png' };

@@ -15,7 +15,7 @@ describe('Viber answers', () => {
 		expect(parseViberBody('<html>bad gateway</html>').status).toBe(-1);
 	});
 
-	it('names the status codes of channels.md §4 and retries only 12', () => {
+	it('names Viber\'s status codes and retries only 12', () => {
 		expect(viberStatusName(2)).toBe('invalidAuthToken');
 		expect(viberStatusName(6)).toBe('receiverNotSubscribed');
 		expect(viberStatusName(12)).toBe('tooManyRequests');

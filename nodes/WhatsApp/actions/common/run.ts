@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { getRateLimiter, type ItemResult, type RateLimiter } from '../../../shared/concurrency';
 import type { GraphClient } from '../../../shared/graph';
-import { MessageFieldError } from '../../../shared/limits';
+import { MessageFieldError } from '../../../shared/fields';
 import type { TemplateDefinition } from '../../builders';
 
 /** What every operation gets besides `this`: one Graph client and the run's shared state. */

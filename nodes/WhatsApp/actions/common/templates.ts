@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { GraphClient } from '../../../shared/graph';
 import { segment } from '../../../shared/graph';
-import { MessageFieldError } from '../../../shared/limits';
+import { MessageFieldError } from '../../../shared/fields';
 import type { TemplateDefinition } from '../../builders';
 
 export const TEMPLATE_FIELDS = 'id,name,language,status,category,parameter_format,components';

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/limits';
+import { requireText } from '../../../shared/fields';
 import { stringParam } from '../common/parameters';
 
 export const mediaIdProperty = (operations: string[]): INodeProperties => ({

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { jsonObject, MessageFieldError } from '../../../shared/limits';
+import { jsonObject, MessageFieldError } from '../../../shared/fields';
 import { businessAccountId } from '../common/parameters';
 import type { OperationExecute } from '../common/run';
 

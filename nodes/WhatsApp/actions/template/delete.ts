@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/limits';
+import { requireText } from '../../../shared/fields';
 import { businessAccountId, stringParam } from '../common/parameters';
 import type { OperationExecute } from '../common/run';
 

@@ -8,7 +8,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { GraphApiError } from '../../../shared/graph';
-import { MessageFieldError } from '../../../shared/limits';
+import { MessageFieldError } from '../../../shared/fields';
 import type { TemplateDefinition } from '../../builders';
 import type { SendEndpoint } from '../common/send';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { MessageFieldError, parseJsonText } from '../../../shared/limits';
+import { MessageFieldError, parseJsonText } from '../../../shared/fields';
 import {
 	buildTemplateComponents,
 	templateMessage,

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { count, integer, MessageFieldError, optionalText, requireText, text, unique, url } from '../../limits';
+import { count, integer, MessageFieldError, optionalText, requireText, text, unique, url } from '../../fields';
 import { VIBER_LIMITS } from '../limits';
 import { buildContent } from './content';
 import { checkKeyboard, keyboardApiVersion } from './keyboard';

@@ -1,4 +1,4 @@
-import { integer, MessageFieldError, oneOf, optionalText, text, url } from '../../limits';
+import { integer, MessageFieldError, oneOf, optionalText, text, url } from '../../fields';
 import { VIBER_LIMITS } from '../limits';
 import type { ViberActionType, ViberButton } from './types';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { integer, numberBetween, optionalText, text, url } from '../../limits';
+import { integer, numberBetween, optionalText, text, url } from '../../fields';
 import { VIBER_API_VERSION_FOR, VIBER_LIMITS } from '../limits';
 import { checkRichMedia } from './richMedia';
 import type { ViberContent } from './types';

@@ -1,4 +1,4 @@
-import { count, MessageFieldError, oneOf } from '../../limits';
+import { count, MessageFieldError, oneOf } from '../../fields';
 import { VIBER_API_VERSION_FOR, VIBER_LIMITS } from '../limits';
 import { checkButton } from './buttons';
 import type { ViberKeyboard } from './types';

@@ -1,4 +1,4 @@
-import { count, integer, MessageFieldError } from '../../limits';
+import { count, integer, MessageFieldError } from '../../fields';
 import { VIBER_LIMITS } from '../limits';
 import { cells, checkButton } from './buttons';
 import type { ViberRichMedia } from './types';

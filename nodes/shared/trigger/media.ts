@@ -1,7 +1,7 @@
 import type { IBinaryData, IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
-import { GraphClient } from '../../graph';
-import type { ChatEvent } from '../types';
+import { GraphClient } from '../graph';
+import type { ChatEvent } from '../ingestion/types';
 
 /**
  * Downloads each event's media into `item.binary[property]`. WhatsApp media ids need two

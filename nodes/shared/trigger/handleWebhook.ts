@@ -1,17 +1,16 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { routeTriggerEvents } from '../../conversation';
-import { openStore } from '../../store';
-import { deduplicate } from '../dedupe';
-import { answerMetaHandshake } from '../handshake';
-import { checkWithWebhookCredential } from '../../webhookCredentials';
-import { rawRequestBody } from '../../webhookRequest';
-import { runPipeline } from '../pipeline';
-import { NO_CONTACT_ID } from '../whatsAppPeople';
-import type { Channel, ChatEvent } from '../types';
+import { routeTriggerEvents } from '../conversation';
+import { openStore } from '../store';
+import { deduplicate } from '../ingestion/dedupe';
+import { answerMetaHandshake } from './handshake';
+import { checkWithWebhookCredential } from '../webhook/credentialCache';
+import { rawRequestBody } from '../webhook/rawBody';
+import { runPipeline } from '../ingestion/pipeline';
+import { NO_CONTACT_ID } from '../ingestion/whatsAppPeople';
+import type { Channel, ChatEvent } from '../ingestion/types';
 import { attachMedia } from './media';
 import { answer } from './respond';
-import { routeEvents } from './route';
 import { optionalCredentials, readSettings, redisCredentials, type TriggerSettings } from './settings';
 
 const LABEL: Record<Channel, string> = {
@@ -23,7 +22,7 @@ const LABEL: Record<Channel, string> = {
 
 /**
  * The whole `webhook()` of every chatflow trigger: handshake, pipeline, de-duplication,
- * routing to waiting executions (`routeEvents`, the conversation engine's seam), answer,
+ * answer, routing to waiting executions (the conversation engine's `routeTriggerEvents`),
  * optional media download, emit. Never throws (n8n would start an execution with the error):
  * whatever happens ends in an HTTP status and, when something was refused, a log line.
  */
@@ -67,9 +66,8 @@ async function receive(ctx: IWebhookFunctions, channel: Channel): Promise<IWebho
 	if (unnamed) log(ctx, channel, 'warn', `${unnamed} event(s) name no contact (no phone number, no business-scoped user id): emitted, but they cannot be answered`);
 
 	const fresh = await dropDuplicates(ctx, channel, settings, result.events);
-	const events = fresh.length ? await routeEvents(ctx, fresh) : fresh;
-	if (events.length === 0) return answer(ctx, 200, result.body);
-	return await emit(ctx, settings, events, credentials);
+	if (fresh.length === 0) return answer(ctx, 200, result.body);
+	return await emit(ctx, settings, fresh, credentials);
 }
 
 async function dropDuplicates(

@@ -1,8 +1,8 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import type { RedisCredentials } from '../../store';
-import type { Channel, EventFilter } from '../types';
-import { webhookCredential } from '../../webhookCredentials';
+import type { RedisCredentials } from '../store';
+import type { Channel, EventFilter } from '../ingestion/types';
+import { webhookCredential } from '../webhook/credentialCache';
 
 /** What one trigger node was configured with, read once per request. */
 export interface TriggerSettings {

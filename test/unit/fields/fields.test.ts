@@ -1,4 +1,4 @@
-import { jsonObject, optionalText, parseJsonText, requireText, unique } from '../../../nodes/shared/limits';
+import { jsonObject, optionalText, parseJsonText, requireText, unique } from '../../../nodes/shared/fields';
 
 /** toThrow with a string matches a substring; these messages are asserted whole. */
 function exact(message: string): RegExp {

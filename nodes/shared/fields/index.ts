@@ -2,7 +2,7 @@
  * Checks that message builders run before any request is made. Each failure names the field in
  * the platform's own vocabulary (`message.quick_replies[13]`), so a user can find it in the docs
  * and in the node. Builders are pure: they throw `MessageFieldError`, and the node turns it into
- * a `NodeOperationError` for the item (see `toItemError` in the node runners).
+ * a `NodeOperationError` for the item that keeps the field (`../actions/fieldErrors`).
  */
 export class MessageFieldError extends Error {
 	constructor(

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { clearWebhookCredentials, webhookCredential } from '../../nodes/shared/webhookCredentials';
+import { clearWebhookCredentials, webhookCredential } from '../../../nodes/shared/webhook/credentialCache';
 
 /** A saved credential as a webhook context sees it: n8n reads it from its database on every call. */
 function savedCredential(id: string, data: ICredentialDataDecryptedObject) {

@@ -4,7 +4,7 @@ export { loadState, type RegistrationState } from './state';
 
 import type { IHookFunctions } from 'n8n-workflow';
 
-import type { META_OBJECT } from '../pipeline';
+import type { META_OBJECT } from '../../ingestion/pipeline';
 import { metaCheckExists, metaCreate, metaDelete } from './meta';
 import { overrideCheckExists, overrideCreate, overrideDelete, overrideLevel } from './whatsAppOverride';
 import { viberCheckExists, viberCreate, viberDelete } from './viber';

@@ -1,3 +1,9 @@
+/**
+ * Request signatures, the one place they are made and checked: HMAC-SHA256 over the untouched
+ * body bytes, compared in constant time. Meta (`X-Hub-Signature-256: sha256=<hex>` with the app
+ * secret: every Meta webhook and the WhatsApp Flows endpoint) and Viber
+ * (`X-Viber-Content-Signature: <hex>` with the bot's auth token).
+ */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const PREFIX = 'sha256=';
@@ -28,4 +34,16 @@ export function verifyRequestSignature(
 /** The header value Meta would send for `rawBody` (used by tests, benchmarks and the simulator). */
 export function signRequestBody(rawBody: Buffer | string, appSecret: string): string {
 	return PREFIX + createHmac('sha256', appSecret).update(rawBody).digest('hex');
+}
+
+/** Viber's header is the same HMAC-SHA256 hex as Meta's, without the `sha256=` prefix. */
+export function verifyViberSignature(rawBody: Buffer, header: string, authTokens: readonly string[]): boolean {
+	const hex = header.trim();
+	if (!/^[0-9a-fA-F]{64}$/.test(hex)) return false;
+	return verifyRequestSignature(rawBody, `${PREFIX}${hex}`, authTokens);
+}
+
+/** The Viber signature header value for `rawBody` (tests, benchmarks, the simulator). */
+export function signViberBody(rawBody: Buffer | string, authToken: string): string {
+	return createHmac('sha256', authToken).update(rawBody).digest('hex');
 }

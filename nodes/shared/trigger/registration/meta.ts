@@ -2,7 +2,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { GraphClient, type GraphContext, type GraphCredentialType } from '../../graph';
-import { META_OBJECT } from '../pipeline';
+import { META_OBJECT } from '../../ingestion/pipeline';
 import { isAutomatic, loadState, saveState, type RegistrationState } from './state';
 
 type MetaChannel = keyof typeof META_OBJECT;
