@@ -1,0 +1,14 @@
+/**
+ * The action-node kit every channel is built from:
+ *
+ *   actions/<resource>/<operation>.ts   exports `description` and `execute` (`OperationModule`)
+ *   createRouter({ operations, readRunOptions, openRun, describeError })   the node's execute
+ *   runOptionsProperty / readRunOptions   one "Run Options" block: parallel items, rate, retries
+ *   failedItemDetails   one shape of a failed item under "Continue On Fail" on every channel
+ *   toNodeError          a field check's error as a NodeOperationError naming the field
+ */
+export { createRouter, type RouterConfig } from './router';
+export type { OperationExecute, OperationModule, Operations } from './operation';
+export { readRunOptions, runOptionsFrom, runOptionsProperty, RUN_OPTIONS, type RunOptionDefaults, type RunOptions } from './runOptions';
+export { failedItemDetails, type ErrorDetails } from './failedItem';
+export { toNodeError } from './fieldErrors';
