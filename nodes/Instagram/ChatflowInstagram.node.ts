@@ -1,31 +1,45 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { runOptionsProperty } from '../shared/actions';
+import { META_RUN_DEFAULTS, version1OptionsField } from '../shared/meta-messaging';
 import { withFastParameters } from '../shared/parameters';
-// Messenger and Instagram share the Send API's message fields; they are described once.
-import { metaMessageFields } from '../Messenger/descriptions/metaMessage';
-import { metaOptionFields } from '../Messenger/descriptions/metaOptions';
-import { senderActionFields } from '../Messenger/descriptions/metaSenderAction';
-import { executeInstagram, INSTAGRAM_DEFAULT_RATE } from './actions/router';
-import { resourceAndOperations } from './descriptions/operations';
-import { reactionAndTokenFields } from './descriptions/reactionAndToken';
+import { description as account } from './actions/account';
+import { description as message } from './actions/message';
+import { router } from './actions/router';
 
 const properties: INodeProperties[] = [
-	...resourceAndOperations,
-	...metaMessageFields('instagram'),
-	...senderActionFields,
-	...reactionAndTokenFields,
-	...metaOptionFields('instagram', INSTAGRAM_DEFAULT_RATE),
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Account', value: 'account' },
+			{ name: 'Message', value: 'message' },
+		],
+		default: 'message',
+	},
+	...message,
+	...account,
+	version1OptionsField('instagram'),
+	runOptionsProperty(META_RUN_DEFAULTS.instagram),
 ];
 
-/** Sends Instagram direct messages (text, media, stickers, posts, templates), reactions, token refresh. */
+/**
+ * Sends Instagram direct messages (text, media, stickers, posts, templates), reactions, and
+ * refreshes Instagram Login tokens.
+ * Version 2 splits version 1's "Options" into "Message Options" and "Run Options" (the block
+ * every channel shares) and gives failed items every channel's shape.
+ */
 export class ChatflowInstagram implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow Instagram',
 		name: 'chatflowInstagram',
 		icon: { light: 'file:instagram.svg', dark: 'file:instagram.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send Instagram direct messages, reactions and templates from a professional account',
 		defaults: { name: 'Chatflow Instagram' },
@@ -41,6 +55,6 @@ export class ChatflowInstagram implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		// Thousands of items read the same parameters: see nodes/shared/parameters.
-		return await executeInstagram.call(withFastParameters(this, properties));
+		return await router.call(withFastParameters(this, properties));
 	}
 }

@@ -1,30 +1,44 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { runOptionsProperty } from '../shared/actions';
+import { META_RUN_DEFAULTS, version1OptionsField } from '../shared/meta-messaging';
 import { withFastParameters } from '../shared/parameters';
-import { executeMessenger, MESSENGER_DEFAULT_RATE } from './actions/router';
-import { metaMessageFields } from './descriptions/metaMessage';
-import { metaOptionFields } from './descriptions/metaOptions';
-import { senderActionFields } from './descriptions/metaSenderAction';
-import { resourceAndOperations } from './descriptions/operations';
-import { uploadFields } from './descriptions/upload';
+import { description as attachment } from './actions/attachment';
+import { description as message } from './actions/message';
+import { router } from './actions/router';
 
 const properties: INodeProperties[] = [
-	...resourceAndOperations,
-	...metaMessageFields('messenger'),
-	...senderActionFields,
-	...uploadFields,
-	...metaOptionFields('messenger', MESSENGER_DEFAULT_RATE),
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Attachment', value: 'attachment' },
+			{ name: 'Message', value: 'message' },
+		],
+		default: 'message',
+	},
+	...message,
+	...attachment,
+	version1OptionsField('messenger'),
+	runOptionsProperty(META_RUN_DEFAULTS.messenger),
 ];
 
-/** Sends Messenger messages (text, media, templates, quick replies) and uploads attachments. */
+/**
+ * Sends Messenger messages (text, media, templates, quick replies) and uploads attachments.
+ * Version 2 splits version 1's "Options" into "Message Options" and "Run Options" (the block
+ * every channel shares) and gives failed items every channel's shape.
+ */
 export class ChatflowMessenger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow Messenger',
 		name: 'chatflowMessenger',
 		icon: { light: 'file:messenger.svg', dark: 'file:messenger.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send Facebook Messenger messages, templates and quick replies from a page',
 		defaults: { name: 'Chatflow Messenger' },
@@ -40,6 +54,6 @@ export class ChatflowMessenger implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		// Thousands of items read the same parameters: see nodes/shared/parameters.
-		return await executeMessenger.call(withFastParameters(this, properties));
+		return await router.call(withFastParameters(this, properties));
 	}
 }

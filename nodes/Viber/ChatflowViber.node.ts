@@ -1,24 +1,47 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { runOptionsProperty } from '../shared/actions';
 import { withFastParameters } from '../shared/parameters';
-import { executeViber } from './actions/router';
-import { accountAndWebhookFields } from './descriptions/accountAndWebhook';
-import { contentFields } from './descriptions/content';
-import { keyboardFields } from './descriptions/keyboard';
-import { resourceAndOperations } from './descriptions/operations';
-import { optionFields } from './descriptions/options';
+import { description as account } from './actions/account';
+import { VIBER_RUN_DEFAULTS, version1OptionsField } from './actions/common/options';
+import { description as message } from './actions/message';
+import { router } from './actions/router';
+import { description as webhook } from './actions/webhook';
 
-const properties: INodeProperties[] = [...resourceAndOperations, ...contentFields, ...keyboardFields, ...accountAndWebhookFields, ...optionFields];
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Account', value: 'account' },
+			{ name: 'Message', value: 'message' },
+			{ name: 'Webhook', value: 'webhook' },
+		],
+		default: 'message',
+	},
+	...message,
+	...account,
+	...webhook,
+	version1OptionsField,
+	runOptionsProperty(VIBER_RUN_DEFAULTS),
+];
 
-/** Sends Viber bot messages (every type, keyboards, carousels, broadcasts) and manages the bot. */
+/**
+ * Sends Viber bot messages (every type, keyboards, carousels, broadcasts) and manages the bot.
+ * Version 2 splits version 1's "Options" into "Message Options" and "Run Options" (the block
+ * every channel shares) and gives failed items every channel's shape.
+ */
 export class ChatflowViber implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow Viber',
 		name: 'chatflowViber',
 		icon: { light: 'file:viber.svg', dark: 'file:viber.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send Viber bot messages with keyboards and carousels, broadcast, and manage the bot',
 		defaults: { name: 'Chatflow Viber' },
@@ -34,6 +57,6 @@ export class ChatflowViber implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		// Thousands of items read the same parameters: see nodes/shared/parameters.
-		return await executeViber.call(withFastParameters(this, properties));
+		return await router.call(withFastParameters(this, properties));
 	}
 }

@@ -1,8 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { runOptionsProperty } from '../shared/actions';
 import { withFastParameters } from '../shared/parameters';
 import { throughputProperty } from './actions/common/descriptions';
+import { WHATSAPP_RUN_DEFAULTS } from './actions/common/run';
 import { description as media } from './actions/media';
 import { description as message } from './actions/message';
 import { router } from './actions/router';
@@ -27,13 +29,15 @@ const properties: INodeProperties[] = [
 	...template,
 	...media,
 	throughputProperty,
+	runOptionsProperty(WHATSAPP_RUN_DEFAULTS),
 ];
 
 /**
  * WhatsApp Cloud API: messages of every kind (incl. interactive and Flow CTA), templates with
  * parameters derived from the template itself, media upload/download. Items run concurrently
  * under the sender number's rate limit (nodes/shared/concurrency) through the Graph transport
- * (nodes/shared/graph).
+ * (nodes/shared/graph). Version 2 has the "Run Options" block every channel shares (with
+ * retries) instead of "Throughput", and every channel's failed-item shape.
  */
 export class ChatflowWhatsApp implements INodeType {
 	description: INodeTypeDescription = {
@@ -41,7 +45,8 @@ export class ChatflowWhatsApp implements INodeType {
 		name: 'chatflowWhatsApp',
 		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send WhatsApp messages, templates and Flows, and manage templates and media (Cloud API)',
 		defaults: { name: 'Chatflow WhatsApp' },

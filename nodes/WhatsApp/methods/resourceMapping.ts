@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
+import { toNodeError } from '../../shared/actions';
 import { GraphClient } from '../../shared/graph';
 import { templateParameters } from '../builders';
-import { toNodeError } from '../actions/common/run';
 import { fetchTemplate, parseTemplateRef } from '../actions/common/templates';
 
 /** One field per parameter the chosen template needs, read from its components. */

@@ -49,11 +49,18 @@ export type {
 
 import type { IDataObject } from 'n8n-workflow';
 
+import type { ErrorDetails } from '../actions';
 import { GraphApiError } from './errors';
 
-/** JSON for a failed item under continueOnFail: Meta's code, subcode and fbtrace_id. */
-export function describeGraphError(error: unknown): IDataObject {
-	if (!(error instanceof GraphApiError)) return {};
+/** What Meta said about a failed request: code, subcode, fbtrace_id, HTTP status, details. */
+export function graphErrorDetails(error: unknown): ErrorDetails | undefined {
+	if (!(error instanceof GraphApiError)) return undefined;
 	const { code, error_subcode, fbtrace_id, http_status, details } = error.graph;
-	return { errorDetails: { code, error_subcode, fbtrace_id, http_status, details, description: error.description ?? undefined } };
+	return { code, error_subcode, fbtrace_id, http_status, details, description: error.description ?? undefined };
+}
+
+/** JSON for a failed item under continueOnFail as version 1 of the Graph nodes gives it. */
+export function describeGraphError(error: unknown): IDataObject {
+	const details = graphErrorDetails(error);
+	return details ? { errorDetails: details } : {};
 }

@@ -75,12 +75,14 @@ export const windowNotice = (resource: string[], operations: string[]): INodePro
 	displayOptions: { show: { resource, operation: operations } },
 });
 
+/** Version 1's run settings; version 2 has the "Run Options" every channel shares. */
 export const throughputProperty: INodeProperties = {
 	displayName: 'Throughput',
 	name: 'throughput',
 	type: 'collection',
 	placeholder: 'Add option',
 	default: {},
+	displayOptions: { show: { '@version': [1] } },
 	options: [
 		{
 			displayName: 'Messages per Second',

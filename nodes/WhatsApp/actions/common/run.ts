@@ -1,9 +1,8 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { getRateLimiter, type ItemResult, type RateLimiter } from '../../../shared/concurrency';
-import type { GraphClient } from '../../../shared/graph';
-import { MessageFieldError } from '../../../shared/fields';
+import { failedItemDetails, readRunOptions, type OperationExecute as KitOperationExecute, type RunOptionDefaults, type RunOptions } from '../../../shared/actions';
+import { getRateLimiter, type RateLimiter } from '../../../shared/concurrency';
+import { DEFAULT_RETRY_POLICY, describeGraphError, GraphClient, graphErrorDetails } from '../../../shared/graph';
 import type { TemplateDefinition } from '../../builders';
 
 /** What every operation gets besides `this`: one Graph client and the run's shared state. */
@@ -15,37 +14,42 @@ export interface WhatsAppRun {
 	templates: Map<string, Promise<TemplateDefinition>>;
 }
 
-export type OperationExecute = (
-	this: IExecuteFunctions,
-	run: WhatsAppRun,
-	itemIndex: number,
-) => Promise<ItemResult>;
+export type OperationExecute = KitOperationExecute<WhatsAppRun>;
 
 export const DEFAULT_MESSAGES_PER_SECOND = 80;
 export const DEFAULT_CONCURRENCY = 50;
 
-export function createRun(graph: GraphClient, messagesPerSecond: number): WhatsAppRun {
+/** Meta allows a business phone number 80 messages per second by default. */
+export const WHATSAPP_RUN_DEFAULTS: RunOptionDefaults = {
+	concurrency: DEFAULT_CONCURRENCY,
+	maxConcurrency: 500,
+	ratePerSecond: DEFAULT_MESSAGES_PER_SECOND,
+	rateHelp: 'Per sender phone number. Meta allows 80 by default (up to 1,000 after an upgrade); above it Meta answers 130429, which is retried',
+	maxRetries: DEFAULT_RETRY_POLICY.maxRetries,
+	retryDelayMs: DEFAULT_RETRY_POLICY.baseDelayMs,
+};
+
+/** Version 1 kept rate and parallel items in "Throughput" and had no retry settings. */
+export function readWhatsAppRunOptions(ctx: IExecuteFunctions): RunOptions {
+	if (ctx.getNode().typeVersion >= 2) return readRunOptions(ctx, WHATSAPP_RUN_DEFAULTS);
+	const throughput = ctx.getNodeParameter('throughput', 0, {}) as IDataObject;
+	return {
+		concurrency: Number(throughput.concurrency ?? DEFAULT_CONCURRENCY),
+		ratePerSecond: Number(throughput.messagesPerSecond ?? DEFAULT_MESSAGES_PER_SECOND),
+		retry: {},
+	};
+}
+
+export async function openWhatsAppRun(ctx: IExecuteFunctions, options: RunOptions): Promise<WhatsAppRun> {
+	const graph = await GraphClient.create(ctx, 'chatflowWhatsAppApi', { concurrency: options.concurrency, retry: options.retry });
 	return {
 		graph,
-		limiterFor: (phoneNumberId) => getRateLimiter(`whatsapp:${phoneNumberId}`, { ratePerSecond: messagesPerSecond }),
+		limiterFor: (phoneNumberId) => getRateLimiter(`whatsapp:${phoneNumberId}`, { ratePerSecond: options.ratePerSecond }),
 		templates: new Map(),
 	};
 }
 
-/** Builder errors name the field; n8n shows them as the item's NodeOperationError. */
-export async function withFieldErrors<T>(ctx: IExecuteFunctions, itemIndex: number, work: () => Promise<T>): Promise<T> {
-	try {
-		return await work();
-	} catch (error) {
-		throw toNodeError(ctx.getNode(), error, itemIndex);
-	}
-}
-
-/** A field error becomes a NodeOperationError naming the field; n8n errors pass unchanged. */
-export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	if (error instanceof MessageFieldError) {
-		return new NodeOperationError(node, error.message, { itemIndex, description: `Field: ${error.field}` });
-	}
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+/** A failed item's details: every channel's shape from version 2 on; version 1 only Meta's codes. */
+export function describeWhatsAppFailure(ctx: IExecuteFunctions, error: unknown): IDataObject {
+	return ctx.getNode().typeVersion >= 2 ? failedItemDetails(error, graphErrorDetails) : describeGraphError(error);
 }

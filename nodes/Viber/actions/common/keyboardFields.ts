@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { buttonFields } from './buttons';
+import { buttonFields } from './buttonFields';
 
 const messages = (extra: Record<string, string[]> = {}) => ({ show: { resource: ['message'], ...extra } });
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { MetaChannel } from '../../shared/meta-messaging';
+import type { MetaChannel } from '../types';
 
 /** The values of one template button; Instagram has no call button. */
 export function buttonValues(channel: MetaChannel): INodeProperties[] {

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { MessageFieldError } from '../../shared/fields';
-import type { ViberButton, ViberContent, ViberEnvelope, ViberKeyboard, ViberRichMedia } from '../../shared/viber';
+import { MessageFieldError } from '../../../shared/fields';
+import type { ViberButton, ViberContent, ViberEnvelope, ViberKeyboard, ViberRichMedia } from '../../../shared/viber';
+import { readMessageOptions } from './options';
 
 /** Reads the node's message fields for one item into the shared builder's input. */
 export function readViberContent(ctx: IExecuteFunctions, i: number): ViberContent {
@@ -41,7 +42,7 @@ export function readViberContent(ctx: IExecuteFunctions, i: number): ViberConten
 
 /** Sender (credential, overridable per message), keyboard, tracking data, API version. */
 export function readViberEnvelope(ctx: IExecuteFunctions, i: number, sender: { name: string; avatar?: string }): ViberEnvelope {
-	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
+	const options = readMessageOptions(ctx, i);
 	const keyboard = readKeyboard(ctx, i);
 	return {
 		sender: {

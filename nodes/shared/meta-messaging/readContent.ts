@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { MessageFieldError } from '../../shared/fields';
-import type { Delivery, GenericElement, MetaButton, MetaChannel, MetaContent, QuickReply } from '../../shared/meta-messaging';
+import { MessageFieldError } from '../fields';
+import type { Delivery, GenericElement, MetaButton, MetaChannel, MetaContent, QuickReply } from './types';
 
 /**
  * Reads the message fields shared by the Messenger and Instagram nodes for one item. A Messenger
  * media message from a binary file comes back as `{ kind: 'attachment', source: { attachmentId: '' } }`
- * plus `binaryPropertyName`: the router uploads the file first and fills in the id.
+ * plus `binaryPropertyName`: the send operation uploads the file first and fills in the id.
  */
 export interface ReadContent {
 	content: MetaContent;
@@ -63,7 +63,8 @@ export function readMetaContent(ctx: IExecuteFunctions, i: number, channel: Meta
 
 export function readDelivery(ctx: IExecuteFunctions, i: number): Delivery {
 	const messagingType = ctx.getNodeParameter('messagingType', i, 'RESPONSE') as Delivery['messagingType'];
-	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
+	// Version 1 kept the quoted message among the run settings ("Options").
+	const options = ctx.getNodeParameter(ctx.getNode().typeVersion >= 2 ? 'messageOptions' : 'options', i, {}) as IDataObject;
 	return {
 		messagingType,
 		tag: messagingType === 'MESSAGE_TAG' ? (ctx.getNodeParameter('tag', i) as string) : undefined,

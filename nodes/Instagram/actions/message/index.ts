@@ -1,17 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const resourceAndOperations: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Account', value: 'account' },
-			{ name: 'Message', value: 'message' },
-		],
-		default: 'message',
-	},
+import type { OperationExecute } from '../../../shared/actions';
+import { recipientField, type MetaAccount } from '../../../shared/meta-messaging';
+import * as reaction from './react';
+import * as send from './send';
+import * as senderAction from './senderAction';
+
+export const operations: Record<string, OperationExecute<MetaAccount>> = {
+	send: send.execute,
+	senderAction: senderAction.execute,
+	react: reaction.react,
+	unreact: reaction.unreact,
+};
+
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -31,20 +33,8 @@ export const resourceAndOperations: INodeProperties[] = [
 		],
 		default: 'send',
 	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['account'] } },
-		options: [
-			{
-				name: 'Refresh Token',
-				value: 'refreshToken',
-				description: 'Extend the Instagram Login token by 60 days (Instagram Login route only)',
-				action: 'Refresh the access token',
-			},
-		],
-		default: 'refreshToken',
-	},
+	recipientField('instagram'),
+	...send.description,
+	...senderAction.description,
+	...reaction.description,
 ];

@@ -1,13 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { MetaChannel } from '../../shared/meta-messaging';
-import { buttonValues } from './metaButtons';
+import type { MetaChannel } from '../types';
+import { buttonValues } from './buttonValues';
+
+/** The person a message goes to, on every operation of the message resource. */
+export function recipientField(channel: MetaChannel): INodeProperties {
+	return {
+		displayName: 'Recipient ID',
+		name: 'recipientId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: channel === 'messenger'
+			? 'The page-scoped ID (PSID) of the person, as the Chatflow Messenger Trigger outputs it'
+			: 'The Instagram-scoped ID (IGSID) of the person, as the Chatflow Instagram Trigger outputs it',
+		displayOptions: { show: { resource: ['message'] } },
+	};
+}
 
 /**
- * Message fields shared by the Messenger and Instagram nodes (the Send API shapes are the same);
+ * The fields of a send, the same for Messenger and Instagram (the Send API shapes are the same);
  * `channel` removes what a channel does not support.
  */
-export function metaMessageFields(channel: MetaChannel): INodeProperties[] {
+export function messageFields(channel: MetaChannel): INodeProperties[] {
 	const send = (extra: Record<string, string[]> = {}) => ({ show: { resource: ['message'], operation: ['send'], ...extra } });
 	const messenger = channel === 'messenger';
 	const messageTypes = [
@@ -26,17 +41,6 @@ export function metaMessageFields(channel: MetaChannel): INodeProperties[] {
 		{ name: 'Video', value: 'video' },
 	];
 	return [
-		{
-			displayName: 'Recipient ID',
-			name: 'recipientId',
-			type: 'string',
-			required: true,
-			default: '',
-			description: messenger
-				? 'The page-scoped ID (PSID) of the person, as the Chatflow Messenger Trigger outputs it'
-				: 'The Instagram-scoped ID (IGSID) of the person, as the Chatflow Instagram Trigger outputs it',
-			displayOptions: { show: { resource: ['message'] } },
-		},
 		{ displayName: 'Message Type', name: 'messageType', type: 'options', options: messageTypes, default: 'text', displayOptions: send() },
 		{
 			displayName: 'Text',

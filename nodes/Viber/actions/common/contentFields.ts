@@ -1,30 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { richMediaFields } from './richMedia';
+import { richMediaFields } from './richMediaFields';
 
 const forType = (...messageType: string[]) => ({ show: { resource: ['message'], messageType } });
 
-/** Who receives the message and what it contains, one field group per Viber message type. */
+/** What a message (sent or broadcast) contains, one field group per Viber message type. */
 export const contentFields: INodeProperties[] = [
-	{
-		displayName: 'Receiver ID',
-		name: 'receiver',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '01234567890A=',
-		description: "The subscriber's Viber user ID, as the Chatflow Viber Trigger outputs it",
-		displayOptions: { show: { resource: ['message'], operation: ['send'] } },
-	},
-	{
-		displayName: 'Receiver IDs',
-		name: 'receivers',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Up to 300 subscriber IDs, separated by commas or new lines, or an expression that returns a list',
-		displayOptions: { show: { resource: ['message'], operation: ['broadcast'] } },
-	},
 	{
 		displayName: 'Message Type',
 		name: 'messageType',
