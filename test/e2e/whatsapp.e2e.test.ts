@@ -60,6 +60,7 @@ describe('Chatflow WhatsApp in a real n8n', () => {
 						id: randomUUID(),
 						name: 'Say hello',
 						type: nodeType('chatflowWhatsApp'),
+						// Saved with version 1 (its "Throughput" settings and failed-item shape): such workflows keep running.
 						typeVersion: 1,
 						position: [400, 0],
 						onError: 'continueRegularOutput',
