@@ -13,7 +13,7 @@ export class ChatflowFlowsEndpointApi implements ICredentialType {
 
 	displayName = 'Chatflow WhatsApp Flows Endpoint API';
 
-	icon = 'file:icons/flows.svg' as const;
+	icon = 'file:../nodes/icons/flows-credential.svg' as const;
 
 	documentationUrl = 'https://github.com/n8n-nodes-chatflow/n8n-nodes-chatflow#whatsapp-flows-endpoint-credential';
 

@@ -18,7 +18,7 @@ export class ChatflowInstagramApi implements ICredentialType {
 
 	displayName = 'Chatflow Instagram API';
 
-	icon = 'file:icons/instagram.svg' as const;
+	icon = 'file:../nodes/icons/instagram.svg' as const;
 
 	documentationUrl = 'https://github.com/n8n-nodes-chatflow/n8n-nodes-chatflow#instagram-credential';
 

@@ -14,7 +14,7 @@ export class ChatflowMessengerApi implements ICredentialType {
 
 	displayName = 'Chatflow Messenger API';
 
-	icon = 'file:icons/messenger.svg' as const;
+	icon = 'file:../nodes/icons/messenger.svg' as const;
 
 	documentationUrl = 'https://github.com/n8n-nodes-chatflow/n8n-nodes-chatflow#messenger-credential';
 

@@ -18,7 +18,7 @@ export class ChatflowMetaAppApi implements ICredentialType {
 
 	displayName = 'Chatflow Meta App (Webhooks) API';
 
-	icon = 'file:icons/meta.svg' as const;
+	icon = 'file:../nodes/icons/meta.svg' as const;
 
 	documentationUrl = 'https://github.com/n8n-nodes-chatflow/n8n-nodes-chatflow#meta-app-credential';
 

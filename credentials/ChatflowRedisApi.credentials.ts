@@ -15,7 +15,7 @@ export class ChatflowRedisApi implements ICredentialType {
 
 	displayName = 'Chatflow State Store (Redis) API';
 
-	icon = 'file:icons/redis.svg' as const;
+	icon = 'file:../nodes/icons/redis.svg' as const;
 
 	documentationUrl = 'https://github.com/n8n-nodes-chatflow/n8n-nodes-chatflow#state-store-credential';
 

@@ -13,7 +13,7 @@ export class ChatflowViberApi implements ICredentialType {
 
 	displayName = 'Chatflow Viber Bot API';
 
-	icon = 'file:icons/viber.svg' as const;
+	icon = 'file:../nodes/icons/viber.svg' as const;
 
 	documentationUrl = 'https://github.com/n8n-nodes-chatflow/n8n-nodes-chatflow#viber-credential';
 

@@ -14,7 +14,7 @@ export class ChatflowWhatsAppApi implements ICredentialType {
 
 	displayName = 'Chatflow WhatsApp Cloud API';
 
-	icon = 'file:icons/whatsapp.svg' as const;
+	icon = 'file:../nodes/icons/whatsapp.svg' as const;
 
 	documentationUrl = 'https://github.com/n8n-nodes-chatflow/n8n-nodes-chatflow#whatsapp-cloud-api-credential';
 

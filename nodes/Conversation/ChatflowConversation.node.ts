@@ -34,7 +34,7 @@ export class ChatflowConversation implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow Conversation',
 		name: 'chatflowConversation',
-		icon: { light: 'file:conversation.svg', dark: 'file:conversation.dark.svg' },
+		icon: { light: 'file:../icons/conversation.svg', dark: 'file:../icons/conversation.dark.svg' },
 		group: ['transform'],
 		// Version 2: Wait for Reply keeps the execution running for its first 30 seconds by default.
 		version: [1, 2],

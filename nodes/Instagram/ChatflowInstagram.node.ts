@@ -36,7 +36,7 @@ export class ChatflowInstagram implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow Instagram',
 		name: 'chatflowInstagram',
-		icon: { light: 'file:instagram.svg', dark: 'file:instagram.dark.svg' },
+		icon: { light: 'file:../icons/instagram.svg', dark: 'file:../icons/instagram.dark.svg' },
 		group: ['output'],
 		version: [1, 2],
 		defaultVersion: 2,

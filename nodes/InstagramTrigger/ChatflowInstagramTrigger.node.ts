@@ -23,7 +23,7 @@ export class ChatflowInstagramTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow Instagram Trigger',
 		name: 'chatflowInstagramTrigger',
-		icon: { light: 'file:instagram.svg', dark: 'file:instagram.dark.svg' },
+		icon: { light: 'file:../icons/instagram.svg', dark: 'file:../icons/instagram.dark.svg' },
 		group: ['trigger'],
 		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["events"].join(", ")}}',

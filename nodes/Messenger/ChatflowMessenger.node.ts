@@ -35,7 +35,7 @@ export class ChatflowMessenger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow Messenger',
 		name: 'chatflowMessenger',
-		icon: { light: 'file:messenger.svg', dark: 'file:messenger.dark.svg' },
+		icon: { light: 'file:../icons/messenger.svg', dark: 'file:../icons/messenger.dark.svg' },
 		group: ['output'],
 		version: [1, 2],
 		defaultVersion: 2,

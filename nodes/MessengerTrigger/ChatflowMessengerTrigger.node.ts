@@ -23,7 +23,7 @@ export class ChatflowMessengerTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow Messenger Trigger',
 		name: 'chatflowMessengerTrigger',
-		icon: { light: 'file:messenger.svg', dark: 'file:messenger.dark.svg' },
+		icon: { light: 'file:../icons/messenger.svg', dark: 'file:../icons/messenger.dark.svg' },
 		group: ['trigger'],
 		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["events"].join(", ")}}',

@@ -38,7 +38,7 @@ export class ChatflowViber implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow Viber',
 		name: 'chatflowViber',
-		icon: { light: 'file:viber.svg', dark: 'file:viber.dark.svg' },
+		icon: { light: 'file:../icons/viber.svg', dark: 'file:../icons/viber.dark.svg' },
 		group: ['output'],
 		version: [1, 2],
 		defaultVersion: 2,

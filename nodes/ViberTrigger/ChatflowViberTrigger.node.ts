@@ -24,7 +24,7 @@ export class ChatflowViberTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow Viber Trigger',
 		name: 'chatflowViberTrigger',
-		icon: { light: 'file:viber.svg', dark: 'file:viber.dark.svg' },
+		icon: { light: 'file:../icons/viber.svg', dark: 'file:../icons/viber.dark.svg' },
 		group: ['trigger'],
 		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["events"].join(", ")}}',

@@ -43,7 +43,7 @@ export class ChatflowWhatsApp implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow WhatsApp',
 		name: 'chatflowWhatsApp',
-		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
+		icon: { light: 'file:../icons/whatsapp.svg', dark: 'file:../icons/whatsapp.dark.svg' },
 		group: ['output'],
 		version: [1, 2],
 		defaultVersion: 2,

@@ -27,7 +27,7 @@ export class ChatflowFlowResponse implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow WhatsApp Flow Response',
 		name: 'chatflowFlowResponse',
-		icon: { light: 'file:flows.svg', dark: 'file:flows.dark.svg' },
+		icon: { light: 'file:../icons/flows-response.svg', dark: 'file:../icons/flows-response.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		usableAsTool: true,

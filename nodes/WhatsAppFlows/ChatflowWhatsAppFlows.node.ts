@@ -14,7 +14,7 @@ export class ChatflowWhatsAppFlows implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow WhatsApp Flows',
 		name: 'chatflowWhatsAppFlows',
-		icon: { light: 'file:flows.svg', dark: 'file:flows.dark.svg' },
+		icon: { light: 'file:../icons/flows-management.svg', dark: 'file:../icons/flows-management.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		usableAsTool: true,

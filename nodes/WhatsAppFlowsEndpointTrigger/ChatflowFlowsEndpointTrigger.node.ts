@@ -26,7 +26,7 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow WhatsApp Flows Endpoint Trigger',
 		name: 'chatflowFlowsEndpointTrigger',
-		icon: { light: 'file:flows.svg', dark: 'file:flows.dark.svg' },
+		icon: { light: 'file:../icons/flows-endpoint.svg', dark: 'file:../icons/flows-endpoint.dark.svg' },
 		group: ['trigger'],
 		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: '={{"data exchange endpoint"}}',

@@ -22,7 +22,7 @@ export class ChatflowFlowsRespond implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow WhatsApp Flows Respond',
 		name: 'chatflowFlowsRespond',
-		icon: { light: 'file:flows.svg', dark: 'file:flows.dark.svg' },
+		icon: { light: 'file:../icons/flows-respond.svg', dark: 'file:../icons/flows-respond.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		usableAsTool: true,

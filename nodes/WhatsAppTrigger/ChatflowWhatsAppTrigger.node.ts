@@ -23,7 +23,7 @@ export class ChatflowWhatsAppTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow WhatsApp Trigger',
 		name: 'chatflowWhatsAppTrigger',
-		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
+		icon: { light: 'file:../icons/whatsapp.svg', dark: 'file:../icons/whatsapp.dark.svg' },
 		group: ['trigger'],
 		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["events"].join(", ")}}',
