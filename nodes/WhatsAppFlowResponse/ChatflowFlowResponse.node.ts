@@ -1,4 +1,4 @@
-/* eslint-disable n8n-nodes-base/node-dirname-against-convention -- file named after the node (issue 5), folder after the package layout (nodes/WhatsAppFlow…) */
+/* eslint-disable n8n-nodes-base/node-dirname-against-convention -- the folder is named after the node as the canvas shows it; the file and class keep the type name that saved workflows refer to */
 import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
@@ -11,12 +11,7 @@ import {
 	FLOWS_ENDPOINT_CREDENTIAL_TEST,
 	testFlowsEndpointCredential,
 } from '../shared/flows/credential';
-import { runFlowResponseNode } from '../shared/flows/flowResponseExecution';
-
-const ON_INVALID_TOKEN = [
-	{ name: 'Fail the Item', value: 'error' },
-	{ name: 'Keep the Item, Flag It', value: 'flag' },
-];
+import { description, router } from './actions/router';
 
 /**
  * Turns a WhatsApp Flow's answer (nfm_reply) into clean JSON: parsed, token verified, builder
@@ -46,103 +41,7 @@ export class ChatflowFlowResponse implements INodeType {
 				displayOptions: { show: { verifyToken: [true] } },
 			},
 		],
-		properties: [
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				default: 'parse',
-				options: [
-					{ name: 'Parse Flow Response', value: 'parse', action: 'Parse a flow response', description: 'Clean JSON from an nfm_reply' },
-					{ name: 'Create Flow Token', value: 'createToken', action: 'Create a flow token', description: 'A signed, expiring token carrying a small context' },
-					{ name: 'Verify Flow Token', value: 'verifyToken', action: 'Verify a flow token', description: 'Check signature and expiry, return its context' },
-				],
-			},
-			{
-				displayName: 'Fold Builder Keys',
-				name: 'foldBuilderKeys',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to turn builder names like screen_1_TextInput_1 into text_input and option IDs like 0_Yes into Yes (the raw answer stays in rawResponse)',
-				displayOptions: { show: { operation: ['parse'] } },
-			},
-			{
-				displayName: 'Verify Flow Token',
-				name: 'verifyToken',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to verify the flow_token with the credential\'s Flow Token Secret and output its context',
-				displayOptions: { show: { operation: ['parse'] } },
-			},
-			{
-				// Token operations always need the secret; this hidden twin turns the credential on for them.
-				displayName: 'Verify Flow Token',
-				name: 'verifyToken',
-				type: 'hidden',
-				default: true,
-				displayOptions: { show: { operation: ['createToken', 'verifyToken'] } },
-			},
-			{
-				displayName: 'JSONata Expression',
-				name: 'jsonata',
-				type: 'string',
-				typeOptions: { rows: 4 },
-				default: '',
-				placeholder: '{ "email": response.email, "journey": context.journey }',
-				description: 'Optional: maps the clean answer ({ response, flowToken, context, from, replyTo }) into the shape the next system needs',
-				displayOptions: { show: { operation: ['parse'] } },
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				displayOptions: { show: { operation: ['parse'], verifyToken: [true] } },
-				options: [
-					{
-						displayName: 'On Invalid Token',
-						name: 'onInvalidToken',
-						type: 'options',
-						default: 'error',
-						options: ON_INVALID_TOKEN,
-					},
-				],
-			},
-			{
-				displayName: 'Context (JSON)',
-				name: 'context',
-				type: 'json',
-				default: '{}',
-				description: 'Small JSON carried by the token, e.g. {"contact": "...", "journey": "..."}. Readable by anyone: no secrets.',
-				displayOptions: { show: { operation: ['createToken'] } },
-			},
-			{
-				displayName: 'Expires In (Seconds)',
-				name: 'expiresIn',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 86400,
-				displayOptions: { show: { operation: ['createToken'] } },
-			},
-			{
-				displayName: 'Token',
-				name: 'token',
-				// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing -- a flow token is not a secret: it travels in the Flow message
-				type: 'string',
-				default: '={{ $json.flowToken }}',
-				displayOptions: { show: { operation: ['verifyToken'] } },
-			},
-			{
-				displayName: 'On Invalid Token',
-				name: 'onInvalidToken',
-				type: 'options',
-				default: 'error',
-				options: ON_INVALID_TOKEN,
-				displayOptions: { show: { operation: ['verifyToken'] } },
-			},
-		],
+		properties: description,
 	};
 
 	methods = {
@@ -150,6 +49,6 @@ export class ChatflowFlowResponse implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runFlowResponseNode(this);
+		return await router.call(this);
 	}
 }

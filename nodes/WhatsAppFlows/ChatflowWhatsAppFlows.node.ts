@@ -6,8 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { route } from './actions/router';
-import { flowsProperties } from './descriptions';
+import { description, router } from './actions/router';
 
 /** WhatsApp Flows management: Flows API, Flow JSON, encryption keys (Meta's Flows API and Flow JSON reference). */
 export class ChatflowWhatsAppFlows implements INodeType {
@@ -32,10 +31,10 @@ export class ChatflowWhatsAppFlows implements INodeType {
 				displayOptions: { hide: { operation: ['generateKeyPair', 'validate'] } },
 			},
 		],
-		properties: flowsProperties,
+		properties: description,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route(this);
+		return await router.call(this);
 	}
 }

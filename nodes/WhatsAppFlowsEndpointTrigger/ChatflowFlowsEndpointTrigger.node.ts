@@ -1,4 +1,4 @@
-/* eslint-disable n8n-nodes-base/node-dirname-against-convention -- file named after the node (issue 5), folder after the package layout (nodes/WhatsAppFlow…) */
+/* eslint-disable n8n-nodes-base/node-dirname-against-convention -- the folder is named after the node as the canvas shows it; the file and class keep the type name that saved workflows refer to */
 import {
 	type IHookFunctions,
 	type INodeType,
@@ -11,14 +11,14 @@ import {
 	FLOWS_ENDPOINT_CREDENTIAL_TEST,
 	testFlowsEndpointCredential,
 } from '../shared/flows/credential';
-import { runEndpointWebhook } from '../shared/flows/endpointWebhook';
+import { receiveEndpointRequest } from './webhook';
 import { ROUTE_OUTPUTS_EXPRESSION, ROUTING_ONE_OUTPUT, ROUTING_PER_ROUTE } from '../shared/flows/routeOutputs';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhook/versions';
 
 /**
  * The WhatsApp Flows data-exchange endpoint. Answers itself: bad signatures (432), payloads it
  * cannot decrypt (421), bad flow tokens (427), health checks and client error notifications.
- * Hands INIT, BACK and data_exchange to the workflow; the "Chatflow WhatsApp Flows Respond" node
+ * Hands INIT, BACK and data_exchange to the workflow; the "Chatflow Respond to WhatsApp Flow" node
  * answers them. If the workflow fails before answering, n8n answers 500; if it ends without
  * answering, the `responseCode` below (500) goes out with an empty body, at once.
  */
@@ -49,7 +49,7 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Put the production URL into the Flow as its endpoint URI. Answer INIT, BACK and data_exchange with a "Chatflow WhatsApp Flows Respond" node; route with one Switch on <code>{{ $json.route }}</code> (INIT, BACK:SCREEN, data_exchange:SCREEN).',
+					'Put the production URL into the Flow as its endpoint URI. Answer INIT, BACK and data_exchange with a "Chatflow Respond to WhatsApp Flow" node; route with one Switch on <code>{{ $json.route }}</code> (INIT, BACK:SCREEN, data_exchange:SCREEN).',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -148,6 +148,6 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await runEndpointWebhook(this);
+		return await receiveEndpointRequest(this);
 	}
 }

@@ -1,4 +1,4 @@
-import { validateFlowJson, type FlowJsonIssue } from '../../nodes/shared/flows/flowJsonValidation';
+import { validateFlowJson, type FlowJsonIssue } from '../../nodes/WhatsAppFlows/flowJsonValidation';
 import type { SimulatorContext } from '../context';
 import { fakeFlows, type FakeFlow } from '../platform/flows';
 import { decryptFlowResponse, encryptFlowRequest } from './client';
@@ -132,7 +132,7 @@ function endpointError(status: number, text: string): string {
 		421: 'the endpoint could not decrypt the request (wrong public key?)',
 		427: 'the flow token is no longer valid',
 		432: 'the endpoint refused the signature (app secret differs?)',
-		500: 'the endpoint failed (did the workflow answer with a Flows Respond node?)',
+		500: 'the endpoint failed (did the workflow answer with a Respond to WhatsApp Flow node?)',
 	};
 	return `${status}: ${meaning[status] ?? 'unexpected status'}${text ? ` ${text.slice(0, 200)}` : ''}`;
 }

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { validateFlowJson, verifyFlowToken } from '../../nodes/shared/flows';
+import { verifyFlowToken } from '../../nodes/shared/flows';
+import { validateFlowJson } from '../../nodes/WhatsAppFlows/flowJsonValidation';
 import { FakePlatform, type RecordedRequest } from '../../simulator/platform';
 import {
 	createChannelCredentials,

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { createFlowToken, validateFlowJson, verifyFlowToken } from '../../nodes/shared/flows';
+import { createFlowToken, verifyFlowToken } from '../../nodes/shared/flows';
+import { validateFlowJson } from '../../nodes/WhatsAppFlows/flowJsonValidation';
 import { FakePlatform, type RecordedRequest } from '../../simulator/platform';
 import {
 	createChannelCredentials,

@@ -8,7 +8,8 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { decryptAesKey, decryptFlowData, encryptResponse, verifyRequestSignature } from '../../../nodes/shared/flows';
+import { decryptAesKey, decryptFlowData, encryptResponse } from '../../../nodes/shared/flows';
+import { verifyRequestSignature } from '../../../nodes/shared/webhook/signature';
 import { loadConfig, mergeConfig } from '../../../simulator/config';
 import type { ChatSimulator } from '../../../simulator/server';
 import { simulatorSuite, type WebhookReceiver } from './receiver';

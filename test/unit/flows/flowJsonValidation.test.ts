@@ -1,4 +1,4 @@
-import { validateFlowJson, type FlowJsonIssue } from '../../../nodes/shared/flows';
+import { validateFlowJson, type FlowJsonIssue } from '../../../nodes/WhatsAppFlows/flowJsonValidation';
 
 /** A valid two-screen endpoint Flow; each test breaks one thing. */
 function flow(): Record<string, any> {

@@ -1,4 +1,6 @@
-import { createFlowToken, foldBuilderKeys, parseFlowResponse, readableName } from '../../../nodes/shared/flows';
+import { createFlowToken } from '../../../nodes/shared/flows';
+import { foldBuilderKeys, readableName } from '../../../nodes/WhatsAppFlowResponse/parsing/builderKeys';
+import { parseFlowResponse } from '../../../nodes/WhatsAppFlowResponse/parsing/parseFlowResponse';
 
 const SECRET = 'token-secret-0123456789abcdefghijklmnop';
 

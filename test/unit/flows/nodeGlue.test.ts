@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { forgetAesKeys } from '../../../nodes/shared/flows';
-import { runEndpointWebhook } from '../../../nodes/shared/flows/endpointWebhook';
-import { runFlowsRespond } from '../../../nodes/shared/flows/respondExecution';
+import { receiveEndpointRequest } from '../../../nodes/WhatsAppFlowsEndpointTrigger/webhook';
+import { respondToFlow } from '../../../nodes/RespondToWhatsAppFlow/respondToFlow';
 import { decryptFlowResponse, encryptFlowRequest, generateFlowsKeyPair, type EncryptedFlowRequest } from '../../../simulator/flows/client';
 
 const APP_SECRET = 'glue-app-secret-0123456789abcdef';
@@ -65,7 +65,7 @@ describe('endpoint trigger glue', () => {
 	it('hands INIT to the workflow with route and session, and no AES key anywhere', async () => {
 		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'data_exchange', screen: 'FIRST', data: { a: 1 }, flow_token: 't' }, APP_SECRET);
 		const { ctx, wire, logs } = webhookContext(request);
-		const result = await runEndpointWebhook(ctx);
+		const result = await receiveEndpointRequest(ctx);
 		expect(wire.status).toBeUndefined(); // the respond node answers
 		const item = result.workflowData?.[0][0].json as IDataObject;
 		expect(item).toMatchObject({ action: 'data_exchange', screen: 'FIRST', route: 'data_exchange:FIRST', data: { a: 1 }, flowToken: 't', tokenStatus: 'unchecked' });
@@ -79,13 +79,13 @@ describe('endpoint trigger glue', () => {
 	it('answers a ping itself and starts no workflow unless asked', async () => {
 		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'ping' }, APP_SECRET);
 		const quiet = webhookContext(request);
-		expect(await runEndpointWebhook(quiet.ctx)).toEqual({ noWebhookResponse: true });
+		expect(await receiveEndpointRequest(quiet.ctx)).toEqual({ noWebhookResponse: true });
 		expect(quiet.wire.status).toBe(200);
 		expect(quiet.wire.headers['content-type']).toBe('text/plain');
 		expect(decryptFlowResponse(request, quiet.wire.body!)).toEqual({ data: { status: 'active' } });
 
 		const passed = webhookContext(request, { options: { passPings: true } });
-		const result = await runEndpointWebhook(passed.ctx);
+		const result = await receiveEndpointRequest(passed.ctx);
 		expect(result.noWebhookResponse).toBe(true);
 		expect(result.workflowData?.[0][0].json).toMatchObject({ route: 'ping', notification: 'ping' });
 	});
@@ -94,7 +94,7 @@ describe('endpoint trigger glue', () => {
 		const routed = async (payload: Record<string, unknown>) => {
 			const request = encryptFlowRequest(keys.publicKey, { version: '3.0', flow_token: 't', ...payload }, APP_SECRET);
 			const { ctx } = webhookContext(request, { routing: 'outputPerRoute', routes: 'INIT, data_exchange:SECOND, data_exchange' });
-			const outputs = (await runEndpointWebhook(ctx)).workflowData ?? [];
+			const outputs = (await receiveEndpointRequest(ctx)).workflowData ?? [];
 			expect(outputs).toHaveLength(4); // three routes + Other
 			return outputs.map((output) => output.map((item) => item.json.route));
 		};
@@ -107,7 +107,7 @@ describe('endpoint trigger glue', () => {
 	it('answers 432 itself and logs the reason only', async () => {
 		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'INIT' }, 'wrong-secret');
 		const { ctx, wire, logs } = webhookContext(request);
-		expect(await runEndpointWebhook(ctx)).toEqual({ noWebhookResponse: true });
+		expect(await receiveEndpointRequest(ctx)).toEqual({ noWebhookResponse: true });
 		expect(wire.status).toBe(432);
 		expect(logs).toEqual(['Flows endpoint: answered 432: request signature validation failed']);
 	});
@@ -117,7 +117,7 @@ describe('endpoint trigger glue', () => {
 		const signedWith = (secret: string) => encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'INIT' }, secret);
 		for (let i = 0; i < 3; i++) {
 			const { ctx, wire } = webhookContext(signedWith(APP_SECRET), {}, credential, saved);
-			expect((await runEndpointWebhook(ctx)).workflowData).toHaveLength(1);
+			expect((await receiveEndpointRequest(ctx)).workflowData).toHaveLength(1);
 			expect(wire.status).toBeUndefined();
 		}
 		expect(saved.reads).toBe(1);
@@ -125,12 +125,12 @@ describe('endpoint trigger glue', () => {
 		// The user saves a new app secret under the same credential; Meta signs with it at once.
 		const rotated = { ...credential, appSecret: 'glue-new-app-secret-0123456789ab' };
 		const { ctx, wire } = webhookContext(signedWith(rotated.appSecret), {}, rotated, saved);
-		expect((await runEndpointWebhook(ctx)).workflowData).toHaveLength(1);
+		expect((await receiveEndpointRequest(ctx)).workflowData).toHaveLength(1);
 		expect(wire.status).toBeUndefined();
 		expect(saved.reads).toBe(2);
 		// The old secret is no longer accepted once the credential was re-read.
 		const old = webhookContext(signedWith(APP_SECRET), {}, rotated, saved);
-		await runEndpointWebhook(old.ctx);
+		await receiveEndpointRequest(old.ctx);
 		expect(old.wire.status).toBe(432);
 	});
 
@@ -141,7 +141,7 @@ describe('endpoint trigger glue', () => {
 	])('answers 500 for a misconfigured endpoint (%s) and says why in the log', async (_label, credentials, parameters, message) => {
 		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'INIT' }, APP_SECRET);
 		const { ctx, wire, logs } = webhookContext(request, parameters, credentials);
-		await runEndpointWebhook(ctx);
+		await receiveEndpointRequest(ctx);
 		expect(wire.status).toBe(500);
 		expect(logs.join('\n')).toMatch(message);
 		expect(logs.join('\n')).not.toContain('PRIVATE KEY');
@@ -169,14 +169,14 @@ describe('respond node glue', () => {
 
 	async function triggerItemFor(request: EncryptedFlowRequest): Promise<IDataObject> {
 		const { ctx } = webhookContext(request);
-		return (await runEndpointWebhook(ctx)).workflowData![0][0].json as IDataObject;
+		return (await receiveEndpointRequest(ctx)).workflowData![0][0].json as IDataObject;
 	}
 
 	it('closes the Flow: params + the request\'s flow token, encrypted, text/plain', async () => {
 		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'data_exchange', screen: 'LAST', data: {}, flow_token: 'tok-1' }, APP_SECRET);
 		const item = await triggerItemFor(request);
 		const { ctx, sent, credentialReads } = executeContext(item, { respondWith: 'close', params: '{"order": 7}' });
-		const output = await runFlowsRespond(ctx);
+		const output = await respondToFlow(ctx);
 		expect(credentialReads).toEqual([]); // the trigger ran in this process: the AES key was cached
 		expect(output[0][0]).toEqual({ json: item, binary: undefined, pairedItem: { item: 0 } });
 		expect(sent).toHaveLength(1);
@@ -193,24 +193,24 @@ describe('respond node glue', () => {
 		const item = await triggerItemFor(request);
 		forgetAesKeys(); // as on a queue-mode worker: nothing in this process
 		const { ctx, sent, credentialReads } = executeContext({ replaced: true }, { respondWith: 'error', errorMessage: 'Not available', data: {} }, item);
-		await runFlowsRespond(ctx);
+		await respondToFlow(ctx);
 		expect(credentialReads).toEqual(['chatflowFlowsEndpointApi']);
 		expect(decryptFlowResponse(request, sent[0].body.toString())).toEqual({ screen: 'FIRST', data: { error_message: 'Not available' } });
 	});
 
 	it('refuses to answer without an endpoint request, or one the trigger already answered', async () => {
-		await expect(runFlowsRespond(executeContext({ a: 1 }, { respondWith: 'nextScreen', screen: 'A' }).ctx)).rejects.toThrow(
+		await expect(respondToFlow(executeContext({ a: 1 }, { respondWith: 'nextScreen', screen: 'A' }).ctx)).rejects.toThrow(
 			/must run after a "Chatflow WhatsApp Flows Endpoint Trigger"/,
 		);
 		const ping = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'ping' }, APP_SECRET);
 		const { ctx } = webhookContext(ping, { options: { passPings: true } });
-		const pingItem = (await runEndpointWebhook(ctx)).workflowData![0][0].json as IDataObject;
-		await expect(runFlowsRespond(executeContext(pingItem, { respondWith: 'nextScreen', screen: 'A' }).ctx)).rejects.toThrow(/already answered/);
+		const pingItem = (await receiveEndpointRequest(ctx)).workflowData![0][0].json as IDataObject;
+		await expect(respondToFlow(executeContext(pingItem, { respondWith: 'nextScreen', screen: 'A' }).ctx)).rejects.toThrow(/already answered/);
 	});
 
 	it('reports invalid JSON parameters by name', async () => {
 		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'INIT' }, APP_SECRET);
 		const item = await triggerItemFor(request);
-		await expect(runFlowsRespond(executeContext(item, { respondWith: 'nextScreen', screen: 'A', data: '{oops' }).ctx)).rejects.toThrow(/^Data \(JSON\): must be a JSON object/);
+		await expect(respondToFlow(executeContext(item, { respondWith: 'nextScreen', screen: 'A', data: '{oops' }).ctx)).rejects.toThrow(/^Data \(JSON\): must be a JSON object/);
 	});
 });

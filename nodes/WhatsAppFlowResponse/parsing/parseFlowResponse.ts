@@ -1,8 +1,8 @@
-import { verifyFlowToken, type FlowTokenCheck } from './flowToken';
-import { tokenProblem } from './endpoint';
-import { extractFlowResponse, FlowResponseError } from './responseParsing';
-import { foldBuilderKeys } from './responseFolding';
-import { mapWithJsonata } from './responseMapping';
+import { verifyFlowToken, type FlowTokenCheck } from '../../shared/flows/flowToken';
+import { tokenProblem } from '../../shared/flows/endpoint';
+import { extractFlowResponse, FlowResponseError } from './extractResponse';
+import { foldBuilderKeys } from './builderKeys';
+import { mapWithJsonata } from './jsonataMapping';
 
 /** Options of the Flow response node's "Parse" operation. */
 export interface ParseFlowResponseOptions {

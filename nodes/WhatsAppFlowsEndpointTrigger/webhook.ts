@@ -1,13 +1,13 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { checkWithWebhookCredential } from '../webhook/credentialCache';
-import { rawRequestBody } from '../webhook/rawBody';
-import { rememberAesKey } from './aesKeyCache';
-import { FLOWS_ENDPOINT_CREDENTIAL, privateKeyOf, readFlowsCredential } from './credential';
-import { handleEndpointRequest } from './endpoint';
-import { PrivateKeyError } from './privateKey';
-import { outputIndexFor, parseRoutes, ROUTING_ONE_OUTPUT, ROUTING_PER_ROUTE } from './routeOutputs';
-import type { EndpointOutcome } from './types';
+import { checkWithWebhookCredential } from '../shared/webhook/credentialCache';
+import { rawRequestBody } from '../shared/webhook/rawBody';
+import { rememberAesKey } from '../shared/flows/aesKeyCache';
+import { FLOWS_ENDPOINT_CREDENTIAL, privateKeyOf, readFlowsCredential } from '../shared/flows/credential';
+import { handleEndpointRequest } from '../shared/flows/endpoint';
+import { PrivateKeyError } from '../shared/flows/privateKey';
+import { outputIndexFor, parseRoutes, ROUTING_ONE_OUTPUT, ROUTING_PER_ROUTE } from '../shared/flows/routeOutputs';
+import type { EndpointOutcome } from '../shared/flows/types';
 
 /** 432 signature, 421 key, 427 token: what a rotated credential would cause. */
 const CREDENTIAL_REJECTIONS = new Set([421, 427, 432]);
@@ -24,7 +24,7 @@ export interface EndpointTriggerOptions {
  * INIT / BACK / data_exchange to the workflow, whose respond node answers. The AES key stays in
  * this process (short-lived cache); the item carries only the encrypted key and the IV.
  */
-export async function runEndpointWebhook(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
+export async function receiveEndpointRequest(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const options = ctx.getNodeParameter('options', {}) as EndpointTriggerOptions;
 	const verifyToken = ctx.getNodeParameter('verifyFlowToken', false) as boolean;
 	const request = ctx.getRequestObject();

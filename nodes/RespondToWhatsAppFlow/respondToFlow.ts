@@ -1,9 +1,9 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { FLOWS_ENDPOINT_CREDENTIAL, privateKeyOf, readFlowsCredential } from './credential';
-import { DecryptionError } from './crypto';
-import { parseRoutes, ROUTING_PER_ROUTE } from './routeOutputs';
-import { buildAnswerPayload, encryptAnswer, isSessionReference, type FlowAnswer, type SessionReference } from './respond';
+import { FLOWS_ENDPOINT_CREDENTIAL, privateKeyOf, readFlowsCredential } from '../shared/flows/credential';
+import { DecryptionError } from '../shared/flows/crypto';
+import { parseRoutes, ROUTING_PER_ROUTE } from '../shared/flows/routeOutputs';
+import { buildAnswerPayload, encryptAnswer, isSessionReference, type FlowAnswer, type SessionReference } from '../shared/flows/endpointAnswer';
 
 const TRIGGER_TYPE_SUFFIX = '.chatflowFlowsEndpointTrigger';
 
@@ -11,7 +11,7 @@ const TRIGGER_TYPE_SUFFIX = '.chatflowFlowsEndpointTrigger';
  * The respond node: answers the endpoint request of this execution once, with the first input
  * item's parameters, and passes all items through (as n8n's Respond to Webhook does).
  */
-export async function runFlowsRespond(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function respondToFlow(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const endpointItem = findEndpointItem(ctx);
 	if (endpointItem.notification) {

@@ -1,4 +1,4 @@
-/* eslint-disable n8n-nodes-base/node-dirname-against-convention -- file named after the node (issue 5), folder after the package layout (nodes/WhatsAppFlow…) */
+/* eslint-disable n8n-nodes-base/node-dirname-against-convention -- the folder is named after the node as the canvas shows it; the file and class keep the type name that saved workflows refer to */
 import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
@@ -11,7 +11,7 @@ import {
 	FLOWS_ENDPOINT_CREDENTIAL_TEST,
 	testFlowsEndpointCredential,
 } from '../shared/flows/credential';
-import { runFlowsRespond } from '../shared/flows/respondExecution';
+import { respondToFlow } from './respondToFlow';
 
 /**
  * Answers the request of a "Chatflow WhatsApp Flows Endpoint Trigger": the next screen, an error
@@ -20,7 +20,7 @@ import { runFlowsRespond } from '../shared/flows/respondExecution';
  */
 export class ChatflowFlowsRespond implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Chatflow WhatsApp Flows Respond',
+		displayName: 'Chatflow Respond to WhatsApp Flow',
 		name: 'chatflowFlowsRespond',
 		icon: { light: 'file:../icons/flows-respond.svg', dark: 'file:../icons/flows-respond.dark.svg' },
 		group: ['transform'],
@@ -108,6 +108,6 @@ export class ChatflowFlowsRespond implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runFlowsRespond(this);
+		return await respondToFlow(this);
 	}
 }
