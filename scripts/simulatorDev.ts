@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { loadConfig } from '../simulator/config';
 import { linkSimulator, reapply, type SimulatorLink } from '../simulator/n8n/connect';
-import { ChatSimulator } from '../simulator/server';
+import { ChatSimulator } from '../simulator/chatSimulator';
 import type { N8nApi } from './n8n/api';
 import { freePort } from './n8n/instance';
 

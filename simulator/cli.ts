@@ -4,7 +4,7 @@
  * Ctrl-C stops it.
  */
 import { loadConfig } from './config';
-import { ChatSimulator } from './server';
+import { ChatSimulator } from './chatSimulator';
 
 function flag(name: string): string | undefined {
 	const index = process.argv.indexOf(`--${name}`);

@@ -1,9 +1,9 @@
 import type { ContactBook } from './chat/contacts';
 import type { Journal } from './chat/journal';
 import type { SimulatorConfig } from './config';
-import type { FakePlatform } from './platform/server';
-import type { ErrorInjector } from './platformApi/errors';
-import type { MediaStore } from './platformApi/media';
+import type { FakePlatform } from './platform/fakePlatform';
+import type { ErrorInjector } from './businessAccount/errors';
+import type { MediaStore } from './businessAccount/media';
 import type { WebhookSender } from './webhooks/sender';
 
 /** The parts of a running simulator, handed to each route module. */

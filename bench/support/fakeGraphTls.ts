@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 
 import { FakePlatform, type FakePlatformOptions } from '../../simulator/platform';
-import { createTestCertificates } from './testCa';
+import { createTestCertificates } from '../../test/support/testCa';
 
 /**
  * FakePlatform impersonating https://graph.facebook.com for ONE n8n process, so nodes whose base
@@ -10,7 +10,7 @@ import { createTestCertificates } from './testCa';
  *
  * - it listens with TLS on port 443 of its own random loopback address (127.x.y.z; Linux routes
  *   all of 127/8 to loopback), so it needs no fixed port and never collides with another run;
- * - its certificate is signed by a throw-away test CA (bench/support/testCa.ts);
+ * - its certificate is signed by a throw-away test CA (test/support/testCa.ts);
  * - the n8n process gets `nodeArgs` (a --require preload that resolves graph.facebook.com to
  *   that address inside that process only) and `env` (NODE_EXTRA_CA_CERTS = the test CA).
  *   Nothing global changes: no /etc/hosts edit, no system trust store.

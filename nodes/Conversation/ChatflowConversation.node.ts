@@ -8,22 +8,15 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { outputsExpression } from '../shared/outputs';
 import { chatflowRedisConnectionTest } from '../shared/store';
-import { executeSession } from '../shared/conversation/sessionOperation';
-import { executeWaitForReply, resumeWaitForReply } from '../shared/conversation/waitForReply';
-import { contactProperties } from './descriptions/contact';
-import { sessionProperties } from './descriptions/session';
-import { waitForReplyProperties } from './descriptions/waitForReply';
-
-/** Outputs by operation: Wait for Reply has Reply / Timed Out / Not Accepted. */
-const outputsFor = (operation: string) =>
-	operation === 'waitForReply'
-		? [
-				{ type: 'main', displayName: 'Reply' },
-				{ type: 'main', displayName: 'Timed Out' },
-				{ type: 'main', displayName: 'Not Accepted' },
-			]
-		: [{ type: 'main' }];
+import { conversationOutputs } from './outputs';
+import { executeSession } from './actions/session/execute';
+import { executeWaitForReply } from './actions/waitForReply/execute';
+import { resumeWaitForReply } from './actions/waitForReply/resume';
+import { contactProperties } from './actions/contact/description';
+import { sessionProperties } from './actions/session/description';
+import { waitForReplyProperties } from './actions/waitForReply/description';
 
 /**
  * Conversations on n8n's waiting executions: wait for a contact's reply (resumed by the Chatflow
@@ -44,7 +37,7 @@ export class ChatflowConversation implements INodeType {
 		defaults: { name: 'Conversation' },
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
 		inputs: [NodeConnectionTypes.Main],
-		outputs: `={{(${outputsFor.toString()})($parameter.operation)}}`,
+		outputs: outputsExpression(conversationOutputs),
 		credentials: [{ name: 'chatflowRedisApi', required: false, testedBy: 'chatflowRedisConnectionTest' }],
 		webhooks: [
 			{

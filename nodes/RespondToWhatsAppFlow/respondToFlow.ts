@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { FLOWS_ENDPOINT_CREDENTIAL, privateKeyOf, readFlowsCredential } from '../shared/flows/credential';
 import { DecryptionError } from '../shared/flows/crypto';
 import { parseRoutes, ROUTING_PER_ROUTE } from '../shared/flows/routeOutputs';
-import { buildAnswerPayload, encryptAnswer, isSessionReference, type FlowAnswer, type SessionReference } from '../shared/flows/endpointAnswer';
+import { buildAnswerPayload, encryptAnswer, isSessionReference, type FlowAnswer, type SessionReference } from './endpointAnswer';
 
 const TRIGGER_TYPE_SUFFIX = '.chatflowFlowsEndpointTrigger';
 

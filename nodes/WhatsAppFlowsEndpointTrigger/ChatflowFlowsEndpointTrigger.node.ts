@@ -12,7 +12,8 @@ import {
 	testFlowsEndpointCredential,
 } from '../shared/flows/credential';
 import { receiveEndpointRequest } from './webhook';
-import { ROUTE_OUTPUTS_EXPRESSION, ROUTING_ONE_OUTPUT, ROUTING_PER_ROUTE } from '../shared/flows/routeOutputs';
+import { routeOutputs, ROUTING_ONE_OUTPUT, ROUTING_PER_ROUTE } from '../shared/flows/routeOutputs';
+import { outputsExpression } from '../shared/outputs';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhook/versions';
 
 /**
@@ -34,7 +35,7 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 		defaults: { name: 'WhatsApp Flows Endpoint' },
 		inputs: [],
 		// One output, or one per listed route plus "Other" (routeOutputs.ts).
-		outputs: ROUTE_OUTPUTS_EXPRESSION,
+		outputs: outputsExpression(routeOutputs),
 		credentials: [{ name: 'chatflowFlowsEndpointApi', required: true, testedBy: 'chatflowFlowsEndpointApiTest' }],
 		webhooks: [
 			{

@@ -1,5 +1,5 @@
 import type { SimulatorConfig } from '../config';
-import { KNOWN_ERRORS, type KnownError } from '../platformApi/errors';
+import { KNOWN_ERRORS, type KnownError } from '../businessAccount/errors';
 import type { Contact } from './contacts';
 
 /**

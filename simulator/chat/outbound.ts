@@ -2,7 +2,7 @@ import { messengerSend, viberSend, whatsAppSend } from '../platform/defaults';
 import type { RecordedRequest, ScriptedResponse } from '../platform/types';
 import type { ChannelName } from '../config';
 import type { SimulatorContext } from '../context';
-import { errorResponse } from '../platformApi/errors';
+import { errorResponse } from '../businessAccount/errors';
 import { marketingRefusal } from './marketingOptOut';
 import type { StatusEmitter } from './statuses';
 

@@ -1,5 +1,5 @@
 import type { SimulatorContext } from '../context';
-import type { KnownError } from '../platformApi/errors';
+import type { KnownError } from '../businessAccount/errors';
 import { messagingStatus, viberStatus } from '../webhooks/payloads';
 import { addressedBy, whatsAppStatus, type StatusDetails } from '../webhooks/whatsApp';
 import type { ChatMessage } from './journal';

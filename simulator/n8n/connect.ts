@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { N8nApi } from '../../scripts/n8n/api';
 import { generateFlowsKeyPair } from '../flows/client';
-import type { ChatSimulator } from '../server';
+import type { ChatSimulator } from '../chatSimulator';
 import { echoBotWorkflow, flowsEndpointWorkflow, newExampleIds, type CredentialRef, type ExampleIds } from './exampleWorkflows';
 
 /**

@@ -6,7 +6,7 @@ import type { SimulatorContext } from '../context';
 import { receiveFromContact } from '../chat/inbound';
 import type { StatusEmitter } from '../chat/statuses';
 import { exchange, viewFlow, type ExchangeRequest } from '../flows/exchange';
-import { KNOWN_ERRORS } from '../platformApi/errors';
+import { KNOWN_ERRORS } from '../businessAccount/errors';
 import type { ScriptedResponse } from '../platform/types';
 import type { UserInput } from '../webhooks/payloads';
 import { bad, bodyOf } from './http';

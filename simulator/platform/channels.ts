@@ -1,4 +1,4 @@
-import type { FakePlatform } from './server';
+import type { FakePlatform } from './fakePlatform';
 import { graphError, ids } from './defaults';
 import type { RecordedRequest, ScriptedResponse } from './types';
 

@@ -1,3 +1,3 @@
-export { FakePlatform } from './server';
+export { FakePlatform } from './fakePlatform';
 export { graphError, ids } from './defaults';
 export type { ConnectionStats, FakePlatformOptions, RecordedRequest, Responder, ScriptedResponse } from './types';

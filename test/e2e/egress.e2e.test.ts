@@ -18,7 +18,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createTestCertificates, type TestCertificates } from '../../bench/support/testCa';
+import { createTestCertificates, type TestCertificates } from '../support/testCa';
 import { N8nApi } from '../../scripts/n8n/api';
 import { fanOutWorkflow } from '../../scripts/n8n/fanOutWorkflow';
 import { N8nInstance, freePort } from '../../scripts/n8n/instance';

@@ -5,7 +5,7 @@
  * typing on each channel sees the bot's answer in the chat (the simulator's journal, which is
  * what the page renders).
  */
-import { ChatSimulator } from '../../simulator/server';
+import { ChatSimulator } from '../../simulator/chatSimulator';
 import type { ChannelName } from '../../simulator/config';
 import {
 	APP_SECRET,

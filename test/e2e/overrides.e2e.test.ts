@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { FakePlatform } from '../../simulator/platform';
-import { installWebhookOverrides, type WebhookRouting } from '../../simulator/platformApi/webhookOverrides';
+import { installWebhookOverrides, type WebhookRouting } from '../../simulator/businessAccount/webhookOverrides';
 import { APP_SECRET, postSigned, VERIFY_TOKEN, WABA_ID, WHATSAPP_TOKEN, whatsAppDelivery } from './examples-support';
 import { until } from './conversation-flow';
 import { connectE2e, nodeType, type E2eContext } from './support/n8n';

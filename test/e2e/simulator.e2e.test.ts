@@ -15,7 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { loadConfig } from '../../simulator/config';
 import { linkSimulator, type SimulatorLink } from '../../simulator/n8n/connect';
-import { ChatSimulator } from '../../simulator/server';
+import { ChatSimulator } from '../../simulator/chatSimulator';
 import { connectE2e, type E2eContext } from './support/n8n';
 
 const CHROMIUM = process.env.CHATFLOW_CHROMIUM ?? '/usr/bin/chromium';

@@ -18,5 +18,3 @@ export { handleEndpointRequest, tokenProblem } from './endpoint';
 export type { EndpointRequest, EndpointSettings } from './endpoint';
 export type { DecryptedFlowRequest, EndpointOutcome, FlowSession } from './types';
 export { rememberAesKey, recallAesKey, forgetAesKeys } from './aesKeyCache';
-export { buildAnswerPayload, encryptAnswer, isSessionReference, SUCCESS_SCREEN } from './endpointAnswer';
-export type { FlowAnswer, SessionReference } from './endpointAnswer';

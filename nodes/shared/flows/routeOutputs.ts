@@ -1,3 +1,5 @@
+import type { OutputSpec } from '../outputs';
+
 /**
  * "One output per route" for the endpoint trigger: the user lists routes (`INIT, BACK,
  * data_exchange:APPOINTMENT`), the trigger gets one output per listed route plus "Other", and a
@@ -32,17 +34,16 @@ export function outputIndexFor(route: string, routes: string[]): number {
 }
 
 /**
- * The node's `outputs`: n8n evaluates it in the editor (and on the server only for error
- * outputs). The same rules as parseRoutes, in plain JavaScript; a unit test keeps them equal.
+ * The endpoint trigger's outputs as the editor draws them: the same rules as parseRoutes, written
+ * without any name from outside the function (the editor runs its source text; see
+ * outputsExpression). A unit test keeps the two equal.
  */
-export const ROUTE_OUTPUTS_FUNCTION = `(parameters) => {
-	if (parameters.routing !== '${ROUTING_PER_ROUTE}') return [{ type: 'main' }];
-	const routes = [];
-	for (const part of String(parameters.routes || '').split(/[,\\n]/)) {
+export function routeOutputs(parameters: Record<string, unknown>): OutputSpec[] {
+	if (parameters.routing !== 'outputPerRoute') return [{ type: 'main' }];
+	const routes: string[] = [];
+	for (const part of String(parameters.routes || '').split(/[,\n]/)) {
 		const route = part.trim();
 		if (route !== '' && !routes.includes(route)) routes.push(route);
 	}
-	return [...routes.map((route) => ({ type: 'main', displayName: route })), { type: 'main', displayName: 'Other' }];
-}`;
-
-export const ROUTE_OUTPUTS_EXPRESSION = `={{(${ROUTE_OUTPUTS_FUNCTION})($parameter)}}` as const;
+	return [...routes.map((route): OutputSpec => ({ type: 'main', displayName: route })), { type: 'main', displayName: 'Other' }];
+}

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { openConversationStore, peekWait, type ResumeBody, type WaitRecord } from '../../../nodes/shared/conversation';
-import { resumeWaitForReply } from '../../../nodes/shared/conversation/waitForReply';
+import { resumeWaitForReply } from '../../../nodes/Conversation/actions/waitForReply/resume';
 import type { ChatEvent } from '../../../nodes/shared/ingestion';
 
 function context(parameters: IDataObject, body: unknown): IWebhookFunctions {

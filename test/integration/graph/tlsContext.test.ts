@@ -1,7 +1,7 @@
 import { createServer, request, Agent, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
-import { createTestCertificates, type TestCertificates } from '../../../bench/support/testCa';
+import { createTestCertificates, type TestCertificates } from '../../support/testCa';
 import { GraphClient } from '../../../nodes/shared/graph';
 import { sharedSecureContext } from '../../../nodes/shared/http';
 import { FakePlatform } from '../../../simulator/platform';

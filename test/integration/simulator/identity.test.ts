@@ -6,7 +6,7 @@
  * person the way the send did.
  */
 import { mergeConfig, type SimulatorConfig } from '../../../simulator/config';
-import type { ChatSimulator } from '../../../simulator/server';
+import type { ChatSimulator } from '../../../simulator/chatSimulator';
 import { simulatorSuite, type WebhookReceiver } from './receiver';
 import { ADA, envelope, fixtureShape, GRACE, graphSend, HEDY, shapeOf, signedBody, simulatorApi, WHATSAPP_SECRET } from './whatsAppPeople';
 

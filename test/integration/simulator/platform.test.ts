@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { decryptAesKey, decryptFlowData, encryptResponse } from '../../../nodes/shared/flows';
 import { verifyRequestSignature } from '../../../nodes/shared/webhook/signature';
 import { loadConfig, mergeConfig } from '../../../simulator/config';
-import type { ChatSimulator } from '../../../simulator/server';
+import type { ChatSimulator } from '../../../simulator/chatSimulator';
 import { simulatorSuite, type WebhookReceiver } from './receiver';
 
 const SECRETS = { whatsapp: 'wa-secret', messenger: 'ms-secret', instagram: 'ig-secret', viber: 'viber-token' };

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import { runPipeline, type Channel, type PipelineResult } from '../../../nodes/shared/ingestion';
 import type { SimulatorConfig } from '../../../simulator/config';
-import { ChatSimulator } from '../../../simulator/server';
+import { ChatSimulator } from '../../../simulator/chatSimulator';
 
 export interface Received {
 	path: string;

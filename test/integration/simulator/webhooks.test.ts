@@ -6,7 +6,7 @@
  */
 import { verifySignature } from '../../../nodes/shared/ingestion';
 import { mergeConfig } from '../../../simulator/config';
-import type { ChatSimulator } from '../../../simulator/server';
+import type { ChatSimulator } from '../../../simulator/chatSimulator';
 import { simulatorSuite, type WebhookReceiver } from './receiver';
 
 const SECRETS = { whatsapp: 'wa-app-secret-3f9c', messenger: 'page-app-secret-77ab', instagram: 'ig-app-secret-1c2d', viber: '4453b6ac1234abcd-e02c5f12174805f9-daec9cbb5448c51f' };

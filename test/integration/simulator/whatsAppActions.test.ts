@@ -7,7 +7,7 @@
  * pipeline as the event it is.
  */
 import { mergeConfig, type SimulatorConfig } from '../../../simulator/config';
-import type { ChatSimulator } from '../../../simulator/server';
+import type { ChatSimulator } from '../../../simulator/chatSimulator';
 import { simulatorSuite, type WebhookReceiver } from './receiver';
 import { ADA, BUSINESS, envelope, fixtureShape, graphSend, HEDY, shapeOf, signedBody, simulatorApi, WHATSAPP_SECRET } from './whatsAppPeople';
 

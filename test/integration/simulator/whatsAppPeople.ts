@@ -1,7 +1,7 @@
 import { verifySignature } from '../../../nodes/shared/ingestion';
 import { fixtureBytes } from '../../support/webhookFixtures';
 import type { ContactConfig } from '../../../simulator/config';
-import type { ChatSimulator } from '../../../simulator/server';
+import type { ChatSimulator } from '../../../simulator/chatSimulator';
 import type { Received } from './receiver';
 
 /**

@@ -13,7 +13,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { answerMetaHandshake } from '../../../nodes/shared/trigger/handshake';
 import { FakePlatform } from '../../../simulator/platform';
-import { installWebhookOverrides, type WebhookRouting } from '../../../simulator/platformApi/webhookOverrides';
+import { installWebhookOverrides, type WebhookRouting } from '../../../simulator/businessAccount/webhookOverrides';
 import { runHook, type WorkflowJson } from '../../support/harness';
 
 const APP_ID = '1234567890';

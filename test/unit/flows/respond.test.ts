@@ -1,7 +1,6 @@
+import { buildAnswerPayload, encryptAnswer } from '../../../nodes/RespondToWhatsAppFlow/endpointAnswer';
 import {
 	recallAesKey,
-	buildAnswerPayload,
-	encryptAnswer,
 	forgetAesKeys,
 	handleEndpointRequest,
 	loadPrivateKey,

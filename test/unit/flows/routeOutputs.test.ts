@@ -1,7 +1,9 @@
-import { outputIndexFor, parseRoutes, ROUTE_OUTPUTS_EXPRESSION, ROUTE_OUTPUTS_FUNCTION } from '../../../nodes/shared/flows/routeOutputs';
+import { outputIndexFor, parseRoutes, routeOutputs } from '../../../nodes/shared/flows/routeOutputs';
+import { outputsExpression } from '../../../nodes/shared/outputs';
+import { evaluateOutputs } from '../outputs/editorEvaluation';
 
-// The editor evaluates the outputs from the JavaScript source; the trigger routes with parseRoutes.
-const outputsOf = new Function(`return (${ROUTE_OUTPUTS_FUNCTION});`)() as (parameters: Record<string, unknown>) => Array<{ type: string; displayName?: string }>;
+// The editor evaluates the outputs from the function's source text; the trigger routes with parseRoutes.
+const outputsOf = (parameters: Record<string, unknown>) => evaluateOutputs(outputsExpression(routeOutputs), parameters);
 
 describe('one output per route', () => {
 	test.each([
@@ -21,8 +23,6 @@ describe('one output per route', () => {
 	test('one output unless routing per route', () => {
 		expect(outputsOf({ routing: 'oneOutput', routes: 'INIT' })).toEqual([{ type: 'main' }]);
 		expect(outputsOf({})).toEqual([{ type: 'main' }]);
-		expect(ROUTE_OUTPUTS_EXPRESSION.startsWith('={{(')).toBe(true);
-		expect(ROUTE_OUTPUTS_EXPRESSION.endsWith(')($parameter)}}')).toBe(true);
 	});
 
 	test('exact route first, then its action, then Other', () => {

@@ -8,12 +8,12 @@ import { ContactBook } from './chat/contacts';
 import type { SimulatorContext } from './context';
 import { seedConfiguredFlows } from './flows/exchange';
 import { installPage } from './page/routes';
-import { FakePlatform } from './platform/server';
+import { FakePlatform } from './platform/fakePlatform';
 import type { RecordedRequest, ScriptedResponse } from './platform/types';
-import { ErrorInjector } from './platformApi/errors';
-import { MediaStore } from './platformApi/media';
-import { installSubscriptions, learnViberWebhook } from './platformApi/subscriptions';
-import { installAccounts, installTemplates } from './platformApi/templates';
+import { ErrorInjector } from './businessAccount/errors';
+import { MediaStore } from './businessAccount/media';
+import { installSubscriptions, learnViberWebhook } from './businessAccount/subscriptions';
+import { installAccounts, installTemplates } from './businessAccount/templates';
 import { WebhookSender } from './webhooks/sender';
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { graphError, ids } from '../platform/defaults';
-import type { FakePlatform } from '../platform/server';
+import type { FakePlatform } from '../platform/fakePlatform';
 import type { RecordedRequest, ScriptedResponse } from '../platform/types';
 
 /**

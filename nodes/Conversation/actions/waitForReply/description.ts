@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { KEEP_RUNNING_DEFAULT_SECONDS } from '../../shared/conversation/waitForReply';
+import { KEEP_RUNNING_DEFAULT_SECONDS } from './settings';
 
 const show = { displayOptions: { show: { operation: ['waitForReply'] } } };
 

@@ -1,5 +1,5 @@
-import { decryptAesKey, encryptResponse } from './crypto';
-import { recallAesKey } from './aesKeyCache';
+import { decryptAesKey, encryptResponse } from '../shared/flows/crypto';
+import { recallAesKey } from '../shared/flows/aesKeyCache';
 import type { KeyObject } from 'node:crypto';
 
 /** What the respond node sends back to the WhatsApp client (Meta's endpoint response shape), before encryption. */

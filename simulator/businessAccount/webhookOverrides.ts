@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { graphError } from '../platform/defaults';
-import type { FakePlatform } from '../platform/server';
+import type { FakePlatform } from '../platform/fakePlatform';
 import type { RecordedRequest, ScriptedResponse } from '../platform/types';
 
 /**

@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { phoneDigits } from '../identity';
-import type { Channel } from '../ingestion';
-import { CHANNELS, contactFields, contactOf, type ContactRef } from './contact';
+import { phoneDigits } from '../../../shared/identity';
+import type { Channel } from '../../../shared/ingestion';
+import { CHANNELS, contactFields, contactOf, type ContactRef } from '../../../shared/conversation/contact';
 
 /** Node types whose output items carry the normalised contact fields. */
 const CONTACT_SOURCE_TYPES = /\.chatflow(WhatsApp|Messenger|Instagram|Viber)Trigger$|\.chatflowConversation$/;

@@ -1,7 +1,7 @@
 /**
  * The Conversation node's "Wait for Reply": register the contact's wait; keep the execution
  * running for the first seconds (`runningWait`), then put it to wait the way n8n does (see
- * docs/conversations.md); on a reply decide which output it goes to. Outputs: 0 Reply, 1 Timed
+ * docs/conversations.md); the reply is handled by resume.ts. Outputs: 0 Reply, 1 Timed
  * Out, 2 Not Accepted.
  */
 import {
@@ -10,40 +10,20 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
-	type IWebhookFunctions,
-	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { contactKey } from './contact';
-import { rememberContact, resolveContact } from './contactFromContext';
-import type { ResumeBody } from './route';
-import { replyOutcome, timeoutJson, type WaitSettings } from './replyOutcome';
-import { waitRunning } from './runningWait';
-import { conversationRedisCredentials, openConversationSignals, openConversationStore } from './store';
-import { registerWait, type WaitRecord } from './waitRegistry';
-
-const UNIT_MS: Record<string, number> = { seconds: 1000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
-
-export { OUTPUT, type WaitSettings } from './replyOutcome';
-
-export function readWaitSettings(get: (name: string, fallback: unknown) => unknown, keepRunningDefault = 0): WaitSettings {
-	const amount = Number(get('timeout', 0));
-	const unit = String(get('timeoutUnit', 'minutes'));
-	const list = (value: unknown) =>
-		(Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,]+/)).map((s) => s.trim()).filter(Boolean);
-	const mode = String(get('whenNotAccepted', 'branch'));
-	const keepRunning = Number(get('keepRunningSeconds', keepRunningDefault));
-	return {
-		timeoutMs: amount > 0 ? amount * (UNIT_MS[unit] ?? UNIT_MS.minutes) : 0,
-		accept: { types: list(get('acceptTypes', [])), replyIds: list(get('acceptReplyIds', '')) },
-		whenNotAccepted: mode === 'passThrough' || mode === 'keepWaiting' ? mode : 'branch',
-		maxRetries: Math.max(0, Math.floor(Number(get('maxRetries', 3)))),
-		keepRunningMs: Number.isFinite(keepRunning) && keepRunning > 0 ? keepRunning * 1000 : 0,
-	};
-}
-
-/** Version 2 of the node keeps a waiting execution running this long by default (version 1: 0). */
-export const KEEP_RUNNING_DEFAULT_SECONDS = 30;
+import {
+	contactKey,
+	conversationRedisCredentials,
+	openConversationSignals,
+	openConversationStore,
+	registerWait,
+	timeoutJson,
+	waitRunning,
+	type WaitRecord,
+} from '../../../shared/conversation';
+import { rememberContact, resolveContact } from '../contact/resolveContact';
+import { KEEP_RUNNING_DEFAULT_SECONDS, readWaitSettings } from './settings';
 
 export async function executeWaitForReply(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
@@ -110,22 +90,4 @@ export async function executeWaitForReply(ctx: IExecuteFunctions): Promise<INode
 	await registerWait(store, { ...record, registeredAt: Date.now() });
 	await ctx.putExecutionToWait(settings.timeoutMs > 0 ? new Date(record.expiresAt!) : WAIT_INDEFINITELY);
 	return [items];
-}
-
-/** The webhook n8n calls when the trigger POSTs a reply (or a keyword cancellation). */
-export async function resumeWaitForReply(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const body = ctx.getBodyData() as Partial<ResumeBody>;
-	const settings = readWaitSettings((name, fallback) => ctx.getNodeParameter(name, fallback));
-	const store = openConversationStore(await conversationRedisCredentials(ctx));
-	const outcome = await replyOutcome(settings, body, store);
-	// Leaves the execution waiting: only the chatflow trigger's POST may resume it.
-	if (!outcome) return { webhookResponse: { resumed: false, reason: 'not a chatflow conversation message' } };
-	if (outcome.kind === 'output') return { webhookResponse: outcome.response, workflowData: outcome.outputs };
-	// Put the wait back (the trigger claimed it), keeping its original deadline.
-	const wait = body.wait as WaitRecord | undefined;
-	const now = Date.now();
-	if (wait?.resumeUrl && !(wait.expiresAt !== undefined && wait.expiresAt <= now)) {
-		await registerWait(store, { ...wait, registeredAt: now });
-	}
-	return { webhookResponse: outcome.response };
 }

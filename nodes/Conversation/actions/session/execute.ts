@@ -4,9 +4,9 @@
  */
 import { NodeOperationError, jsonParse, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { resolveContact } from './contactFromContext';
-import { clearSession, getSession, mergeVariables, setStep, setVariables, type SessionView } from './sessions';
-import { conversationRedisCredentials, openConversationStore } from './store';
+import { resolveContact } from '../contact/resolveContact';
+import { clearSession, getSession, mergeVariables, setStep, setVariables, type SessionView } from '../../../shared/conversation/sessions';
+import { conversationRedisCredentials, openConversationStore } from '../../../shared/conversation/store';
 
 export async function executeSession(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();

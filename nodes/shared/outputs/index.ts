@@ -1,0 +1,16 @@
+/** An output of a node as n8n's `outputs` lists it. */
+export interface OutputSpec {
+	type: 'main';
+	displayName?: string;
+}
+
+/**
+ * A node's `outputs` that depend on its parameters. n8n evaluates the expression in the editor
+ * (and on the server only for error outputs), where no module of this package is loaded: the
+ * function travels as its source text, so it must use nothing but its argument (no imports, no
+ * constants from outside). Each function that goes through here has a unit test that calls the
+ * text as the editor does.
+ */
+export function outputsExpression(outputsOf: (parameters: Record<string, unknown>) => OutputSpec[]): `={{${string}}}` {
+	return `={{(${outputsOf.toString()})($parameter)}}`;
+}

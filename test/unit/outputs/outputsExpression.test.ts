@@ -1,0 +1,35 @@
+import { conversationOutputs } from '../../../nodes/Conversation/outputs';
+import { ChatflowConversation } from '../../../nodes/Conversation/ChatflowConversation.node';
+import { ChatflowFlowsEndpointTrigger } from '../../../nodes/WhatsAppFlowsEndpointTrigger/ChatflowFlowsEndpointTrigger.node';
+import { routeOutputs } from '../../../nodes/shared/flows/routeOutputs';
+import { outputsExpression } from '../../../nodes/shared/outputs';
+import { evaluateOutputs } from './editorEvaluation';
+
+describe('outputs that depend on parameters, as the editor evaluates them', () => {
+	test('the Conversation node: three named outputs for Wait for Reply, one for Session', () => {
+		const expression = new ChatflowConversation().description.outputs as string;
+		expect(expression).toBe(outputsExpression(conversationOutputs));
+		expect(evaluateOutputs(expression, { operation: 'waitForReply' })).toEqual([
+			{ type: 'main', displayName: 'Reply' },
+			{ type: 'main', displayName: 'Timed Out' },
+			{ type: 'main', displayName: 'Not Accepted' },
+		]);
+		expect(evaluateOutputs(expression, { operation: 'session' })).toEqual([{ type: 'main' }]);
+	});
+
+	test('the Flows endpoint trigger: one output per listed route, then Other', () => {
+		const expression = new ChatflowFlowsEndpointTrigger().description.outputs as string;
+		expect(expression).toBe(outputsExpression(routeOutputs));
+		expect(evaluateOutputs(expression, { routing: 'outputPerRoute', routes: 'INIT, BACK' })).toEqual([
+			{ type: 'main', displayName: 'INIT' },
+			{ type: 'main', displayName: 'BACK' },
+			{ type: 'main', displayName: 'Other' },
+		]);
+	});
+
+	test('a function that uses a name from its module fails as it would in the editor', () => {
+		const outside = 'Reply';
+		const leaning = () => [{ type: 'main' as const, displayName: outside }];
+		expect(() => evaluateOutputs(outputsExpression(leaning), {})).toThrow(ReferenceError);
+	});
+});
