@@ -1,8 +1,8 @@
 // Lint: n8n's community-node rules, as n8n's own tooling applies them.
 // - eslint-plugin-n8n-nodes-base: `community` (package.json), `credentials`, `nodes` rule sets;
 // - @n8n/eslint-plugin-community-nodes (what `n8n-node lint` runs), without the n8n Cloud
-//   restrictions (imports/globals), because the design card makes jsonata a runtime dependency
-//   and queue-mode state needs a Redis client (ioredis); everything else applies.
+//   restrictions (imports/globals), because Flow response mapping needs jsonata at run time and
+//   queue-mode state needs a Redis client (ioredis); everything else applies.
 import tsParser from '@typescript-eslint/parser';
 import jsoncParser from 'jsonc-eslint-parser';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
@@ -21,7 +21,7 @@ export default [
 		rules: {
 			...n8nNodesBase.configs.community.rules,
 			...community.rules,
-			// The design card makes jsonata (Flow response mapping) and a well-kept Redis client (ioredis) runtime dependencies.
+			// Flow response mapping (jsonata) and queue-mode state (ioredis) need these at run time.
 			'@n8n/community-nodes/no-runtime-dependencies': 'off',
 		},
 	},
@@ -44,6 +44,10 @@ export default [
 			...n8nNodesBase.configs.nodes.rules,
 			...community.rules,
 			'n8n-nodes-base/node-class-description-icon-not-svg': 'error',
+			// The rule's sentence case splits brand names and drops apostrophes ("Send a whats app
+			// flow", "the contact s reply"). test/unit/nodes/humanNames.test.ts checks action names
+			// instead: sentence case with WhatsApp, Flow and apostrophes kept.
+			'n8n-nodes-base/node-param-operation-option-action-miscased': 'off',
 		},
 	},
 ];

@@ -8,9 +8,9 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { outputsExpression } from '../shared/outputs';
+import { outputsExpression } from '../shared/canvas';
 import { chatflowRedisConnectionTest } from '../shared/store';
-import { conversationOutputs } from './outputs';
+import { conversationOutputs, conversationSubtitle } from './canvas';
 import { executeSession } from './actions/session/execute';
 import { executeWaitForReply } from './actions/waitForReply/execute';
 import { resumeWaitForReply } from './actions/waitForReply/resume';
@@ -24,6 +24,8 @@ import { waitForReplyProperties } from './actions/waitForReply/description';
  */
 // eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete, @n8n/community-nodes/node-usable-as-tool -- the resume webhook (restartWebhook) lives in n8n only, like the Wait node's; waiting for a person is no tool an AI agent can call
 export class ChatflowConversation implements INodeType {
+	// The rule looks for a literal subtitle; this one is built from the session actions.
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow Conversation',
 		name: 'chatflowConversation',
@@ -32,7 +34,7 @@ export class ChatflowConversation implements INodeType {
 		// Version 2: Wait for Reply keeps the execution running for its first 30 seconds by default.
 		version: [1, 2],
 		defaultVersion: 2,
-		subtitle: '={{ {"waitForReply": "wait for reply", "session": "session: " + $parameter["sessionAction"]}[$parameter["operation"]] }}',
+		subtitle: conversationSubtitle(sessionProperties[0]),
 		description: 'Wait for a contact\'s reply, keep per-contact session variables and steps',
 		defaults: { name: 'Conversation' },
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
@@ -59,13 +61,13 @@ export class ChatflowConversation implements INodeType {
 					{
 						name: 'Wait for Reply',
 						value: 'waitForReply',
-						action: 'Wait for the contact s reply',
+						action: "Wait for the contact's reply",
 						description: 'Pause until the contact answers, then continue with the answer',
 					},
 					{
 						name: 'Session',
 						value: 'session',
-						action: 'Read or change the contact s session',
+						action: "Read or change the contact's session",
 						description: 'Variables and current step kept across executions',
 					},
 				],

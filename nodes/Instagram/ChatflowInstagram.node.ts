@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { runOptionsProperty } from '../shared/actions';
 import { META_RUN_DEFAULTS, version1OptionsField } from '../shared/meta-messaging';
+import { operationSubtitle } from '../shared/canvas';
 import { withFastParameters } from '../shared/parameters';
 import { description as account } from './actions/account';
 import { description as message } from './actions/message';
@@ -40,7 +41,7 @@ export class ChatflowInstagram implements INodeType {
 		group: ['output'],
 		version: [1, 2],
 		defaultVersion: 2,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Send Instagram direct messages, reactions and templates from a professional account',
 		defaults: { name: 'Chatflow Instagram' },
 		usableAsTool: true,

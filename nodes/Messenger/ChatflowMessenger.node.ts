@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { runOptionsProperty } from '../shared/actions';
 import { META_RUN_DEFAULTS, version1OptionsField } from '../shared/meta-messaging';
+import { operationSubtitle } from '../shared/canvas';
 import { withFastParameters } from '../shared/parameters';
 import { description as attachment } from './actions/attachment';
 import { description as message } from './actions/message';
@@ -39,7 +40,7 @@ export class ChatflowMessenger implements INodeType {
 		group: ['output'],
 		version: [1, 2],
 		defaultVersion: 2,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Send Facebook Messenger messages, templates and quick replies from a page',
 		defaults: { name: 'Chatflow Messenger' },
 		usableAsTool: true,

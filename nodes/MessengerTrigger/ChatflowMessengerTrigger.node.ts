@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -13,6 +14,33 @@ import { META_WEBHOOKS } from '../shared/trigger/nodeParts';
 import { conversationTriggerOptions } from '../shared/conversation';
 import { chatflowRedisConnectionTest } from '../shared/store';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhook/versions';
+import { eventsSubtitle } from '../shared/canvas';
+
+const properties: INodeProperties[] = [
+	...triggerProperties({
+		manualHelp:
+			'In the Meta app dashboard (Messenger → Settings → Webhooks) set the Callback URL to this node\'s Production URL (Webhook URLs above) and the Verify Token to the one in the Meta App credential, then subscribe the page. Activating this workflow does not change anything at Meta.',
+		automaticHelp:
+			'Activation subscribes the app to the Production URL and the page (from the Messenger credential) to the app with the fields of the selected events. It fails if the app already sends page webhooks to another URL.',
+		events: [
+			{ name: 'Account Events', value: 'accountEvent', description: 'Entry changes such as feed updates' },
+			{ name: 'Deliveries', value: 'delivery', description: 'Messages delivered to the contact' },
+			{ name: 'Echoes', value: 'echo', description: 'Messages the page itself sent' },
+			{ name: 'Messages', value: 'message' },
+			{ name: 'Postbacks', value: 'postback', description: 'Button and persistent menu taps' },
+			{ name: 'Reactions', value: 'reaction' },
+			{ name: 'Reads', value: 'read', description: 'The contact read the conversation' },
+			{ name: 'Referrals', value: 'referral', description: 'Links (m.me), ads and shops that opened the conversation' },
+			{ name: 'Unrecognised Events', value: 'unknown', description: 'Anything this version does not recognise, with its raw object' },
+		],
+		accountIds: {
+			displayName: 'Only Page IDs',
+			description:
+				'Comma-separated Facebook page IDs; events for other pages are acknowledged and ignored. Empty means all.',
+		},
+	}),
+	conversationTriggerOptions,
+];
 
 /**
  * Inbound Messenger webhooks (`object: page`): one item per messaging and standby event of every
@@ -26,43 +54,19 @@ export class ChatflowMessengerTrigger implements INodeType {
 		icon: { light: 'file:../icons/messenger.svg', dark: 'file:../icons/messenger.dark.svg' },
 		group: ['trigger'],
 		...WEBHOOK_TRIGGER_VERSIONS,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: eventsSubtitle(properties),
 		description: 'Starts the workflow on inbound Messenger messages, postbacks, reactions, reads and deliveries',
 		defaults: { name: 'Messenger Trigger' },
 		inputs: [],
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'chatflowMetaAppApi', required: true },
-			{ name: 'chatflowMessengerApi', required: false },
-			{ name: 'chatflowRedisApi', required: false, testedBy: 'chatflowRedisConnectionTest' },
+			{ name: 'chatflowMetaAppApi', displayName: 'Meta App (Signatures and Registration)', required: true },
+			{ name: 'chatflowMessengerApi', displayName: 'Messenger Page (Media and Registration, Optional)', required: false },
+			{ name: 'chatflowRedisApi', displayName: 'State Store (Redis, for Queue Mode, Optional)', required: false, testedBy: 'chatflowRedisConnectionTest' },
 		],
 		webhooks: META_WEBHOOKS,
-		properties: [
-			...triggerProperties({
-				manualHelp:
-					'In the Meta app dashboard (Messenger → Settings → Webhooks) set the Callback URL to this node\'s Production URL (Webhook URLs above) and the Verify Token to the one in the Meta App credential, then subscribe the page. Activating this workflow does not change anything at Meta.',
-				automaticHelp:
-					'Activation subscribes the app to the Production URL and the page (from the Messenger credential) to the app with the fields of the selected events. It fails if the app already sends page webhooks to another URL.',
-				events: [
-					{ name: 'Account Events', value: 'accountEvent', description: 'Entry changes such as feed updates' },
-					{ name: 'Deliveries', value: 'delivery', description: 'Messages delivered to the contact' },
-					{ name: 'Echoes', value: 'echo', description: 'Messages the page itself sent' },
-					{ name: 'Messages', value: 'message' },
-					{ name: 'Postbacks', value: 'postback', description: 'Button and persistent menu taps' },
-					{ name: 'Reactions', value: 'reaction' },
-					{ name: 'Reads', value: 'read', description: 'The contact read the conversation' },
-					{ name: 'Referrals', value: 'referral', description: 'Links (m.me), ads and shops that opened the conversation' },
-					{ name: 'Unknown', value: 'unknown', description: 'Anything this version does not recognise, with its raw object' },
-				],
-				accountIds: {
-					displayName: 'Only Page IDs',
-					description:
-						'Comma-separated Facebook page IDs; events for other pages are acknowledged and ignored. Empty means all.',
-				},
-			}),
-			conversationTriggerOptions,
-		],
+		properties,
 	};
 
 	methods = { credentialTest: { chatflowRedisConnectionTest } };

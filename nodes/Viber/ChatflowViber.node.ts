@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType,
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { runOptionsProperty } from '../shared/actions';
+import { operationSubtitle } from '../shared/canvas';
 import { withFastParameters } from '../shared/parameters';
 import { description as account } from './actions/account';
 import { VIBER_RUN_DEFAULTS, version1OptionsField } from './actions/common/options';
@@ -42,7 +43,7 @@ export class ChatflowViber implements INodeType {
 		group: ['output'],
 		version: [1, 2],
 		defaultVersion: 2,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Send Viber bot messages with keyboards and carousels, broadcast, and manage the bot',
 		defaults: { name: 'Chatflow Viber' },
 		usableAsTool: true,

@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -13,6 +14,46 @@ import { VIBER_WEBHOOKS } from '../shared/trigger/nodeParts';
 import { conversationTriggerOptions } from '../shared/conversation';
 import { chatflowRedisConnectionTest } from '../shared/store';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhook/versions';
+import { eventsSubtitle } from '../shared/canvas';
+
+const properties: INodeProperties[] = [
+	...triggerProperties({
+		manualHelp:
+			'Register this node\'s Production URL (Webhook URLs above) with Viber yourself: POST https://chatapi.viber.com/pa/set_webhook with {"url": "<production URL>"} and the X-Viber-Auth-Token header. Activating this workflow does not change anything at Viber.',
+		automaticHelp:
+			'Activation calls set_webhook with the Production URL and the selected event types; deactivation removes the webhook if it is still this URL. It fails if the bot already sends its webhooks to another URL.',
+		events: [
+			{ name: 'Conversation Started', value: 'conversation_started', description: 'The user opened a conversation with the bot' },
+			{ name: 'Delivered', value: 'delivered' },
+			{ name: 'Failed', value: 'failed' },
+			{ name: 'Message', value: 'message' },
+			{ name: 'Seen', value: 'seen' },
+			{ name: 'Subscribed', value: 'subscribed' },
+			{ name: 'Unrecognised Events', value: 'unknown', description: 'Anything this version does not recognise, with its raw object' },
+			{ name: 'Unsubscribed', value: 'unsubscribed' },
+		],
+		extra: [
+			{
+				displayName: 'Send Welcome Message',
+				name: 'sendWelcome',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to answer conversation_started with a welcome message (sent in the HTTP answer, so it needs no send call and is allowed before the user subscribes)',
+			},
+			{
+				displayName: 'Welcome Text',
+				name: 'welcomeText',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				displayOptions: { show: { sendWelcome: [true] } },
+				description: 'Text of the welcome message; the sender name and avatar come from the Viber credential',
+			},
+		],
+	}),
+	conversationTriggerOptions,
+];
 
 /**
  * Inbound Viber bot callbacks: one item per callback, normalised like the WhatsApp, Messenger
@@ -27,55 +68,18 @@ export class ChatflowViberTrigger implements INodeType {
 		icon: { light: 'file:../icons/viber.svg', dark: 'file:../icons/viber.dark.svg' },
 		group: ['trigger'],
 		...WEBHOOK_TRIGGER_VERSIONS,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: eventsSubtitle(properties),
 		description: 'Starts the workflow on inbound Viber messages, subscriptions and delivery events',
 		defaults: { name: 'Viber Trigger' },
 		inputs: [],
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'chatflowViberApi', required: true },
-			{ name: 'chatflowRedisApi', required: false, testedBy: 'chatflowRedisConnectionTest' },
+			{ name: 'chatflowViberApi', displayName: 'Viber Bot (Signatures and Registration)', required: true },
+			{ name: 'chatflowRedisApi', displayName: 'State Store (Redis, for Queue Mode, Optional)', required: false, testedBy: 'chatflowRedisConnectionTest' },
 		],
 		webhooks: VIBER_WEBHOOKS,
-		properties: [
-			...triggerProperties({
-				manualHelp:
-					'Register this node\'s Production URL (Webhook URLs above) with Viber yourself: POST https://chatapi.viber.com/pa/set_webhook with {"url": "<production URL>"} and the X-Viber-Auth-Token header. Activating this workflow does not change anything at Viber.',
-				automaticHelp:
-					'Activation calls set_webhook with the Production URL and the selected event types; deactivation removes the webhook if it is still this URL. It fails if the bot already sends its webhooks to another URL.',
-				events: [
-					{ name: 'Conversation Started', value: 'conversation_started', description: 'The user opened a conversation with the bot' },
-					{ name: 'Delivered', value: 'delivered' },
-					{ name: 'Failed', value: 'failed' },
-					{ name: 'Message', value: 'message' },
-					{ name: 'Seen', value: 'seen' },
-					{ name: 'Subscribed', value: 'subscribed' },
-					{ name: 'Unknown', value: 'unknown', description: 'Anything this version does not recognise, with its raw object' },
-					{ name: 'Unsubscribed', value: 'unsubscribed' },
-				],
-				extra: [
-					{
-						displayName: 'Send Welcome Message',
-						name: 'sendWelcome',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to answer conversation_started with a welcome message (sent in the HTTP answer, so it needs no send call and is allowed before the user subscribes)',
-					},
-					{
-						displayName: 'Welcome Text',
-						name: 'welcomeText',
-						type: 'string',
-						typeOptions: { rows: 2 },
-						default: '',
-						displayOptions: { show: { sendWelcome: [true] } },
-						description: 'Text of the welcome message; the sender name and avatar come from the Viber credential',
-					},
-				],
-			}),
-			conversationTriggerOptions,
-		],
+		properties,
 	};
 
 	methods = { credentialTest: { chatflowRedisConnectionTest } };

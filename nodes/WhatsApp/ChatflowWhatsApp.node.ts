@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType,
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { runOptionsProperty } from '../shared/actions';
+import { operationSubtitle } from '../shared/canvas';
 import { withFastParameters } from '../shared/parameters';
 import { throughputProperty } from './actions/common/descriptions';
 import { WHATSAPP_RUN_DEFAULTS } from './actions/common/run';
@@ -47,7 +48,7 @@ export class ChatflowWhatsApp implements INodeType {
 		group: ['output'],
 		version: [1, 2],
 		defaultVersion: 2,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Send WhatsApp messages, templates and Flows, and manage templates and media (Cloud API)',
 		defaults: { name: 'Chatflow WhatsApp' },
 		usableAsTool: true,

@@ -11,6 +11,7 @@ import {
 	FLOWS_ENDPOINT_CREDENTIAL_TEST,
 	testFlowsEndpointCredential,
 } from '../shared/flows/credential';
+import { operationSubtitle } from '../shared/canvas';
 import { description, router } from './actions/router';
 
 /**
@@ -26,7 +27,7 @@ export class ChatflowFlowResponse implements INodeType {
 		group: ['transform'],
 		version: 1,
 		usableAsTool: true,
-		subtitle: '={{ {"parse": "parse Flow response", "createToken": "create flow token", "verifyToken": "verify flow token"}[$parameter["operation"]] }}',
+		subtitle: operationSubtitle(description),
 		description: 'Parse, verify and map the answer of a WhatsApp Flow; create and verify flow tokens',
 		defaults: { name: 'Flow Response' },
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node

@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { operationSubtitle } from '../shared/canvas';
 import { description, router } from './actions/router';
 
 /** WhatsApp Flows management: Flows API, Flow JSON, encryption keys (Meta's Flows API and Flow JSON reference). */
@@ -17,7 +18,7 @@ export class ChatflowWhatsAppFlows implements INodeType {
 		group: ['transform'],
 		version: 1,
 		usableAsTool: true,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: operationSubtitle(description),
 		description: 'Create, upload, publish and inspect WhatsApp Flows; manage the endpoint encryption key',
 		defaults: { name: 'WhatsApp Flows' },
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node

@@ -13,7 +13,7 @@ import {
 } from '../shared/flows/credential';
 import { receiveEndpointRequest } from './webhook';
 import { routeOutputs, ROUTING_ONE_OUTPUT, ROUTING_PER_ROUTE } from '../shared/flows/routeOutputs';
-import { outputsExpression } from '../shared/outputs';
+import { outputsExpression } from '../shared/canvas';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhook/versions';
 
 /**

@@ -1,4 +1,4 @@
-import type { OutputSpec } from '../outputs';
+import type { OutputSpec } from '../canvas';
 
 /**
  * "One output per route" for the endpoint trigger: the user lists routes (`INIT, BACK,

@@ -1,6 +1,6 @@
 import { outputIndexFor, parseRoutes, routeOutputs } from '../../../nodes/shared/flows/routeOutputs';
-import { outputsExpression } from '../../../nodes/shared/outputs';
-import { evaluateOutputs } from '../outputs/editorEvaluation';
+import { outputsExpression } from '../../../nodes/shared/canvas';
+import { evaluateOutputs } from '../canvas/editorEvaluation';
 
 // The editor evaluates the outputs from the function's source text; the trigger routes with parseRoutes.
 const outputsOf = (parameters: Record<string, unknown>) => evaluateOutputs(outputsExpression(routeOutputs), parameters);

@@ -1,8 +1,8 @@
-import { conversationOutputs } from '../../../nodes/Conversation/outputs';
+import { conversationOutputs } from '../../../nodes/Conversation/canvas';
 import { ChatflowConversation } from '../../../nodes/Conversation/ChatflowConversation.node';
 import { ChatflowFlowsEndpointTrigger } from '../../../nodes/WhatsAppFlowsEndpointTrigger/ChatflowFlowsEndpointTrigger.node';
 import { routeOutputs } from '../../../nodes/shared/flows/routeOutputs';
-import { outputsExpression } from '../../../nodes/shared/outputs';
+import { outputsExpression } from '../../../nodes/shared/canvas';
 import { evaluateOutputs } from './editorEvaluation';
 
 describe('outputs that depend on parameters, as the editor evaluates them', () => {

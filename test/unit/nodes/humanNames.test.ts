@@ -1,0 +1,98 @@
+import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+
+import { n8n } from '../../../package.json';
+import { evaluateOutputs as evaluateExpression } from '../canvas/editorEvaluation';
+
+/** Every node the package ships, loaded from its source as package.json lists it. */
+const nodes = n8n.nodes.map((built) => {
+	const source = built.replace(/^dist\//, '../../../').replace(/\.js$/, '');
+	const module = require(source) as Record<string, new () => INodeType>;
+	const className = source.split('/').pop()!.replace('.node', '');
+	return new module[className]().description;
+});
+
+const optionsOf = (property: INodeProperties | undefined) => (property?.options ?? []) as INodePropertyOptions[];
+
+/** What a person reads as broken: split brand names, lost apostrophes, code words, lone letters. */
+function problemsOf(text: unknown, { capitalised = true } = {}): string[] {
+	if (typeof text !== 'string' || text.trim() === '') return ['empty'];
+	const problems: string[] = [];
+	if (/whats app/i.test(text)) problems.push('"whats app"');
+	if (/(^|\s)[b-zB-Z](?=\s|$)/.test(text)) problems.push('a lone letter');
+	const codeWords = text.split(/[\s,:/()]+/).filter((word) => /[a-z][A-Z]/.test(word) && word !== 'WhatsApp');
+	if (codeWords.length > 0) problems.push(`code words ${codeWords.join(', ')}`);
+	if (capitalised && !/^[A-Z]/.test(text)) problems.push('not capitalised');
+	return problems;
+}
+
+const GENERIC_EVENT_NAMES = ['Unknown', 'Errors', 'Error', 'Other', 'Misc'];
+
+describe.each(nodes.map((description) => [description.displayName, description] as const))('%s reads as n8n\'s own nodes do', (_, description) => {
+	const properties = description.properties;
+	const operations = properties.filter((property) => property.name === 'operation' && property.type === 'options');
+	const events = properties.find((property) => property.name === 'events');
+
+	test('every operation has an action name a person can read', () => {
+		const actions = operations.flatMap((property) => optionsOf(property).map((option) => option.action));
+		for (const action of actions) expect({ action, problems: problemsOf(action) }).toEqual({ action, problems: [] });
+	});
+
+	test('every event name reads after "On" in the node picker', () => {
+		for (const option of optionsOf(events)) {
+			expect({ event: option.name, problems: problemsOf(option.name) }).toEqual({ event: option.name, problems: [] });
+			expect(GENERIC_EVENT_NAMES).not.toContain(option.name);
+		}
+	});
+
+	test('with more than one credential, each says what it is for (n8n labels them all "Credential" otherwise)', () => {
+		const credentials = description.credentials ?? [];
+		if (credentials.length < 2) return;
+		const labels = credentials.map((credential) => credential.displayName);
+		for (const label of labels) expect({ label, problems: problemsOf(label) }).toEqual({ label, problems: [] });
+		expect(new Set(labels).size).toBe(labels.length);
+	});
+
+	test('the subtitle under the node reads as a phrase for every choice', () => {
+		if (description.subtitle === undefined) return;
+		const choices: Array<Record<string, unknown>> = [];
+		for (const property of operations) {
+			const resources = (property.displayOptions?.show?.resource as string[] | undefined) ?? [undefined];
+			for (const option of optionsOf(property)) for (const resource of resources) choices.push({ resource, operation: option.value });
+		}
+		// Any other choice the subtitle reads ($parameter["respondWith"], $parameter["sessionAction"]).
+		for (const [, name] of String(description.subtitle).matchAll(/\$parameter\["(\w+)"\]/g)) {
+			if (['resource', 'operation', 'events'].includes(name)) continue;
+			for (const option of optionsOf(properties.find((property) => property.name === name))) choices.push({ [name]: option.value });
+		}
+		if (events) {
+			const values = optionsOf(events).map((option) => option.value);
+			choices.push({ events: [] }, { events: values.slice(0, 1) }, { events: values.slice(0, 2) });
+		}
+		if (choices.length === 0) choices.push({});
+		// The editor's $parameter holds every parameter, with its default unless chosen.
+		const defaults = Object.fromEntries(properties.map((property) => [property.name, property.default]));
+		for (const choice of choices) {
+			const parameters = { ...defaults, ...choice };
+			const subtitle = String(description.subtitle).startsWith('={{') ? evaluateExpression(String(description.subtitle), parameters) : description.subtitle;
+			expect({ choice, subtitle, problems: problemsOf(subtitle, { capitalised: false }) }).toEqual({ choice, subtitle, problems: [] });
+		}
+	});
+});
+
+describe('the checks themselves', () => {
+	test.each([
+		['Send a whats app flow', '"whats app"'],
+		['Wait for the contact s reply', 'a lone letter'],
+		['sendButtons: message', 'code words sendButtons'],
+		['send a message', 'not capitalised'],
+	])('%j is refused (%s)', (text, problem) => {
+		expect(problemsOf(text)).toContain(problem);
+	});
+
+	test.each(["Wait for the contact's reply", 'Send a WhatsApp Flow', 'Send an image, video, audio, document or sticker', 'Upload flow JSON'])(
+		'%j reads well',
+		(text) => {
+			expect(problemsOf(text)).toEqual([]);
+		},
+	);
+});
