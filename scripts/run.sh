@@ -20,7 +20,7 @@ build() {
   npx gulp build:icons --silent
   if [ -n "${1:-}" ]; then
     mkdir -p "$1"
-    cp -r package.json README.md LICENSE dist "$1/"
+    cp -r package.json README.md LICENSE dist examples "$1/"
     ln -s "$CHATFLOW_ROOT/node_modules" "$1/node_modules"
   fi
   flock -u 7

@@ -94,6 +94,20 @@ describe('examples catalog', () => {
 		}
 	});
 
+	it.each(examples)('%s: every workflow explains itself on the canvas (a sticky note naming its own nodes, linking to its README)', (example) => {
+		for (const file of workflowFiles(example)) {
+			const workflow = readExample(example, file);
+			const names = new Set(workflow.nodes.map((node) => String(node.name)));
+			const notes = workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.stickyNote');
+			expect({ file, notes: notes.length }).toEqual({ file, notes: 1 });
+			const content = String((notes[0].parameters as { content: string }).content);
+			// *Name* in a note is a node the reader can find on the canvas (**bold** is emphasis).
+			const named = [...content.replace(/\*\*[^*]+\*\*/g, '').matchAll(/\*([^*]+)\*/g)].map((match) => match[1]);
+			for (const name of named) expect({ file, name, onCanvas: names.has(name) }).toEqual({ file, name, onCanvas: true });
+			expect(content).toContain(`/examples/${example})`);
+		}
+	});
+
 	it('every relative link in the examples\' READMEs and the guides resolves, anchors included', () => {
 		const broken: string[] = [];
 		for (const file of markdownFiles()) {

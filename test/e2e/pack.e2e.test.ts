@@ -1,5 +1,6 @@
 /**
- * What users install: `npm pack` holds only dist/ plus package.json, README and LICENSE, and a
+ * What users install: `npm pack` holds only dist/ plus package.json, README, LICENSE and the
+ * examples (workflow JSON and READMEs, so an installed package carries them), and a
  * separate n8n loads that tarball when it is installed the way n8n's own community-package
  * installer does it (extract into nodes/node_modules/<name>, drop dev and peer dependencies,
  * shallow `npm install --ignore-scripts` for the runtime dependencies).
@@ -37,9 +38,14 @@ describe('the npm tarball', () => {
 
 	afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-	it('contains only dist, package.json, README and LICENSE', () => {
-		const outside = pack.files.map((file) => file.path).filter((path) => !path.startsWith('dist/'));
+	it('contains only dist, package.json, README, LICENSE and the examples', () => {
+		const outside = pack.files.map((file) => file.path).filter((path) => !path.startsWith('dist/') && !path.startsWith('examples/'));
 		expect(outside.sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
+		const examples = pack.files.map((file) => file.path).filter((path) => path.startsWith('examples/'));
+		expect(examples.filter((path) => !/^examples\/([\w-]+\/)?[\w-]+\.(json|md)$/.test(path))).toEqual([]);
+		for (const example of ['omnichannel-bot', 'marketing-campaign', 'support-diagnostic', 'appointment-booking', 'lead-qualification']) {
+			expect(examples).toEqual(expect.arrayContaining([`examples/${example}/workflow.json`, `examples/${example}/README.md`]));
+		}
 		expect(pack.files.some((file) => file.path.endsWith('.node.js'))).toBe(true);
 		expect(pack.files.filter((file) => /\.(ts|map)$/.test(file.path) && !file.path.endsWith('.d.ts'))).toEqual([]);
 		for (const nodeFile of manifest.n8n.nodes) {
