@@ -6,7 +6,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { operationSubtitle } from '../shared/canvas';
+import { inputsExpression, operationSubtitle } from '../shared/canvas';
+import { LOCAL_OPERATIONS } from './actions/common/run';
+import { flowsInputs } from './canvas';
 import { description, router } from './actions/router';
 
 /** WhatsApp Flows management: Flows API, Flow JSON, encryption keys (Meta's Flows API and Flow JSON reference). */
@@ -21,15 +23,15 @@ export class ChatflowWhatsAppFlows implements INodeType {
 		subtitle: operationSubtitle(description),
 		description: 'Create, upload, publish and inspect WhatsApp Flows; manage the endpoint encryption key',
 		defaults: { name: 'WhatsApp Flows' },
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
-		inputs: [NodeConnectionTypes.Main],
+		// Generate Flow JSON adds a Chat Model input; the other operations have only the main one.
+		inputs: inputsExpression(flowsInputs),
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
 				name: 'chatflowWhatsAppApi',
 				required: true,
-				displayOptions: { hide: { operation: ['generateKeyPair', 'validate'] } },
+				displayOptions: { hide: { operation: LOCAL_OPERATIONS } },
 			},
 		],
 		properties: description,

@@ -17,6 +17,7 @@ import * as metrics from './flow/metrics';
 import * as preview from './flow/preview';
 import * as status from './flow/status';
 import * as update from './flow/update';
+import * as generate from './flowJson/generate';
 import * as uploadJson from './flowJson/upload';
 import * as validate from './flowJson/validate';
 
@@ -35,6 +36,12 @@ export const description: INodeProperties[] = [
 			{ name: 'Create', value: 'create', action: 'Create a flow', description: 'Create a Flow (optionally with its Flow JSON, endpoint, or as a clone)' },
 			{ name: 'Delete', value: 'delete', action: 'Delete a draft flow', description: 'Delete a DRAFT Flow' },
 			{ name: 'Deprecate', value: 'deprecate', action: 'Deprecate a flow', description: 'Deprecate a PUBLISHED Flow' },
+			{
+				name: 'Generate Flow JSON',
+				value: 'generate',
+				action: 'Generate flow JSON with a chat model',
+				description: 'A chat model writes Flow JSON from a description; invalid answers go back to it with their problems',
+			},
 			{ name: 'Generate Key Pair', value: 'generateKeyPair', action: 'Generate an RSA key pair', description: 'A 2048-bit RSA key pair for the endpoint (private key output once)' },
 			{ name: 'Get', value: 'get', action: 'Get a flow', description: 'Status, validation errors, health' },
 			{ name: 'Get Metrics', value: 'metrics', action: 'Get flow metrics', description: 'Endpoint request counts, errors, latency, availability' },
@@ -53,6 +60,7 @@ export const description: INodeProperties[] = [
 	...update.description,
 	...flowJsonSourceProperties,
 	...uploadJson.description,
+	...generate.description,
 	...list.description,
 	...get.description,
 	...preview.description,
@@ -80,6 +88,7 @@ export const router = createRouter({
 			getPublicKey: getPublicKey.execute,
 			generateKeyPair: generateKeyPair.execute,
 			validate: validate.execute,
+			generate: generate.execute,
 		},
 	},
 	readRunOptions: () => ({ concurrency: 1, ratePerSecond: 0, retry: {} }),

@@ -14,3 +14,11 @@ export interface OutputSpec {
 export function outputsExpression(outputsOf: (parameters: Record<string, unknown>) => OutputSpec[]): `={{${string}}}` {
 	return `={{(${outputsOf.toString()})($parameter)}}`;
 }
+
+/** An input of a node as n8n's `inputs` lists it: the main input, or a sub-node's connection. */
+export type InputSpec = 'main' | { type: 'ai_languageModel'; displayName: string; required?: boolean; maxConnections?: number };
+
+/** A node's `inputs` that depend on its parameters; the same rules as outputsExpression. */
+export function inputsExpression(inputsOf: (parameters: Record<string, unknown>) => InputSpec[]): `={{${string}}}` {
+	return `={{(${inputsOf.toString()})($parameter)}}`;
+}

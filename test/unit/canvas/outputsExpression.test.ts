@@ -2,7 +2,9 @@ import { conversationOutputs } from '../../../nodes/Conversation/canvas';
 import { ChatflowConversation } from '../../../nodes/Conversation/ChatflowConversation.node';
 import { ChatflowFlowsEndpointTrigger } from '../../../nodes/WhatsAppFlowsEndpointTrigger/ChatflowFlowsEndpointTrigger.node';
 import { routeOutputs } from '../../../nodes/shared/flows/routeOutputs';
-import { outputsExpression } from '../../../nodes/shared/canvas';
+import { inputsExpression, outputsExpression } from '../../../nodes/shared/canvas';
+import { ChatflowWhatsAppFlows } from '../../../nodes/WhatsAppFlows/ChatflowWhatsAppFlows.node';
+import { flowsInputs } from '../../../nodes/WhatsAppFlows/canvas';
 import { evaluateOutputs } from './editorEvaluation';
 
 describe('outputs that depend on parameters, as the editor evaluates them', () => {
@@ -25,6 +27,16 @@ describe('outputs that depend on parameters, as the editor evaluates them', () =
 			{ type: 'main', displayName: 'BACK' },
 			{ type: 'main', displayName: 'Other' },
 		]);
+	});
+
+	test('the WhatsApp Flows node: a Chat Model input for Generate Flow JSON only', () => {
+		const expression = new ChatflowWhatsAppFlows().description.inputs as string;
+		expect(expression).toBe(inputsExpression(flowsInputs));
+		expect(evaluateOutputs(expression, { operation: 'generate' })).toEqual([
+			'main',
+			{ type: 'ai_languageModel', displayName: 'Chat Model', required: true, maxConnections: 1 },
+		]);
+		expect(evaluateOutputs(expression, { operation: 'list' })).toEqual(['main']);
 	});
 
 	test('a function that uses a name from its module fails as it would in the editor', () => {

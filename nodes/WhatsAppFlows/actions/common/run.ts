@@ -11,7 +11,7 @@ export interface FlowsRun {
 export type OperationExecute = KitOperationExecute<FlowsRun>;
 
 /** Operations that make no Graph API call (and need no credential). */
-export const LOCAL_OPERATIONS = ['generateKeyPair', 'validate'];
+export const LOCAL_OPERATIONS = ['generateKeyPair', 'validate', 'generate'];
 
 export async function openFlowsRun(ctx: IExecuteFunctions): Promise<FlowsRun> {
 	const operation = ctx.getNodeParameter('operation', 0) as string;
