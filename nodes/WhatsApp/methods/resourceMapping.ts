@@ -14,11 +14,11 @@ export async function getTemplateParameters(this: ILoadOptionsFunctions): Promis
 		const template = await fetchTemplate(graph, graph.field('businessAccountId'), parseTemplateRef(value));
 		const fields: ResourceMapperField[] = templateParameters(template).map((spec) => ({
 			id: spec.key,
-			displayName: `${spec.key}${spec.required ? '' : ' (optional)'} — ${spec.description}`,
+			displayName: `${spec.label}${spec.required ? '' : ' (optional)'} — ${spec.example ? `e.g. ${JSON.stringify(spec.example)}` : spec.description}`,
 			required: spec.required,
 			defaultMatch: false,
 			display: true,
-			type: spec.kind === 'location' || spec.name === 'flow_action_data' ? 'object' : 'string',
+			type: spec.fieldType,
 			canBeUsedToMatch: false,
 		}));
 		return { fields };
