@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { installChannelRoutes } from './channels';
 import { graphError, marketingMessagesSend, messengerSend, viberBroadcast, viberSend, whatsAppSend } from './defaults';
 import { installFlowsRoutes } from './flows';
+import { checkTemplateSend } from './templateSend';
 import { compileRoute, matchRoute, type Route } from './routes';
 import type { ConnectionStats, FakePlatformOptions, RecordedRequest, Responder, ScriptedResponse } from './types';
 
@@ -21,6 +22,13 @@ const GRAPH = '/:version';
  */
 export class FakePlatform {
 	readonly requests: RecordedRequest[] = [];
+
+	/**
+	 * Message templates of the account as `GET /{WABA}/message_templates` returns them. When any
+	 * are known, template sends are checked against them the way the Cloud API does
+	 * (`templateSend.ts`); `serveTemplates()` sets them and answers the list. Cleared by `reset()`.
+	 */
+	templates: Array<Record<string, unknown>> = [];
 
 	/** Connections, TLS handshakes and idle closes since start (or the last `resetStats()`). */
 	readonly stats: ConnectionStats = { connections: 0, tlsHandshakes: 0, idleCloses: 0 };
@@ -101,6 +109,14 @@ export class FakePlatform {
 		}
 	}
 
+	/** Knows `templates` (sends are checked against them) and lists them at `GET /{wabaId}/message_templates` (filter `name`). */
+	serveTemplates(wabaId: string, templates: Array<Record<string, unknown>>): this {
+		this.templates = templates;
+		return this.on('GET', `${GRAPH}/${wabaId}/message_templates`, (request) => ({
+			json: { data: this.templates.filter((t) => !request.query.name || t.name === request.query.name), paging: { cursors: { before: 'QVFIUk', after: 'QVFIUl' } } },
+		}));
+	}
+
 	/** Zero the connection statistics. */
 	resetStats(): void {
 		Object.assign(this.stats, { connections: 0, tlsHandshakes: 0, idleCloses: 0 });
@@ -110,6 +126,7 @@ export class FakePlatform {
 	reset(): void {
 		this.requests.length = 0;
 		this.routes = [];
+		this.templates = [];
 		this.installDefaults();
 	}
 
@@ -124,15 +141,19 @@ export class FakePlatform {
 			graphError(100, `Unsupported ${request.method} request to ${request.path} (fake platform has no such route)`, 404),
 		);
 		this.on('POST', `${GRAPH}/:phoneNumberId/messages`, (request) =>
-			request.path.includes('/me/') ? messengerSend(request) : routeSend(request),
+			request.path.includes('/me/') ? messengerSend(request) : (this.templateRefusal(request) ?? routeSend(request)),
 		);
-		this.on('POST', `${GRAPH}/:phoneNumberId/marketing_messages`, marketingMessagesSend);
+		this.on('POST', `${GRAPH}/:phoneNumberId/marketing_messages`, (request) => this.templateRefusal(request) ?? marketingMessagesSend(request));
 		this.on('POST', '/send_message', viberSend);
 		this.on('POST', '/pa/send_message', viberSend);
 		this.on('POST', '/broadcast_message', viberBroadcast);
 		this.on('POST', '/pa/broadcast_message', viberBroadcast);
 		installChannelRoutes(this);
 		installFlowsRoutes(this);
+	}
+
+	private templateRefusal(request: RecordedRequest): ScriptedResponse | undefined {
+		return checkTemplateSend((request.json ?? {}) as Record<string, unknown>, this.templates);
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
