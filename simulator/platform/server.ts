@@ -6,7 +6,6 @@ import { performance } from 'node:perf_hooks';
 import { installChannelRoutes } from './channels';
 import { graphError, marketingMessagesSend, messengerSend, viberBroadcast, viberSend, whatsAppSend } from './defaults';
 import { installFlowsRoutes } from './flows';
-import { checkTemplateSend } from './templateSend';
 import { compileRoute, matchRoute, type Route } from './routes';
 import type { ConnectionStats, FakePlatformOptions, RecordedRequest, Responder, ScriptedResponse } from './types';
 
@@ -141,19 +140,15 @@ export class FakePlatform {
 			graphError(100, `Unsupported ${request.method} request to ${request.path} (fake platform has no such route)`, 404),
 		);
 		this.on('POST', `${GRAPH}/:phoneNumberId/messages`, (request) =>
-			request.path.includes('/me/') ? messengerSend(request) : (this.templateRefusal(request) ?? routeSend(request)),
+			request.path.includes('/me/') ? messengerSend(request) : routeSend(request, this.templates),
 		);
-		this.on('POST', `${GRAPH}/:phoneNumberId/marketing_messages`, (request) => this.templateRefusal(request) ?? marketingMessagesSend(request));
+		this.on('POST', `${GRAPH}/:phoneNumberId/marketing_messages`, (request) => marketingMessagesSend(request, this.templates));
 		this.on('POST', '/send_message', viberSend);
 		this.on('POST', '/pa/send_message', viberSend);
 		this.on('POST', '/broadcast_message', viberBroadcast);
 		this.on('POST', '/pa/broadcast_message', viberBroadcast);
 		installChannelRoutes(this);
 		installFlowsRoutes(this);
-	}
-
-	private templateRefusal(request: RecordedRequest): ScriptedResponse | undefined {
-		return checkTemplateSend((request.json ?? {}) as Record<string, unknown>, this.templates);
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -250,9 +245,9 @@ export class FakePlatform {
 	}
 }
 
-function routeSend(request: RecordedRequest): ScriptedResponse {
+function routeSend(request: RecordedRequest, templates: Array<Record<string, unknown>>): ScriptedResponse {
 	const body = (request.json ?? {}) as Record<string, unknown>;
-	if ('messaging_product' in body || !('recipient' in body)) return whatsAppSend(request);
+	if ('messaging_product' in body || !('recipient' in body)) return whatsAppSend(request, templates);
 	return messengerSend(request);
 }
 

@@ -1,4 +1,4 @@
-import { graphError } from './defaults';
+import { graphError } from './graphError';
 import type { ScriptedResponse } from './types';
 
 /**
