@@ -7,4 +7,5 @@ export * from './templateDefinition';
 export * from './templateParameters';
 export * from './templateValidation';
 export * from './templateValues';
+export * from './templateCreate';
 export * from './template';

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { templateFields } from '../../../nodes/WhatsApp/methods/resourceMapping';
 import type { FakePlatform } from '../../../simulator/platform';
@@ -9,36 +9,28 @@ import { useTemplatePlatform } from './templateFixtures';
 
 const NODE = 'Send template';
 
-/** Manual trigger → Chatflow WhatsApp (Send Template, values in the resource mapper as the editor saves them). */
-function sendWorkflow(f: TemplateKindFixture, values: IDataObject): WorkflowJson {
+/** Manual trigger → one Chatflow WhatsApp node (version 2) with `parameters`, failures kept per item. */
+function oneNodeWorkflow(parameters: IDataObject): WorkflowJson {
 	return {
 		nodes: [
 			{ id: 'a1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'a2',
-				name: NODE,
-				type: 'n8n-nodes-chatflow.chatflowWhatsApp',
-				typeVersion: 2,
-				position: [220, 0],
-				parameters: {
-					resource: 'template',
-					operation: 'send',
-					to: '491701234567',
-					template: { __rl: true, mode: 'list', value: `${f.definition.name}|${f.definition.language}` },
-					parametersMode: 'fields',
-					templateParameters: {
-						mappingMode: 'defineBelow',
-						value: values as never,
-						matchingColumns: [],
-						schema: templateFields(f.definition).map((field) => ({ ...field, removed: false })) as never,
-					},
-				},
-				credentials: { chatflowWhatsAppApi: { id: 'c1', name: 'WhatsApp' } },
-			},
+			{ id: 'a2', name: NODE, type: 'n8n-nodes-chatflow.chatflowWhatsApp', typeVersion: 2, position: [220, 0], onError: 'continueRegularOutput', parameters: parameters as INodeParameters, credentials: { chatflowWhatsAppApi: { id: 'c1', name: 'WhatsApp' } } },
 		],
 		connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
+}
+
+/** Send Template with values in the resource mapper as the editor saves them (with the schema it showed). */
+function sendWorkflow(f: TemplateKindFixture, values: IDataObject): WorkflowJson {
+	return oneNodeWorkflow({
+		resource: 'template',
+		operation: 'send',
+		to: '491701234567',
+		template: { __rl: true, mode: 'list', value: `${f.definition.name}|${f.definition.language}` },
+		parametersMode: 'fields',
+		templateParameters: { mappingMode: 'defineBelow', value: values, matchingColumns: [], schema: templateFields(f.definition).map((field) => ({ ...field, removed: false })) } as never,
+	});
 }
 
 const credentials = (platform: FakePlatform) => ({
@@ -76,9 +68,41 @@ describe('every template kind sent through the real engine to the fake platform 
 		// (one more body variable), as happens when a template is edited between runs.
 		platform.on('GET', `/:v/${WABA_ID}/message_templates`, { json: { data: [f.definition] } });
 		platform.templates = [{ ...f.definition, components: f.definition.components.map((c) => (c.type === 'BODY' ? { ...c, text: `${c.text} {{3}}` } : c)) }] as never;
-		const workflow = sendWorkflow(f, f.values as IDataObject);
-		workflow.nodes[1].onError = 'continueRegularOutput';
-		const result = await runWorkflow({ workflow, credentials: credentials(platform) });
+		const result = await runWorkflow({ workflow: sendWorkflow(f, f.values as IDataObject), credentials: credentials(platform) });
 		expect(result.output(NODE)[0].error).toContain('Graph API error 132000');
+	});
+
+	it('creates a carousel template from fields, and refuses an over-long body before any request, per item', async () => {
+		platform.on('POST', `/:v/${WABA_ID}/message_templates`, { json: { id: '5001', status: 'PENDING', category: 'MARKETING' } });
+		const card = (handle: string) => ({ headerFormat: 'IMAGE', headerHandle: handle, bodyText: 'Use code {{1}} today.', bodyExamples: '15OFF', quickReplyText: 'More like this' });
+		const workflow = oneNodeWorkflow({
+			resource: 'template',
+			operation: 'create',
+			definedWith: 'fields',
+			newTemplateName: 'summer_cards',
+			newTemplateLanguage: 'en_US',
+			newTemplateCategory: 'MARKETING',
+			bodyText: '={{ $json.body }}',
+			bodyExamples: { example: [{ variable: '1', value: 'Ada' }] },
+			cards: { card: [card('4::a'), card('4::b')] },
+		});
+		const result = await runWorkflow({ workflow, credentials: credentials(platform), input: [{ body: 'Hi {{1}}, our summer picks.' }, { body: `Hi {{1}}, ${'x'.repeat(1020)}` }] });
+		expect(result.output(NODE).map((item) => item.id ?? item.error)).toEqual(['5001', 'body.text: at most 1024 characters (got 1030)']);
+		const created = platform.received('POST', `/:v/${WABA_ID}/message_templates`).map((request) => request.json);
+		const sentCard = (handle: string) => ({
+			components: [
+				{ type: 'HEADER', format: 'IMAGE', example: { header_handle: [handle] } },
+				{ type: 'BODY', text: 'Use code {{1}} today.', example: { body_text: [['15OFF']] } },
+				{ type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'More like this' }] },
+			],
+		});
+		expect(created).toEqual([
+			{
+				name: 'summer_cards',
+				language: 'en_US',
+				category: 'MARKETING',
+				components: [{ type: 'BODY', text: 'Hi {{1}}, our summer picks.', example: { body_text: [['Ada']] } }, { type: 'CAROUSEL', cards: [sentCard('4::a'), sentCard('4::b')] }],
+			},
+		]);
 	});
 });
