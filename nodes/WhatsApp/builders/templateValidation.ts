@@ -10,8 +10,6 @@ function buttonNeedsParameter(button: { type: string; url?: string }): boolean {
 	return (type === 'URL' && placeholders(button.url).length > 0) || type === 'COPY_CODE' || type === 'OTP' || type === 'MPM';
 }
 
-const TOP_LEVEL_EXTRAS = ['carousel', 'limited_time_offer', 'order_status'];
-
 /**
  * Checks components (built from fields or given as raw JSON) against the template before
  * sending: parameter count per component, named parameter names, no mixing of named and
@@ -31,7 +29,8 @@ export function validateTemplateComponents(template: TemplateDefinition, compone
 	for (const component of components) {
 		const type = String(component.type).toLowerCase();
 		const owner = type === 'button' ? 'buttons' : type;
-		if (!templateTypes.has(owner) && !(TOP_LEVEL_EXTRAS.includes(type) && templateTypes.has(type))) {
+		// order_status is passed through unchecked: no definition component describes it.
+		if (!templateTypes.has(owner) && type !== 'order_status') {
 			throw new MessageFieldError(type, `${label} has no ${type} component`);
 		}
 	}
