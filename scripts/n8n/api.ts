@@ -222,6 +222,34 @@ export class N8nApi {
 		return await rest(this.baseUrl, this.cookie, 'GET', '/types/credentials.json');
 	}
 
+	/**
+	 * The fields the editor shows in a node's resource mapper: the same request the editor makes
+	 * (`path` e.g. `parameters.templateParameters`, `credentials` as saved on the node).
+	 */
+	async resourceMapperFields(request: {
+		nodeType: string;
+		version: number;
+		path: string;
+		methodName: string;
+		parameters: Record<string, unknown>;
+		credentials?: Record<string, { id: string; name: string }>;
+	}): Promise<Array<{ id: string; displayName: string; required: boolean; type?: string }>> {
+		const answer = await rest<{ data: { fields: Array<{ id: string; displayName: string; required: boolean; type?: string }> } }>(
+			this.baseUrl,
+			this.cookie,
+			'POST',
+			'/rest/dynamic-node-parameters/resource-mapper-fields',
+			{
+				nodeTypeAndVersion: { name: request.nodeType, version: request.version },
+				path: request.path,
+				methodName: request.methodName,
+				currentNodeParameters: request.parameters,
+				credentials: request.credentials,
+			},
+		);
+		return answer.data.fields;
+	}
+
 	/** Node types n8n has loaded (needs the logged-in session, not the API key). */
 	async nodeTypes(): Promise<Array<{ name: string; displayName: string }>> {
 		return await rest(this.baseUrl, this.cookie, 'GET', '/types/nodes.json');

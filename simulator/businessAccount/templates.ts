@@ -6,7 +6,8 @@ import type { SimulatorContext } from '../context';
 /**
  * Message templates of the simulated WABA (Meta's message templates API): listed from the config file with
  * `GET /{WABA}/message_templates` (filter by `name`, `status`, `language`), created with `POST`
- * (approved at once: there is no review here), deleted with `DELETE ?name=`.
+ * (approved at once: there is no review here), deleted with `DELETE ?name=`. Template sends are
+ * checked against them as the Cloud API checks them (`platform/templateSend.ts`).
  */
 export function installTemplates(ctx: SimulatorContext): void {
 	const templates = ctx.config.templates;
@@ -14,6 +15,8 @@ export function installTemplates(ctx: SimulatorContext): void {
 		template.id ??= String(randomInt(100_000_000_000, 999_999_999_999));
 		template.status ??= 'APPROVED';
 	}
+	// Sends are checked against these (the same list, so templates created below count too).
+	ctx.platform.templates = templates;
 	const path = `/:version/${ctx.config.business.wabaId}/message_templates`;
 
 	ctx.platform.on('GET', path, (request) => {

@@ -32,7 +32,7 @@ function whatsApp(ctx: SimulatorContext, statuses: StatusEmitter, request: Recor
 	}
 	const failure = ctx.errors.take('whatsapp');
 	if (failure?.mode === 'response') return errorResponse(failure);
-	const answer = whatsAppSend(request);
+	const answer = whatsAppSend(request, ctx.platform.templates);
 	const id = (answer.json as { messages?: Array<{ id: string }> } | undefined)?.messages?.[0]?.id;
 	if (!id) return answer;
 	// `to` (a phone number) wins over `recipient` (a BSUID or parent BSUID), as at Meta.

@@ -185,43 +185,65 @@ function fill(text, parameters) {
 
 function renderTemplate(message, template, ui) {
 	const definition = ui.template(template.name, template.language?.code);
-	const sent = template.components ?? [];
-	const parametersOf = (type) => sent.find((component) => component.type === type)?.parameters ?? [];
 	if (!definition) {
 		return { content: h('div', { class: 'text muted' }, `Template "${template.name}" (${template.language?.code ?? '?'}): not defined in the simulator config`) };
 	}
+	const { parts, after } = renderTemplateComponents(definition.components ?? [], template.components ?? [], message, ui);
+	return { content: h('div', { class: 'template' }, ...parts), after: after.length ? buttonBar(after) : null };
+}
+
+/** The definition's components filled with what was sent: the whole template, or one carousel card. */
+function renderTemplateComponents(components, sent, message, ui) {
+	const parametersOf = (type) => sent.find((component) => component.type === type)?.parameters ?? [];
 	const parts = [];
 	const after = [];
-	for (const component of definition.components ?? []) {
+	for (const component of components) {
 		const type = String(component.type).toUpperCase();
 		if (type === 'HEADER') {
-			if (component.format === 'TEXT' || !component.format) parts.push(h('div', { class: 'header-text' }, fill(component.text, parametersOf('header'))));
-			else parts.push(mediaElement(component.format.toLowerCase(), parametersOf('header')[0]?.[component.format.toLowerCase()] ?? {}));
+			const format = String(component.format ?? 'TEXT').toUpperCase();
+			const parameter = parametersOf('header')[0] ?? {};
+			if (format === 'TEXT') parts.push(h('div', { class: 'header-text' }, fill(component.text, parametersOf('header'))));
+			else if (format === 'PRODUCT') parts.push(h('div', { class: 'product' }, `🛍 Product ${parameter.product?.product_retailer_id ?? '?'} (catalog ${parameter.product?.catalog_id ?? '?'})`));
+			else parts.push(mediaElement(format.toLowerCase(), parameter[format.toLowerCase()] ?? {}));
+		} else if (type === 'LIMITED_TIME_OFFER') {
+			const ends = parametersOf('limited_time_offer')[0]?.limited_time_offer?.expiration_time_ms;
+			parts.push(h('div', { class: 'offer' }, `⏱ ${component.limited_time_offer?.text ?? 'Offer'}${ends ? ` · ends ${new Date(ends).toLocaleString()}` : ''}`));
 		} else if (type === 'BODY') {
 			parts.push(h('div', { class: 'text', html: formatWhatsApp(fill(component.text, parametersOf('body'))) }));
 		} else if (type === 'FOOTER') {
 			parts.push(h('div', { class: 'footer-text' }, component.text));
+		} else if (type === 'CAROUSEL') {
+			const cards = sent.find((candidate) => candidate.type === 'carousel')?.cards ?? [];
+			parts.push(h('div', { class: 'carousel' }, ...(component.cards ?? []).map((card, index) => {
+				const given = cards.find((candidate) => Number(candidate.card_index) === index);
+				const inner = renderTemplateComponents(card.components ?? [], given?.components ?? [], message, ui);
+				return h('div', { class: 'card' }, ...inner.parts, inner.after.length ? buttonBar(inner.after) : null);
+			})));
 		} else if (type === 'BUTTONS') {
-			(component.buttons ?? []).forEach((button, index) => {
-				const sentButton = sent.find((candidate) => candidate.type === 'button' && Number(candidate.index) === index);
-				const kind = String(button.type).toUpperCase();
-				if (kind === 'QUICK_REPLY') {
-					const payload = sentButton?.parameters?.[0]?.payload ?? button.text;
-					after.push(actionButton(button.text, () => ui.act({ kind: 'reply', source: 'template_button', id: payload, title: button.text, replyTo: message.id }), '↩'));
-				} else if (kind === 'URL') {
-					after.push(h('a', { class: 'action', href: fill(button.url, sentButton?.parameters ?? []), target: '_blank', rel: 'noopener' }, h('span', { class: 'icon' }, '↗'), button.text));
-				} else if (kind === 'FLOW') {
-					const action = sentButton?.parameters?.[0]?.action ?? {};
-					after.push(actionButton(button.text, () => ui.openFlow({ flow_id: button.flow_id, flow_name: button.flow_name, flow_token: action.flow_token ?? 'unused', flow_action: button.flow_action ?? 'navigate', flow_action_payload: { screen: button.navigate_screen, data: action.flow_action_data } }, message), '▤'));
-				} else if (kind === 'PHONE_NUMBER') {
-					after.push(h('a', { class: 'action', href: `tel:${button.phone_number}` }, h('span', { class: 'icon' }, '📞'), button.text));
-				} else {
-					after.push(actionButton(button.text, () => undefined));
-				}
-			});
+			(component.buttons ?? []).forEach((button, index) => after.push(templateButton(button, sent.find((candidate) => candidate.type === 'button' && Number(candidate.index) === index), message, ui)));
 		}
 	}
-	return { content: h('div', { class: 'template' }, ...parts), after: after.length ? buttonBar(after) : null };
+	return { parts, after };
+}
+
+function templateButton(button, sentButton, message, ui) {
+	const kind = String(button.type).toUpperCase();
+	const parameter = sentButton?.parameters?.[0] ?? {};
+	if (kind === 'QUICK_REPLY') {
+		const payload = parameter.payload ?? button.text;
+		return actionButton(button.text, () => ui.act({ kind: 'reply', source: 'template_button', id: payload, title: button.text, replyTo: message.id }), '↩');
+	}
+	if (kind === 'URL') return h('a', { class: 'action', href: fill(button.url, sentButton?.parameters ?? []), target: '_blank', rel: 'noopener' }, h('span', { class: 'icon' }, '↗'), button.text);
+	if (kind === 'FLOW') {
+		const action = parameter.action ?? {};
+		return actionButton(button.text, () => ui.openFlow({ flow_id: button.flow_id, flow_name: button.flow_name, flow_token: action.flow_token ?? 'unused', flow_action: button.flow_action ?? 'navigate', flow_action_payload: { screen: button.navigate_screen, data: action.flow_action_data } }, message), '▤');
+	}
+	if (kind === 'PHONE_NUMBER') return h('a', { class: 'action', href: `tel:${button.phone_number}` }, h('span', { class: 'icon' }, '📞'), button.text);
+	// Copy-code and OTP buttons carry the code (OTP codes travel as a URL button parameter).
+	const code = parameter.coupon_code ?? (kind === 'OTP' ? parameter.text : undefined);
+	if (code !== undefined) return actionButton(`${button.text ?? 'Copy code'}: ${code}`, () => navigator.clipboard?.writeText(String(code)), '⧉');
+	const products = parameter.action?.sections?.flatMap((section) => section.product_items ?? []).length;
+	return actionButton(`${button.text ?? kind}${products ? ` (${products} products)` : ''}`, () => undefined, kind === 'CATALOG' || kind === 'MPM' || kind === 'SPM' ? '🛍' : '');
 }
 
 function renderMessaging(message, ui) {

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 
+import { graphError } from './graphError';
+import { checkTemplateSend } from './templateSend';
 import type { RecordedRequest, ScriptedResponse } from './types';
+
+export { graphError };
 
 /**
  * Realistic default answers of the platforms, so a test only scripts what it is about.
@@ -17,26 +21,14 @@ export const ids = {
 	media: () => String(1_000_000_000_000_000 + Math.floor(Math.random() * 1e15)),
 };
 
-export function graphError(code: number, message: string, status = 400, extra: Record<string, unknown> = {}): ScriptedResponse {
-	return {
-		status,
-		json: {
-			error: {
-				message,
-				type: 'OAuthException',
-				code,
-				...extra,
-				fbtrace_id: `A${randomBytes(9).toString('base64url')}`,
-			},
-		},
-	};
-}
-
-export function whatsAppSend(request: RecordedRequest): ScriptedResponse {
+/** A Cloud API send; a template send is checked against `templates` when any are known. */
+export function whatsAppSend(request: RecordedRequest, templates: Array<Record<string, unknown>> = []): ScriptedResponse {
 	const body = (request.json ?? {}) as Record<string, unknown>;
 	if (body.messaging_product !== 'whatsapp') {
 		return graphError(100, '(#100) The parameter messaging_product is required.');
 	}
+	const refusal = checkTemplateSend(body, templates);
+	if (refusal) return refusal;
 	if (body.status === 'read') return { json: { success: true } };
 	// A phone number goes in `to`, a business-scoped user id in `recipient`; with both, `to` wins.
 	const to = typeof body.to === 'string' ? body.to : '';
@@ -56,12 +48,12 @@ export function whatsAppSend(request: RecordedRequest): ScriptedResponse {
 }
 
 /** `/marketing_messages` takes only templates (Meta refuses anything else with error 100). */
-export function marketingMessagesSend(request: RecordedRequest): ScriptedResponse {
+export function marketingMessagesSend(request: RecordedRequest, templates: Array<Record<string, unknown>> = []): ScriptedResponse {
 	const body = (request.json ?? {}) as Record<string, unknown>;
 	if (body.type !== 'template') {
 		return graphError(100, '(#100) Invalid parameter', 400, { error_data: { messaging_product: 'whatsapp', details: 'Message must be a template message.' } });
 	}
-	return whatsAppSend(request);
+	return whatsAppSend(request, templates);
 }
 
 export function messengerSend(request: RecordedRequest): ScriptedResponse {

@@ -22,6 +22,13 @@ const GRAPH = '/:version';
 export class FakePlatform {
 	readonly requests: RecordedRequest[] = [];
 
+	/**
+	 * Message templates of the account as `GET /{WABA}/message_templates` returns them. When any
+	 * are known, template sends are checked against them the way the Cloud API does
+	 * (`templateSend.ts`); `serveTemplates()` sets them and answers the list. Cleared by `reset()`.
+	 */
+	templates: Array<Record<string, unknown>> = [];
+
 	/** Connections, TLS handshakes and idle closes since start (or the last `resetStats()`). */
 	readonly stats: ConnectionStats = { connections: 0, tlsHandshakes: 0, idleCloses: 0 };
 
@@ -101,6 +108,14 @@ export class FakePlatform {
 		}
 	}
 
+	/** Knows `templates` (sends are checked against them) and lists them at `GET /{wabaId}/message_templates` (filter `name`). */
+	serveTemplates(wabaId: string, templates: Array<Record<string, unknown>>): this {
+		this.templates = templates;
+		return this.on('GET', `${GRAPH}/${wabaId}/message_templates`, (request) => ({
+			json: { data: this.templates.filter((t) => !request.query.name || t.name === request.query.name), paging: { cursors: { before: 'QVFIUk', after: 'QVFIUl' } } },
+		}));
+	}
+
 	/** Zero the connection statistics. */
 	resetStats(): void {
 		Object.assign(this.stats, { connections: 0, tlsHandshakes: 0, idleCloses: 0 });
@@ -110,6 +125,7 @@ export class FakePlatform {
 	reset(): void {
 		this.requests.length = 0;
 		this.routes = [];
+		this.templates = [];
 		this.installDefaults();
 	}
 
@@ -124,9 +140,9 @@ export class FakePlatform {
 			graphError(100, `Unsupported ${request.method} request to ${request.path} (fake platform has no such route)`, 404),
 		);
 		this.on('POST', `${GRAPH}/:phoneNumberId/messages`, (request) =>
-			request.path.includes('/me/') ? messengerSend(request) : routeSend(request),
+			request.path.includes('/me/') ? messengerSend(request) : routeSend(request, this.templates),
 		);
-		this.on('POST', `${GRAPH}/:phoneNumberId/marketing_messages`, marketingMessagesSend);
+		this.on('POST', `${GRAPH}/:phoneNumberId/marketing_messages`, (request) => marketingMessagesSend(request, this.templates));
 		this.on('POST', '/send_message', viberSend);
 		this.on('POST', '/pa/send_message', viberSend);
 		this.on('POST', '/broadcast_message', viberBroadcast);
@@ -229,9 +245,9 @@ export class FakePlatform {
 	}
 }
 
-function routeSend(request: RecordedRequest): ScriptedResponse {
+function routeSend(request: RecordedRequest, templates: Array<Record<string, unknown>>): ScriptedResponse {
 	const body = (request.json ?? {}) as Record<string, unknown>;
-	if ('messaging_product' in body || !('recipient' in body)) return whatsAppSend(request);
+	if ('messaging_product' in body || !('recipient' in body)) return whatsAppSend(request, templates);
 	return messengerSend(request);
 }
 

@@ -4,4 +4,8 @@ export * from './envelope';
 export * from './basic';
 export * from './interactive';
 export * from './templateDefinition';
+export * from './templateParameters';
+export * from './templateValidation';
+export * from './templateValues';
+export * from './templateCreate';
 export * from './template';

@@ -18,6 +18,10 @@ export const LIMITS = {
 	ctaDisplayText: 20,
 	flowCta: 30,
 	templateHeaderText: 60,
+	templateCouponCode: 15,
+	carouselCards: 10,
+	mpmSections: 10,
+	mpmProducts: 30,
 	bizOpaqueBytes: 512,
 	/** Meta documents no length limit for media and CTA links: they are checked for form only. */
 	link: Number.POSITIVE_INFINITY,

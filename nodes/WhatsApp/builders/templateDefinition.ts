@@ -1,21 +1,47 @@
 /**
- * A message template as `GET /{WABA_ID}/message_templates` returns it, and the parameters it
- * needs, read from its own components (Meta's template components reference).
+ * A message template as `GET /{WABA_ID}/message_templates` returns it (Meta's template
+ * components reference): the types, and reading its placeholders and stored examples.
+ * What a send needs from it is derived in `templateParameters.ts`.
  */
 export interface TemplateButton {
-	type: string; // QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE, FLOW, OTP, ...
+	type: string; // QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE, FLOW, OTP, CATALOG, MPM, SPM, VOICE_CALL
 	text?: string;
 	url?: string;
+	phone_number?: string;
+	/** URL buttons: the full example URL; copy code buttons: the example code (string or one-element list). */
+	example?: string | string[];
 	flow_id?: string;
+	flow_name?: string;
+	flow_json?: string;
 	flow_action?: string;
 	navigate_screen?: string;
+	/** OTP buttons: COPY_CODE, ONE_TAP or ZERO_TAP. */
+	otp_type?: string;
+	autofill_text?: string;
+	zero_tap_terms_accepted?: boolean;
+	supported_apps?: Array<{ package_name: string; signature_hash: string }>;
+}
+
+export interface TemplateExample {
+	header_text?: string[];
+	header_text_named_params?: Array<{ param_name: string; example: string }>;
+	header_handle?: string[];
+	body_text?: string[][];
+	body_text_named_params?: Array<{ param_name: string; example: string }>;
 }
 
 export interface TemplateComponent {
-	type: string; // HEADER, BODY, FOOTER, BUTTONS
-	format?: string; // header: TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION
+	type: string; // HEADER, BODY, FOOTER, BUTTONS, CAROUSEL, LIMITED_TIME_OFFER
+	format?: string; // header: TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION, PRODUCT
 	text?: string;
+	example?: TemplateExample;
 	buttons?: TemplateButton[];
+	/** Carousel: every card has the same components (header, optional body, buttons). */
+	cards?: Array<{ components: TemplateComponent[] }>;
+	limited_time_offer?: { text?: string; has_expiration?: boolean };
+	/** Authentication templates. */
+	add_security_recommendation?: boolean;
+	code_expiration_minutes?: number;
 }
 
 export interface TemplateDefinition {
@@ -28,21 +54,6 @@ export interface TemplateDefinition {
 	components: TemplateComponent[];
 }
 
-export type ParameterKind = 'text' | 'image' | 'video' | 'document' | 'location' | 'payload' | 'url' | 'coupon_code' | 'flow';
-
-/** One value the user fills in; `key` is the field name shown to the user and used in errors. */
-export interface TemplateParameterSpec {
-	key: string;
-	component: 'header' | 'body' | 'button';
-	kind: ParameterKind;
-	/** Named parameter name, or the position ("1", "2", ...) for positional ones. */
-	name?: string;
-	buttonIndex?: number;
-	required: boolean;
-	/** For the UI: where the value goes. */
-	description: string;
-}
-
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
 export function placeholders(text: string | undefined): string[] {
@@ -52,55 +63,36 @@ export function placeholders(text: string | undefined): string[] {
 	return names;
 }
 
+/** Positional placeholders in the order they are sent: {{1}}, {{2}}, … {{10}}. */
+export function byPosition(names: string[]): string[] {
+	return [...names].sort((a, b) => Number(a) - Number(b));
+}
+
 export function isNamedTemplate(template: TemplateDefinition): boolean {
 	if (template.parameter_format) return template.parameter_format.toUpperCase() === 'NAMED';
 	const all = template.components.flatMap((c) => placeholders(c.text));
 	return all.some((name) => !/^\d+$/.test(name));
 }
 
-function byPosition(names: string[]): string[] {
-	return [...names].sort((a, b) => Number(a) - Number(b));
+/** The example Meta stores for placeholder `name` of a header or body component, if any. */
+export function placeholderExample(component: TemplateComponent, name: string): string | undefined {
+	const example = component.example;
+	if (!example) return undefined;
+	const isHeader = component.type.toUpperCase() === 'HEADER';
+	const namedList = isHeader ? example.header_text_named_params : example.body_text_named_params;
+	const named = namedList?.find((entry) => entry.param_name === name)?.example;
+	if (named !== undefined) return named;
+	if (!/^\d+$/.test(name)) return undefined;
+	const position = Number(name) - 1;
+	return isHeader ? example.header_text?.[position] : example.body_text?.[0]?.[position];
 }
 
-/** The parameters a template needs, in the order they are sent. */
-export function templateParameters(template: TemplateDefinition): TemplateParameterSpec[] {
-	const named = isNamedTemplate(template);
-	const specs: TemplateParameterSpec[] = [];
-	for (const component of template.components) {
-		const type = component.type.toUpperCase();
-		if (type === 'HEADER') {
-			const format = (component.format ?? 'TEXT').toUpperCase();
-			if (format === 'TEXT') {
-				for (const name of placeholders(component.text)) {
-					specs.push({ key: `header.${name}`, component: 'header', kind: 'text', name, required: true, description: `Header text {{${name}}}: "${component.text}"` });
-				}
-			} else if (format === 'IMAGE' || format === 'VIDEO' || format === 'DOCUMENT') {
-				const kind = format.toLowerCase() as 'image' | 'video' | 'document';
-				specs.push({ key: `header.${kind}`, component: 'header', kind, required: true, description: `Header ${kind}: a public https link or an uploaded media ID` });
-			} else if (format === 'LOCATION') {
-				specs.push({ key: 'header.location', component: 'header', kind: 'location', required: true, description: 'Header location: {"latitude":…, "longitude":…, "name":…, "address":…}' });
-			}
-		} else if (type === 'BODY') {
-			const names = named ? placeholders(component.text) : byPosition(placeholders(component.text));
-			for (const name of names) {
-				specs.push({ key: `body.${name}`, component: 'body', kind: 'text', name, required: true, description: `Body {{${name}}}: text, or {"currency":…} / {"date_time":…}` });
-			}
-		} else if (type === 'BUTTONS') {
-			(component.buttons ?? []).forEach((button, index) => {
-				const buttonType = button.type.toUpperCase();
-				const base = `button[${index}]`;
-				if (buttonType === 'QUICK_REPLY') {
-					specs.push({ key: `${base}.payload`, component: 'button', kind: 'payload', buttonIndex: index, required: false, description: `Payload sent back when "${button.text}" is tapped (optional)` });
-				} else if (buttonType === 'URL' && placeholders(button.url).length > 0) {
-					specs.push({ key: `${base}.url`, component: 'button', kind: 'url', buttonIndex: index, required: true, description: `URL suffix for "${button.text}": ${button.url}` });
-				} else if (buttonType === 'COPY_CODE') {
-					specs.push({ key: `${base}.coupon_code`, component: 'button', kind: 'coupon_code', buttonIndex: index, required: true, description: 'Code copied by the "Copy code" button (≤15 characters)' });
-				} else if (buttonType === 'FLOW') {
-					specs.push({ key: `${base}.flow_token`, component: 'button', kind: 'flow', name: 'flow_token', buttonIndex: index, required: false, description: `Flow token for "${button.text}" (your correlation id; default "unused")` });
-					specs.push({ key: `${base}.flow_action_data`, component: 'button', kind: 'flow', name: 'flow_action_data', buttonIndex: index, required: false, description: 'Flow action data: a JSON object handed to the first screen' });
-				}
-			});
-		}
-	}
-	return specs;
+/** A button's stored example (URL buttons keep the full example URL). */
+export function buttonExample(button: TemplateButton): string | undefined {
+	return Array.isArray(button.example) ? button.example[0] : button.example;
+}
+
+/** Components of a type (case-insensitive, as Graph answers upper case and takes lower case). */
+export function componentsOfType<T extends { type: unknown }>(components: T[], type: string): T[] {
+	return components.filter((component) => String(component.type).toUpperCase() === type);
 }

@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields }
 
 import { toNodeError } from '../../shared/actions';
 import { GraphClient } from '../../shared/graph';
-import { templateParameters } from '../builders';
+import { templateParameters, type TemplateDefinition } from '../builders';
 import { fetchTemplate, parseTemplateRef } from '../actions/common/templates';
 
 /** One field per parameter the chosen template needs, read from its components. */
@@ -12,17 +12,21 @@ export async function getTemplateParameters(this: ILoadOptionsFunctions): Promis
 	try {
 		const graph = await GraphClient.create(this, 'chatflowWhatsAppApi', { retry: { maxRetries: 1 } });
 		const template = await fetchTemplate(graph, graph.field('businessAccountId'), parseTemplateRef(value));
-		const fields: ResourceMapperField[] = templateParameters(template).map((spec) => ({
-			id: spec.key,
-			displayName: `${spec.key}${spec.required ? '' : ' (optional)'} — ${spec.description}`,
-			required: spec.required,
-			defaultMatch: false,
-			display: true,
-			type: spec.kind === 'location' || spec.name === 'flow_action_data' ? 'object' : 'string',
-			canBeUsedToMatch: false,
-		}));
-		return { fields };
+		return { fields: templateFields(template) };
 	} catch (error) {
 		throw toNodeError(this.getNode(), error);
 	}
+}
+
+/** The editor's fields for a template: labelled as the template reads, with Meta's stored example. */
+export function templateFields(template: TemplateDefinition): ResourceMapperField[] {
+	return templateParameters(template).map((spec) => ({
+		id: spec.key,
+		displayName: `${spec.label}${spec.required ? '' : ' (optional)'} — ${spec.example ? `e.g. ${JSON.stringify(spec.example)}` : spec.description}`,
+		required: spec.required,
+		defaultMatch: false,
+		display: true,
+		type: spec.fieldType,
+		canBeUsedToMatch: false,
+	}));
 }

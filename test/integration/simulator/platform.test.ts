@@ -12,6 +12,7 @@ import { decryptAesKey, decryptFlowData, encryptResponse } from '../../../nodes/
 import { verifyRequestSignature } from '../../../nodes/shared/webhook/signature';
 import { loadConfig, mergeConfig } from '../../../simulator/config';
 import type { ChatSimulator } from '../../../simulator/chatSimulator';
+import { TEMPLATE_KINDS } from '../../fixtures/templateKinds';
 import { simulatorSuite, type WebhookReceiver } from './receiver';
 
 const SECRETS = { whatsapp: 'wa-secret', messenger: 'ms-secret', instagram: 'ig-secret', viber: 'viber-token' };
@@ -92,10 +93,28 @@ describe('chat simulator platform', () => {
 
 	it('lists the templates of the config file and adds created ones', async () => {
 		const list = await graph('GET', '/102290129340398/message_templates?name=order');
-		expect(list.json.data.map((template: { name: string }) => template.name)).toEqual(['order_update']);
+		expect(list.json.data.map((template: { name: string }) => template.name)).toEqual(['order_update', 'order_confirmation_named']);
 		const created = await graph('POST', '/102290129340398/message_templates', { name: 'welcome_back', language: 'en_US', category: 'MARKETING', components: [{ type: 'BODY', text: 'Hi' }] });
 		expect(created.json).toMatchObject({ status: 'APPROVED', id: expect.any(String) });
-		expect((await graph('GET', '/102290129340398/message_templates')).json.data).toHaveLength(4);
+		expect((await graph('GET', '/102290129340398/message_templates')).json.data).toHaveLength(loadConfig().templates.length + 1);
+		// a created template is checked like the others
+		const send = (components: unknown[]) => graph('POST', `/${PHONE}/messages`, { messaging_product: 'whatsapp', to: WA, type: 'template', template: { name: 'welcome_back', language: { code: 'en_US' }, components } });
+		expect((await send([])).status).toBe(200);
+		expect((await send([{ type: 'body', parameters: [{ type: 'text', text: 'x' }] }])).json.error).toMatchObject({ code: 132000 });
+	});
+
+	it('has one template of each kind in its config, and takes each kind\'s documented send', async () => {
+		const templates = (await graph('GET', '/102290129340398/message_templates?limit=100')).json.data as Array<{ name: string; components: unknown }>;
+		for (const kind of TEMPLATE_KINDS) {
+			expect(templates.find((template) => template.name === kind.definition.name)?.components).toEqual(kind.definition.components);
+			const { name, language } = kind.definition;
+			const sent = await graph('POST', `/${PHONE}/messages`, { messaging_product: 'whatsapp', to: WA, type: 'template', template: { name, language: { code: language }, components: kind.components } });
+			expect([kind.kind, sent.status]).toEqual([kind.kind, 200]);
+		}
+		const carousel = TEMPLATE_KINDS[0];
+		const short = [carousel.components[0], { type: 'carousel', cards: (carousel.components[1].cards as unknown[]).slice(1) }];
+		const refused = await graph('POST', `/${PHONE}/messages`, { messaging_product: 'whatsapp', to: WA, type: 'template', template: { name: carousel.definition.name, language: { code: 'en_US' }, components: short } });
+		expect(refused.json.error).toMatchObject({ code: 132000, error_data: { details: 'carousel: number of cards (1) does not match the expected number of cards (2)' } });
 	});
 
 	it('delivers to the URL and secret a trigger registers automatically', async () => {

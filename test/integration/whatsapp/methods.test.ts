@@ -5,7 +5,10 @@ import { getTemplateParameters } from '../../../nodes/WhatsApp/methods/resourceM
 import { FakePlatform } from '../../../simulator/platform';
 import { createExecuteContext } from '../../support/executeContext';
 import { PHONE_ID, TOKEN, WABA_ID } from './runNode';
-import { serveTemplates } from './templateFixtures';
+import { serveTemplates, TEMPLATES } from './templateFixtures';
+import { TEMPLATE_KINDS } from '../../fixtures/templateKinds';
+
+const SERVED = [...TEMPLATES, ...TEMPLATE_KINDS.map((f) => f.definition)];
 
 /** The editor's list searches and the template resource mapper, over real HTTP. */
 describe('Chatflow WhatsApp: listSearch and resourceMapping', () => {
@@ -38,7 +41,8 @@ describe('Chatflow WhatsApp: listSearch and resourceMapping', () => {
 
 	it('searches templates; the value carries name and language', async () => {
 		const all = await searchTemplates.call(loadOptionsContext(''));
-		expect(all.results.map((r) => r.value)).toEqual(['order_update|en_US', 'welcome_named|pt_BR', 'store_location|en_US', 'doc_video|de', 'pending_one|en_US']);
+		expect(all.results.map((r) => r.value)).toEqual(SERVED.map((t) => `${t.name}|${t.language}`));
+		expect(all.results.slice(0, 5).map((r) => r.value)).toEqual(['order_update|en_US', 'welcome_named|pt_BR', 'store_location|en_US', 'doc_video|de', 'pending_one|en_US']);
 		expect(all.results[0].name).toBe('order_update (en_US) · APPROVED · UTILITY');
 		const filtered = await searchTemplates.call(loadOptionsContext(''), 'welcome_named');
 		expect(filtered.results.map((r) => r.value)).toEqual(['welcome_named|pt_BR']);

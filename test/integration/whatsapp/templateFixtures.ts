@@ -1,5 +1,6 @@
 import type { TemplateDefinition } from '../../../nodes/WhatsApp/builders';
 import { FakePlatform } from '../../../simulator/platform';
+import { TEMPLATE_KINDS } from '../../fixtures/templateKinds';
 import { TOKEN, WABA_ID } from './runNode';
 
 /** Templates as GET /{WABA}/message_templates returns them (components as Meta stores them). */
@@ -64,10 +65,9 @@ export const TEMPLATES: TemplateDefinition[] = [
 	},
 ];
 
+/** Serves TEMPLATES and one template of each kind; the fake platform checks sends against them. */
 export function serveTemplates(platform: FakePlatform): void {
-	platform.on('GET', `/:v/${WABA_ID}/message_templates`, (request) => ({
-		json: { data: TEMPLATES.filter((t) => !request.query.name || t.name === request.query.name), paging: { cursors: { before: 'b', after: 'a' } } },
-	}));
+	platform.serveTemplates(WABA_ID, [...TEMPLATES, ...TEMPLATE_KINDS.map((fixture) => fixture.definition)] as unknown as Array<Record<string, unknown>>);
 }
 
 /**

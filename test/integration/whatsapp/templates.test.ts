@@ -1,6 +1,7 @@
 import { FakePlatform } from '../../../simulator/platform';
 import { PHONE_ID, runWhatsApp, sentBodies, TOKEN, WABA_ID } from './runNode';
-import { serveTemplates } from './templateFixtures';
+import { serveTemplates, TEMPLATES } from './templateFixtures';
+import { TEMPLATE_KINDS } from '../../fixtures/templateKinds';
 
 const envelope = (template: unknown) =>
 	JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to: '491701234567', type: 'template', template });
@@ -137,7 +138,7 @@ describe('Chatflow WhatsApp: templates on the wire', () => {
 
 	it('lists, gets, creates and deletes templates', async () => {
 		const { output: listed } = await runWhatsApp(platform, { resource: 'template', operation: 'list', returnAll: true, filters: {} });
-		expect(listed.map((o) => o.json.name)).toEqual(['order_update', 'welcome_named', 'store_location', 'doc_video', 'pending_one']);
+		expect(listed.map((o) => o.json.name)).toEqual([...TEMPLATES, ...TEMPLATE_KINDS.map((f) => f.definition)].map((t) => t.name));
 		expect(listed.every((o) => (o.pairedItem as { item: number }).item === 0)).toBe(true);
 
 		const { output: got } = await runWhatsApp(platform, { resource: 'template', operation: 'get', template: { __rl: true, mode: 'list', value: 'welcome_named|pt_BR' } });
