@@ -6,11 +6,13 @@ import { NodeOperationError, jsonParse, type IDataObject, type IExecuteFunctions
 
 import { resolveContact } from './contactFromContext';
 import { clearSession, getSession, mergeVariables, setStep, setVariables, type SessionView } from './sessions';
-import { conversationRedisCredentials, openConversationStore } from './store';
+import { checkQueueModeStore, conversationRedisCredentials, openConversationStore } from './store';
 
 export async function executeSession(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
-	const store = openConversationStore(await conversationRedisCredentials(ctx));
+	const credentials = await conversationRedisCredentials(ctx);
+	checkQueueModeStore(ctx, credentials, 'session');
+	const store = openConversationStore(credentials);
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {

@@ -19,7 +19,7 @@ import { rememberContact, resolveContact } from './contactFromContext';
 import type { ResumeBody } from './route';
 import { replyOutcome, timeoutJson, type WaitSettings } from './replyOutcome';
 import { waitRunning } from './runningWait';
-import { conversationRedisCredentials, openConversationSignals, openConversationStore } from './store';
+import { checkQueueModeStore, conversationRedisCredentials, openConversationSignals, openConversationStore } from './store';
 import { registerWait, type WaitRecord } from './waitRegistry';
 
 const UNIT_MS: Record<string, number> = { seconds: 1000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
@@ -48,6 +48,8 @@ export const KEEP_RUNNING_DEFAULT_SECONDS = 30;
 export async function executeWaitForReply(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	if (items.length === 0) return [[], [], []];
+	const credentials = await conversationRedisCredentials(ctx);
+	checkQueueModeStore(ctx, credentials, 'waitForReply');
 	const keepRunningDefault = ctx.getNode().typeVersion >= 2 ? KEEP_RUNNING_DEFAULT_SECONDS : 0;
 	const settings = readWaitSettings((name, fallback) => ctx.getNodeParameter(name, 0, fallback), keepRunningDefault);
 	if (settings.timeoutMs < 0 || !Number.isFinite(settings.timeoutMs)) {
@@ -83,7 +85,6 @@ export async function executeWaitForReply(ctx: IExecuteFunctions): Promise<INode
 	const timedOut = (): INodeExecutionData[] =>
 		items.map((_, index) => ({ json: timeoutJson(contact, 'timeout', record), pairedItem: { item: index } }));
 
-	const credentials = await conversationRedisCredentials(ctx);
 	const store = openConversationStore(credentials);
 	if (settings.keepRunningMs > 0) {
 		const outcome = await waitRunning({
