@@ -52,6 +52,8 @@ async function sendOnce(store: KeyValueStore, key: string, itemIndex: number, po
 		output = await post();
 	} catch (error) {
 		await store.delete(key).catch(() => undefined);
+		// The send's own error (already a node error naming its item), passed on unchanged.
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 		throw error;
 	}
 	await store.set(key, JSON.stringify(output), CLAIM_TTL_MS).catch((error: Error) => warn(`item ${itemIndex}'s send-once record was not saved: ${error.message}`));
