@@ -50,7 +50,7 @@ export class RedisServer {
 	readonly host = '127.0.0.1';
 
 	get pid(): number | undefined {
-		return this.child?.exitCode === null ? this.child.pid : undefined;
+		return this.child && this.child.exitCode === null && this.child.signalCode === null ? this.child.pid : undefined;
 	}
 
 	/** Everything the server logged since it was started (across restarts). */
