@@ -12,6 +12,9 @@
  * Prints `<scenario>_lost` and `<scenario>_doubled` for each. The scenarios are in
  * test/e2e/faults/, which the faults e2e suite runs at a smaller size.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { startFaultsLab } from '../test/e2e/faults/lab';
 import { redisUnreachableDuringTraffic } from '../test/e2e/faults/redisOutage';
 import { redisRestartedWhileConversationsWait } from '../test/e2e/faults/redisRestart';
@@ -48,6 +51,9 @@ export default async function faults(context: BenchContext): Promise<BenchResult
 		if (wanted('webhook_kill')) record('webhook_kill', await webhookProcessorKilledDuringRedelivery(lab, batch, context.log));
 		if (wanted('redis_outage')) record('redis_outage', await redisUnreachableDuringTraffic(lab, { outageMs, intervalMs: 100, lead: 50 }, context.log));
 	} finally {
+		mkdirSync(join(__dirname, 'results'), { recursive: true });
+		// n8n's own account of each fault (crashed executions, refused deliveries), for reading.
+		writeFileSync(join(__dirname, 'results', 'faults-n8n.log'), lab.cluster.logs());
 		await lab.stop();
 	}
 	return { figures, ratios: {}, notes };

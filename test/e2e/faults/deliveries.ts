@@ -29,3 +29,19 @@ export async function sendBatch(batch: Delivery[], parallel: number, post: (deli
 	);
 	return statuses;
 }
+
+/**
+ * Meta's side of a delivery that was not answered 200: it is delivered again later. Delivers
+ * every item of `batch` whose status is not 200 again, after `pauseMs`, up to `rounds` times;
+ * resolves with the final statuses.
+ */
+export async function redeliverRefused(batch: Delivery[], statuses: number[], post: (delivery: Delivery) => Promise<number>, rounds = 6, pauseMs = 3_000): Promise<number[]> {
+	const final = [...statuses];
+	for (let round = 0; round < rounds && final.some((status) => status !== 200); round++) {
+		await new Promise((resolve) => setTimeout(resolve, pauseMs));
+		const pending = batch.map((delivery, index) => ({ delivery, index })).filter(({ index }) => final[index] !== 200);
+		const again = await sendBatch(pending.map(({ delivery }) => delivery), 5, post);
+		pending.forEach(({ index }, i) => (final[index] = again[i]));
+	}
+	return final;
+}

@@ -2,12 +2,13 @@
  * The webhook processor killed (SIGKILL) while Meta delivers a batch of messages, and Meta
  * delivering the whole batch again to the restarted processor (it redelivers what was not
  * answered 200, and may redeliver what was: at-least-once). Each message must cause exactly one
- * execution (one ack); the State Store's de-duplication drops the redeliveries.
+ * execution (one ack); the State Store's de-duplication drops the redeliveries. Deliveries the
+ * processor refuses (not 200) are delivered again, as Meta does.
  */
 import { postSigned, settle } from '../examples-support';
 import { until } from '../conversation-flow';
 import { ackWorkflow } from './ackWorkflow';
-import { deliveriesOf, sendBatch } from './deliveries';
+import { deliveriesOf, redeliverRefused, sendBatch } from './deliveries';
 import { tally, type FaultOutcome, type FaultsLab } from './lab';
 
 export async function webhookProcessorKilledDuringRedelivery(lab: FaultsLab, messages: number, log: (message: string) => void): Promise<FaultOutcome> {
@@ -29,7 +30,8 @@ export async function webhookProcessorKilledDuringRedelivery(lab: FaultsLab, mes
 	const unanswered = statuses.filter((status) => status !== 200).length;
 	await lab.cluster.replace('webhook');
 	log(`webhook processor restarted; Meta delivers all ${messages} again (${unanswered} were not answered 200)`);
-	const again = await sendBatch(batch, 10, async (delivery) => (await postSigned(url(), 'whatsapp', delivery.body)).status);
+	const post = async (delivery: { body: Record<string, unknown> }) => (await postSigned(url(), 'whatsapp', delivery.body)).status;
+	const again = await redeliverRefused(batch, await sendBatch(batch, 10, post), post);
 	const refused = again.filter((status) => status !== 200).length;
 	await until('every message acknowledged or the platform quiet', () => batch.every((d) => lab.texts.has(`ack:${d.wamid}`)) || undefined, 60_000).catch(() => undefined);
 	await settle(lab.platform, 3_000);
@@ -38,6 +40,6 @@ export async function webhookProcessorKilledDuringRedelivery(lab: FaultsLab, mes
 		lost,
 		doubled,
 		figures: { unanswered_at_kill: unanswered },
-		notes: [`${unanswered} deliveries unanswered when the processor died, ${refused} refused on redelivery; ${lost} messages never ran, ${doubled} ran twice or more`],
+		notes: [`${unanswered} deliveries unanswered when the processor died, ${refused} still refused after Meta's redeliveries; ${lost} messages never ran, ${doubled} ran twice or more`],
 	};
 }
