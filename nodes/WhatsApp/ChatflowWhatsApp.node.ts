@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { runOptionsProperty } from '../shared/actions';
 import { operationSubtitle } from '../shared/canvas';
+import { chatflowRedisConnectionTest } from '../shared/store';
 import { withFastParameters } from '../shared/parameters';
 import { throughputProperty } from './actions/common/descriptions';
 import { WHATSAPP_RUN_DEFAULTS } from './actions/common/run';
@@ -57,13 +58,18 @@ export class ChatflowWhatsApp implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'chatflowWhatsAppApi', required: true }],
+		credentials: [
+			{ name: 'chatflowWhatsAppApi', required: true },
+			// Optional: records which items an execution sent, so a job n8n runs again does not resend them.
+			{ name: 'chatflowRedisApi', required: false, testedBy: 'chatflowRedisConnectionTest' },
+		],
 		properties,
 	};
 
 	methods = {
 		listSearch: { searchPhoneNumbers, searchTemplates },
 		resourceMapping: { getTemplateParameters },
+		credentialTest: { chatflowRedisConnectionTest },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

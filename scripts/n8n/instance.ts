@@ -180,6 +180,19 @@ export class N8nInstance {
 		throw new Error(`n8n (${kind}) was not ready within ${timeoutMs} ms:\n${this.output.slice(-4000)}`);
 	}
 
+	/** SIGKILL to n8n's process group, as a crash or an out-of-memory kill would; resolves once it has exited. */
+	async kill(): Promise<void> {
+		if (!this.exited && this.child.pid) {
+			const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
+			try {
+				process.kill(-this.child.pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+			await exited;
+		}
+	}
+
 	/** SIGTERM to n8n's process group, SIGKILL after `graceMs`; resolves once it has exited. */
 	async stop(graceMs = 10_000): Promise<void> {
 		if (!this.exited && this.child.pid) {

@@ -36,6 +36,8 @@ export interface QueueCluster {
 	schema: string;
 	bullPrefix: string;
 	logs(): string;
+	/** Starts a new webhook processor or worker in place of the current one (after `kill()`). */
+	replace(kind: 'webhook' | 'worker'): Promise<N8nInstance>;
 	stop(): Promise<void>;
 }
 
@@ -80,7 +82,7 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 		started.push(webhook, worker);
 		await Promise.all([webhook.waitUntilReady(), worker.waitUntilReady()]);
 		const api = await N8nApi.connect(main.url);
-		return {
+		const cluster: QueueCluster = {
 			main,
 			webhook,
 			worker,
@@ -88,12 +90,21 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 			webhookUrl,
 			schema,
 			bullPrefix,
-			logs: () => [main, webhook, worker].map((p) => `--- ${p.options.kind}\n${p.logs()}`).join('\n'),
+			logs: () => started.map((p) => `--- ${p.options.kind} (pid ${p.pid})\n${p.logs()}`).join('\n'),
+			async replace(kind) {
+				await cluster[kind].stop();
+				const next = await start(kind, kind === 'webhook' ? webhookPort : workerPort);
+				started.push(next);
+				await next.waitUntilReady();
+				cluster[kind] = next;
+				return next;
+			},
 			async stop() {
 				await Promise.all(started.map(async (p) => await p.stop()));
 				psql(pg, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
 			},
 		};
+		return cluster;
 	} catch (error) {
 		await Promise.all(started.map(async (p) => await p.stop()));
 		psql(pg, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -6,9 +6,11 @@
  *   runOptionsProperty / readRunOptions   one "Run Options" block: parallel items, rate, retries
  *   failedItemDetails   one shape of a failed item under "Continue On Fail" on every channel
  *   toNodeError          a field check's error as a NodeOperationError naming the field
+ *   openSendOnce         with a State Store credential, an item a re-run job already sent is not sent again
  */
 export { createRouter, type RouterConfig } from './router';
 export type { OperationExecute, OperationModule, Operations } from './operation';
 export { readRunOptions, runOptionsFrom, runOptionsProperty, RUN_OPTIONS, type RunOptionDefaults, type RunOptions } from './runOptions';
 export { failedItemDetails, type ErrorDetails } from './failedItem';
 export { toNodeError } from './fieldErrors';
+export { openSendOnce, type SendOnce } from './sendOnce';

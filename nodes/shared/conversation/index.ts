@@ -47,6 +47,6 @@ export {
 	type WhenWaiting,
 } from './route';
 export { routeTriggerEvents, conversationTriggerOptions, readConversationSettings } from './trigger';
-export { openConversationStore, openConversationSignals, conversationRedisCredentials, CONVERSATION_SCOPE } from './store';
+export { openConversationStore, openConversationSignals, conversationRedisCredentials, checkQueueModeStore, CONVERSATION_SCOPE } from './store';
 export { waitRunning, deliverToRunning, type RunningWait } from './runningWait';
 export { replyOutcome, timeoutJson, type ReplyOutcome, type WaitSettings } from './replyOutcome';

@@ -43,6 +43,11 @@ export interface RunWorkflowOptions {
 	mode?: WorkflowExecuteMode;
 	/** Extra node types by full type name (e.g. 'test.makeBinary'), kept for later runs too. */
 	nodeTypes?: Record<string, AnyNodeType>;
+	/**
+	 * The execution's id (default: a new one per run). Passing an id again runs that execution
+	 * again from the start, as n8n does with a queue-mode job whose worker died.
+	 */
+	executionId?: string;
 }
 
 let nodeTypes: HarnessNodeTypes | undefined;
@@ -60,7 +65,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	const types = harnessNodeTypes();
 	for (const [name, type] of Object.entries(options.nodeTypes ?? {})) types.register(name, type);
 	const { source, workflow } = buildWorkflow(options.workflow, options.credentials, false);
-	const executionId = String(++executionCounter);
+	const executionId = options.executionId ?? String(++executionCounter);
 	const start = startNodeOf(workflow, types, options.startNode);
 	const mode = options.mode ?? 'trigger';
 

@@ -6,11 +6,13 @@ import { NodeOperationError, jsonParse, type IDataObject, type IExecuteFunctions
 
 import { resolveContact } from '../contact/resolveContact';
 import { clearSession, getSession, mergeVariables, setStep, setVariables, type SessionView } from '../../../shared/conversation/sessions';
-import { conversationRedisCredentials, openConversationStore } from '../../../shared/conversation/store';
+import { checkQueueModeStore, conversationRedisCredentials, openConversationStore } from '../../../shared/conversation/store';
 
 export async function executeSession(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
-	const store = openConversationStore(await conversationRedisCredentials(ctx));
+	const credentials = await conversationRedisCredentials(ctx);
+	checkQueueModeStore(ctx, credentials, 'session');
+	const store = openConversationStore(credentials);
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {

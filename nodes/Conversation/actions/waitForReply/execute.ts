@@ -13,6 +13,7 @@ import {
 } from 'n8n-workflow';
 
 import {
+	checkQueueModeStore,
 	contactKey,
 	conversationRedisCredentials,
 	openConversationSignals,
@@ -28,6 +29,8 @@ import { KEEP_RUNNING_DEFAULT_SECONDS, readWaitSettings } from './settings';
 export async function executeWaitForReply(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	if (items.length === 0) return [[], [], []];
+	const credentials = await conversationRedisCredentials(ctx);
+	checkQueueModeStore(ctx, credentials, 'waitForReply');
 	const keepRunningDefault = ctx.getNode().typeVersion >= 2 ? KEEP_RUNNING_DEFAULT_SECONDS : 0;
 	const settings = readWaitSettings((name, fallback) => ctx.getNodeParameter(name, 0, fallback), keepRunningDefault);
 	if (settings.timeoutMs < 0 || !Number.isFinite(settings.timeoutMs)) {
@@ -63,7 +66,6 @@ export async function executeWaitForReply(ctx: IExecuteFunctions): Promise<INode
 	const timedOut = (): INodeExecutionData[] =>
 		items.map((_, index) => ({ json: timeoutJson(contact, 'timeout', record), pairedItem: { item: index } }));
 
-	const credentials = await conversationRedisCredentials(ctx);
 	const store = openConversationStore(credentials);
 	if (settings.keepRunningMs > 0) {
 		const outcome = await waitRunning({

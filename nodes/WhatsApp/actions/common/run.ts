@@ -1,6 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { failedItemDetails, readRunOptions, type OperationExecute as KitOperationExecute, type RunOptionDefaults, type RunOptions } from '../../../shared/actions';
+import {
+	failedItemDetails,
+	openSendOnce,
+	readRunOptions,
+	type OperationExecute as KitOperationExecute,
+	type RunOptionDefaults,
+	type RunOptions,
+	type SendOnce,
+} from '../../../shared/actions';
 import { getRateLimiter, type RateLimiter } from '../../../shared/concurrency';
 import { DEFAULT_RETRY_POLICY, describeGraphError, GraphClient, graphErrorDetails } from '../../../shared/graph';
 import type { TemplateDefinition } from '../../builders';
@@ -12,6 +20,8 @@ export interface WhatsAppRun {
 	limiterFor(phoneNumberId: string): RateLimiter;
 	/** Templates loaded once per run (name|language → definition). */
 	templates: Map<string, Promise<TemplateDefinition>>;
+	/** With a State Store credential: messages a re-run of this execution already sent are not sent again. */
+	sendOnce?: SendOnce;
 }
 
 export type OperationExecute = KitOperationExecute<WhatsAppRun>;
@@ -46,6 +56,7 @@ export async function openWhatsAppRun(ctx: IExecuteFunctions, options: RunOption
 		graph,
 		limiterFor: (phoneNumberId) => getRateLimiter(`whatsapp:${phoneNumberId}`, { ratePerSecond: options.ratePerSecond }),
 		templates: new Map(),
+		sendOnce: await openSendOnce(ctx),
 	};
 }
 

@@ -18,7 +18,8 @@ export type SendEndpoint = 'messages' | 'marketing_messages';
  * POST /{phone_number_id}/messages (or /marketing_messages) under the account's rate limit. Output:
  * `{ channel, messageId, recipientId, to, type, phoneNumberId, messageStatus?, response }`: `to` is
  * the recipient as sent (phone digits, or the BSUID sent as `recipient`), `recipientId` the id
- * Meta answered with (its `wa_id`, else its `user_id`).
+ * Meta answered with (its `wa_id`, else its `user_id`). With a State Store credential an item a
+ * re-run of the execution already sent returns its first answer with `alreadySent: true`.
  */
 export async function sendMessage(
 	ctx: IExecuteFunctions,
@@ -29,6 +30,18 @@ export async function sendMessage(
 ): Promise<IDataObject> {
 	const phoneNumberId = senderPhoneNumberId(ctx, run, itemIndex);
 	const body = build();
+	const post = async () => await postMessage(ctx, run, itemIndex, phoneNumberId, body, endpoint);
+	return run.sendOnce ? await run.sendOnce.send(itemIndex, post) : await post();
+}
+
+async function postMessage(
+	ctx: IExecuteFunctions,
+	run: WhatsAppRun,
+	itemIndex: number,
+	phoneNumberId: string,
+	body: Record<string, unknown>,
+	endpoint: SendEndpoint,
+): Promise<IDataObject> {
 	const response = await run.graph.request<SendAnswer>({
 		method: 'POST',
 		path: `/${segment(phoneNumberId)}/${endpoint}`,

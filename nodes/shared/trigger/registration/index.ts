@@ -8,14 +8,16 @@ import type { META_OBJECT } from '../../ingestion/pipeline';
 import { metaCheckExists, metaCreate, metaDelete } from './meta';
 import { overrideCheckExists, overrideCreate, overrideDelete, overrideLevel } from './whatsAppOverride';
 import { viberCheckExists, viberCreate, viberDelete } from './viber';
+import { withStateStoreCheck } from '../stateStoreCheck';
 
 /**
  * `webhookMethods.default` of a Meta trigger: registration per the node's "Registration" mode
- * (manual, the app's subscription, or a WhatsApp callback override). Deactivation undoes whatever
- * this node recorded, whichever mode is selected now.
+ * (manual, the app's subscription, or a WhatsApp callback override), after the queue-mode
+ * State Store check. Deactivation undoes whatever this node recorded, whichever mode is
+ * selected now.
  */
 export function metaWebhookMethods(channel: keyof typeof META_OBJECT) {
-	return {
+	return withStateStoreCheck({
 		async checkExists(this: IHookFunctions): Promise<boolean> {
 			const level = overrideLevel(this);
 			return level ? await overrideCheckExists(this, level) : await metaCheckExists.call(this, channel);
@@ -28,8 +30,8 @@ export function metaWebhookMethods(channel: keyof typeof META_OBJECT) {
 			await overrideDelete(this);
 			return await metaDelete.call(this);
 		},
-	};
+	});
 }
 
 /** `webhookMethods.default` of the Viber trigger. */
-export const viberWebhookMethods = { checkExists: viberCheckExists, create: viberCreate, delete: viberDelete };
+export const viberWebhookMethods = withStateStoreCheck({ checkExists: viberCheckExists, create: viberCreate, delete: viberDelete });
