@@ -59,9 +59,14 @@ export class ChatflowWhatsApp implements INodeType {
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'chatflowWhatsAppApi', required: true },
+			{ name: 'chatflowWhatsAppApi', displayName: 'WhatsApp Account', required: true },
 			// Optional: records which items an execution sent, so a job n8n runs again does not resend them.
-			{ name: 'chatflowRedisApi', required: false, testedBy: 'chatflowRedisConnectionTest' },
+			{
+				name: 'chatflowRedisApi',
+				displayName: 'State Store (Redis, Sends Each Item Once in Queue Mode, Optional)',
+				required: false,
+				testedBy: 'chatflowRedisConnectionTest',
+			},
 		],
 		properties,
 	};
