@@ -16,6 +16,15 @@ import { ROUTE_OUTPUTS_EXPRESSION, ROUTING_ONE_OUTPUT, ROUTING_PER_ROUTE } from 
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhook/versions';
 
 /**
+ * What n8n answers when the workflow ends without a respond node answering: 500, empty body.
+ * A number, although n8n's type says string: n8n hands the value unchanged to Express's
+ * `res.status()`, and Express 5 (n8n 2.x) refuses a string ("Invalid status code") and answers
+ * with a stack trace instead. A number also needs no expression, which would cost an isolate
+ * per request.
+ */
+const NO_ANSWER_STATUS = 500 as unknown as string;
+
+/**
  * The WhatsApp Flows data-exchange endpoint. Answers itself: bad signatures (432), payloads it
  * cannot decrypt (421), bad flow tokens (427), health checks and client error notifications.
  * Hands INIT, BACK and data_exchange to the workflow; the "Chatflow Respond to WhatsApp Flow" node
@@ -41,8 +50,7 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'responseNode',
-				// Used by n8n only when the workflow ends without a respond node answering.
-				responseCode: '500',
+				responseCode: NO_ANSWER_STATUS,
 				path: 'flows',
 			},
 		],
@@ -114,6 +122,14 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 						default: false,
 						description:
 							'Whether health checks (ping) also start the workflow (they are answered either way); the item has notification = "ping"',
+					},
+					{
+						displayName: 'Pass Unknown Actions to Workflow',
+						name: 'passUnknownActions',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether requests with an action other than INIT, BACK, data_exchange and ping start the workflow (with One Output per Route they leave by Other); off, they are answered 400 and no workflow runs',
 					},
 					{
 						displayName: 'Skip Signature Check (Local Testing Only)',

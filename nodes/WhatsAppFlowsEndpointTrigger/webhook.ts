@@ -16,6 +16,7 @@ export interface EndpointTriggerOptions {
 	skipSignatureCheck?: boolean;
 	passPings?: boolean;
 	passErrorNotifications?: boolean;
+	passUnknownActions?: boolean;
 }
 
 /**
@@ -51,6 +52,7 @@ export async function receiveEndpointRequest(ctx: IWebhookFunctions): Promise<IW
 					appSecrets: credential.appSecrets,
 					skipSignatureCheck: options.skipSignatureCheck === true,
 					tokenSecret: verifyToken ? credential.tokenSecret : undefined,
+					passUnknownActions: options.passUnknownActions === true,
 				},
 			);
 		} catch (error) {
