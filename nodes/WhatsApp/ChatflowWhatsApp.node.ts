@@ -9,6 +9,7 @@ import { description as media } from './actions/media';
 import { description as message } from './actions/message';
 import { router } from './actions/router';
 import { description as template } from './actions/template';
+import { searchFlows } from '../shared/flows/picker';
 import { searchPhoneNumbers, searchTemplates } from './methods/listSearch';
 import { getTemplateParameters } from './methods/resourceMapping';
 
@@ -61,7 +62,7 @@ export class ChatflowWhatsApp implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchPhoneNumbers, searchTemplates },
+		listSearch: { searchPhoneNumbers, searchTemplates, searchFlows },
 		resourceMapping: { getTemplateParameters },
 	};
 

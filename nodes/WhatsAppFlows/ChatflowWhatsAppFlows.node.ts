@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { searchFlows } from '../shared/flows/picker';
 import { description, router } from './actions/router';
 
 /** WhatsApp Flows management: Flows API, Flow JSON, encryption keys (Meta's Flows API and Flow JSON reference). */
@@ -33,6 +34,8 @@ export class ChatflowWhatsAppFlows implements INodeType {
 		],
 		properties: description,
 	};
+
+	methods = { listSearch: { searchFlows } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
