@@ -108,6 +108,23 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Decrypt Uploaded Files',
+						name: 'decryptFiles',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to download, verify and decrypt the files of PhotoPicker and DocumentPicker into binary properties (<field>_<index>) before the workflow starts (on unless turned off here); a file that fails a check is listed in fileErrors',
+					},
+					{
+						displayName: 'Max File Size (MB)',
+						name: 'maxFileSizeMb',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 25,
+						description: 'Larger uploaded files are refused (listed in fileErrors) instead of downloaded; WhatsApp allows up to 25 MB per file',
+						displayOptions: { show: { decryptFiles: [true] } },
+					},
+					{
 						displayName: 'Pass Error Notifications to Workflow',
 						name: 'passErrorNotifications',
 						type: 'boolean',
