@@ -113,7 +113,7 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to download, verify and decrypt the files of PhotoPicker and DocumentPicker into binary properties (<field>_<index>) before the workflow starts (on unless turned off here); a file that fails a check is listed in fileErrors',
+							'Whether to download, verify and decrypt the files of PhotoPicker and DocumentPicker into binary properties (field_index, e.g. photo_picker_0) before the workflow starts (on unless turned off here); a file that fails a check is listed in fileErrors',
 					},
 					{
 						displayName: 'Max File Size (MB)',

@@ -58,6 +58,8 @@ export function decryptFlowMedia(cdnFile: Buffer, metadata: EncryptedFlowFile['e
 		const decipher = createDecipheriv('aes-256-cbc', key, iv);
 		plaintext = Buffer.concat([decipher.update(ciphertext), decipher.final()]);
 	} catch {
+		// A pure function without a node: the caller turns it into the item's error.
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 		throw new FlowMediaError('the file cannot be decrypted (bad padding)');
 	}
 	if (!timingSafeEqual(createHash('sha256').update(plaintext).digest(), plaintextHash)) {
