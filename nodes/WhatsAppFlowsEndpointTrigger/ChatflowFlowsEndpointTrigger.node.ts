@@ -122,7 +122,6 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 						typeOptions: { minValue: 1 },
 						default: 25,
 						description: 'Larger uploaded files are refused (listed in fileErrors) instead of downloaded; WhatsApp allows up to 25 MB per file',
-						displayOptions: { show: { decryptFiles: [true] } },
 					},
 					{
 						displayName: 'Pass Error Notifications to Workflow',
