@@ -11,6 +11,14 @@ import {
 	FLOWS_ENDPOINT_CREDENTIAL_TEST,
 	testFlowsEndpointCredential,
 } from '../shared/flows/credential';
+import { searchFlows } from '../shared/flows/picker';
+import {
+	flowsEndpointCheckExists,
+	flowsEndpointCreate,
+	flowsEndpointDelete,
+	REGISTRATION_ON_ACTIVATION,
+	registrationProperties,
+} from './registration';
 import { receiveEndpointRequest } from './webhook';
 import { ROUTE_OUTPUTS_EXPRESSION, ROUTING_ONE_OUTPUT, ROUTING_PER_ROUTE } from '../shared/flows/routeOutputs';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhook/versions';
@@ -44,7 +52,11 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 		inputs: [],
 		// One output, or one per listed route plus "Other" (routeOutputs.ts).
 		outputs: ROUTE_OUTPUTS_EXPRESSION,
-		credentials: [{ name: 'chatflowFlowsEndpointApi', required: true, testedBy: 'chatflowFlowsEndpointApiTest' }],
+		credentials: [
+			{ name: 'chatflowFlowsEndpointApi', required: true, testedBy: 'chatflowFlowsEndpointApiTest' },
+			// Only to set the endpoint URI of the listed Flows on activation.
+			{ name: 'chatflowWhatsAppApi', required: true, displayOptions: { show: { endpointRegistration: [REGISTRATION_ON_ACTIVATION] } } },
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -57,11 +69,12 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Put the production URL into the Flow as its endpoint URI. Answer INIT, BACK and data_exchange with a "Chatflow Respond to WhatsApp Flow" node; route with one Switch on <code>{{ $json.route }}</code> (INIT, BACK:SCREEN, data_exchange:SCREEN).',
+					'Put the production URL into the Flow as its endpoint URI (or choose Set on Activation below). Answer INIT, BACK and data_exchange with a "Chatflow Respond to WhatsApp Flow" node; route with one Switch on <code>{{ $json.route }}</code> (INIT, BACK:SCREEN, data_exchange:SCREEN).',
 				name: 'notice',
 				type: 'notice',
 				default: '',
 			},
+			...registrationProperties,
 			{
 				displayName: 'Outputs',
 				name: 'routing',
@@ -162,19 +175,20 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 
 	methods = {
 		credentialTest: { [FLOWS_ENDPOINT_CREDENTIAL_TEST]: testFlowsEndpointCredential },
+		listSearch: { searchFlows },
 	};
 
-	// Nothing to register at Meta: the endpoint URI is set on the Flow (management node or UI).
+	// Manual by default; "Set on Activation" sets the production URL on the listed Flows.
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return await flowsEndpointCheckExists.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return await flowsEndpointCreate.call(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return await flowsEndpointDelete.call(this);
 			},
 		},
 	};
