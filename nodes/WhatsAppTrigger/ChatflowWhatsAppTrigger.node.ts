@@ -11,6 +11,8 @@ import { triggerProperties } from '../shared/trigger/descriptions';
 import { handleTriggerWebhook } from '../shared/trigger/handleWebhook';
 import { META_WEBHOOKS } from '../shared/trigger/nodeParts';
 import { conversationTriggerOptions } from '../shared/conversation';
+import { flowJourneyProperty } from '../shared/trigger/flowJourney';
+import { FLOWS_ENDPOINT_CREDENTIAL_TEST, testFlowsEndpointCredential } from '../shared/flows/credential';
 import { chatflowRedisConnectionTest } from '../shared/store';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhook/versions';
 
@@ -36,6 +38,8 @@ export class ChatflowWhatsAppTrigger implements INodeType {
 			{ name: 'chatflowMetaAppApi', required: true },
 			{ name: 'chatflowWhatsAppApi', required: false },
 			{ name: 'chatflowRedisApi', required: false, testedBy: 'chatflowRedisConnectionTest' },
+			// Only for "Only Flow Answers of Journey": its Flow Token Secret verifies the tokens.
+			{ name: 'chatflowFlowsEndpointApi', required: false, testedBy: 'chatflowFlowsEndpointApiTest' },
 		],
 		webhooks: META_WEBHOOKS,
 		properties: [
@@ -111,11 +115,12 @@ export class ChatflowWhatsAppTrigger implements INodeType {
 						'Comma-separated phone number IDs or WhatsApp Business Account IDs; events for others are acknowledged and ignored. Empty means all.',
 				},
 			}),
+			flowJourneyProperty,
 			conversationTriggerOptions,
 		],
 	};
 
-	methods = { credentialTest: { chatflowRedisConnectionTest } };
+	methods = { credentialTest: { chatflowRedisConnectionTest, [FLOWS_ENDPOINT_CREDENTIAL_TEST]: testFlowsEndpointCredential } };
 
 	webhookMethods = { default: metaWebhookMethods('whatsapp') };
 
