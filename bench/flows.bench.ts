@@ -8,11 +8,12 @@
  *     data_exchange alternating, 8 concurrent clients, latency percentiles and requests/s.
  *     Then one client at a time (`--singleRequests`, alternating halves): the latency a user sees
  *     when the endpoint is not saturated, without queueing behind other requests.
+ * (c) An uploaded file: verify + decrypt per MB beside the primitives written out (--fileMb=4).
  * Options: --requests=2000 (a), --n8nRequests=1600 (b), --concurrency=8, --singleRequests=200,
  *   --lazyIsolates=1 (run n8n with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true), --perRoute=1 (route with the
  *   trigger's outputs instead of a Switch)
  */
-import { constants, createCipheriv, createDecipheriv, privateDecrypt, randomUUID } from 'node:crypto';
+import { constants, createCipheriv, createDecipheriv, createHash, createHmac, privateDecrypt, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,8 @@ import {
 	recallAesKey,
 	rememberAesKey,
 } from '../nodes/shared/flows';
+import { decryptFlowMedia, findUploadedFiles } from '../nodes/shared/flows/media';
+import { encryptFlowMedia } from '../simulator/flows/media';
 import { N8nApi } from '../scripts/n8n/api';
 import { N8nInstance, freePort } from '../scripts/n8n/instance';
 import { decryptFlowResponse, encryptFlowRequest, generateFlowsKeyPair, type EncryptedFlowRequest } from '../simulator/flows/client';
@@ -60,6 +63,8 @@ export function handlerAlone(context: BenchContext, keys: ReturnType<typeof gene
 			{ privateKey, appSecrets: [APP_SECRET], tokenSecret: TOKEN_SECRET },
 		);
 		if (outcome.kind !== 'forward') throw new Error(`handler rejected a request: ${JSON.stringify(outcome)}`);
+		// The trigger looks for pickers' files in every request (none here).
+		if (findUploadedFiles(outcome.request.data).length > 0) throw new Error('no files expected');
 		rememberAesKey(outcome.session.encryptedAesKey, outcome.session.aesKey);
 		const aesKey = recallAesKey(outcome.session.encryptedAesKey) ?? outcome.session.aesKey;
 		return encryptResponse(aesKey, outcome.session.iv, answer);
@@ -101,6 +106,38 @@ export function handlerAlone(context: BenchContext, keys: ReturnType<typeof gene
 	}
 	context.log(`handler alone: ${requests.length} requests in ${handlerUs.length} alternating batches`);
 	return { handler: median(handlerUs), floor: median(floorUs) };
+}
+
+/**
+ * An uploaded file's checks and decryption (decryptFlowMedia) per MB, beside the same four
+ * primitives written out: SHA-256 of the download, HMAC-SHA256 over iv + ciphertext, AES-256-CBC,
+ * SHA-256 of the file. Alternating batches, medians.
+ */
+function fileDecryption(context: BenchContext) {
+	const megabytes = context.option('fileMb', 4);
+	const { cdnFile, entry } = encryptFlowMedia(randomBytes(megabytes * 1024 * 1024), 'bench.bin');
+	const metadata = entry.encryption_metadata;
+	const floor = () => {
+		const key = Buffer.from(metadata.encryption_key, 'base64');
+		const iv = Buffer.from(metadata.iv, 'base64');
+		createHash('sha256').update(cdnFile).digest();
+		const ciphertext = cdnFile.subarray(0, cdnFile.length - 10);
+		createHmac('sha256', Buffer.from(metadata.hmac_key, 'base64')).update(iv).update(ciphertext).digest();
+		const decipher = createDecipheriv('aes-256-cbc', key, iv);
+		return createHash('sha256').update(Buffer.concat([decipher.update(ciphertext), decipher.final()])).digest();
+	};
+	const ours = () => decryptFlowMedia(cdnFile, metadata);
+	const oursMs: number[] = [];
+	const floorMs: number[] = [];
+	for (let round = 0; round < 12; round++) {
+		for (const which of round % 2 === 0 ? [ours, floor] : [floor, ours]) {
+			const began = process.hrtime.bigint();
+			which();
+			(which === ours ? oursMs : floorMs).push(Number(process.hrtime.bigint() - began) / 1e6 / megabytes);
+		}
+	}
+	context.log(`file decryption: ${megabytes} MB file, 12 alternating rounds`);
+	return { ours: median(oursMs.slice(2)), floor: median(floorMs.slice(2)) };
 }
 
 /**
@@ -286,12 +323,14 @@ export default async function flows(context: BenchContext): Promise<BenchResult>
 	const keys = generateFlowsKeyPair(PASSPHRASE);
 	const token = createFlowToken(TOKEN_SECRET, { contact: '4915112345678', journey: 'bench' }, 86400);
 	const alone = handlerAlone(context, keys, token);
+	const files = fileDecryption(context);
 	const loadBetween = load();
 	const n8n = await throughN8n(context, keys, token);
 	return {
 		figures: {
 			handler_us_per_request: alone.handler,
 			floor_us_per_request: alone.floor,
+			file_decrypt_ms_per_mb: files.ours,
 			n8n_p50_ms: n8n.p50,
 			n8n_p90_ms: n8n.p90,
 			n8n_p99_ms: n8n.p99,
@@ -302,13 +341,16 @@ export default async function flows(context: BenchContext): Promise<BenchResult>
 		},
 		ratios: {
 			handler_vs_floor: alone.handler / alone.floor,
+			// an uploaded file: decryptFlowMedia vs the hashes, HMAC and AES-256-CBC written out
+			file_decrypt_vs_floor: files.ours / files.floor,
 			// n8n CPU per request: this package's trigger + respond vs n8n's Webhook + Respond to Webhook
 			n8n_cpu_vs_plain_webhook: n8n.cpuPerRequest / n8n.plain.cpuPerRequest,
 			// one client: this package's endpoint vs n8n's own Webhook → Switch → Respond to Webhook
 			n8n_p90_1_client_vs_plain_webhook: n8n.single.p90 / n8n.singlePlain.p90,
 		},
 		notes: [
-			'handler: signature + RSA-OAEP + AES-GCM decrypt + JSON + flow-token check + encrypted answer; floor: RSA-OAEP + AES-GCM decrypt + encrypt only; medians of alternating 100-request batches',
+			'handler: signature + RSA-OAEP + AES-GCM decrypt + JSON + flow-token check + looking for uploaded files (none) + encrypted answer; floor: RSA-OAEP + AES-GCM decrypt + encrypt only; medians of alternating 100-request batches',
+			`uploaded file: ${files.ours.toFixed(2)} ms per MB to verify and decrypt (floor ${files.floor.toFixed(2)} ms per MB); the download from the CDN comes on top`,
 			`n8n: one main process (SQLite, executions saved${n8n.lazyIsolates ? ', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true' : ', default expression engine settings'}), endpoint trigger → ${n8n.perRoute ? 'its outputs per route (no Switch)' : 'Switch'} → respond node; INIT and data_exchange alternating; requests encrypted before timing`,
 			`n8n main process CPU time per request: ${n8n.cpuPerRequest.toFixed(1)} ms; plain Webhook → Switch → Respond to Webhook, same bodies, same n8n: ${n8n.plain.cpuPerRequest.toFixed(1)} ms (p50 ${n8n.plain.p50.toFixed(0)} ms, p90 ${n8n.plain.p90.toFixed(0)} ms, ${n8n.plain.rps.toFixed(1)} requests/s)`,
 			`one client at a time: p50 ${n8n.single.p50.toFixed(0)} ms, p90 ${n8n.single.p90.toFixed(0)} ms; plain Webhook workflow p50 ${n8n.singlePlain.p50.toFixed(0)} ms, p90 ${n8n.singlePlain.p90.toFixed(0)} ms`,

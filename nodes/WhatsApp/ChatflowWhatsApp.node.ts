@@ -11,6 +11,7 @@ import { description as media } from './actions/media';
 import { description as message } from './actions/message';
 import { router } from './actions/router';
 import { description as template } from './actions/template';
+import { searchFlows } from '../shared/flows/picker';
 import { searchPhoneNumbers, searchTemplates } from './methods/listSearch';
 import { getTemplateParameters } from './methods/resourceMapping';
 
@@ -72,7 +73,7 @@ export class ChatflowWhatsApp implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchPhoneNumbers, searchTemplates },
+		listSearch: { searchPhoneNumbers, searchTemplates, searchFlows },
 		resourceMapping: { getTemplateParameters },
 		credentialTest: { chatflowRedisConnectionTest },
 	};

@@ -41,6 +41,11 @@ export class ChatflowFlowResponse implements INodeType {
 				testedBy: 'chatflowFlowsEndpointApiTest',
 				displayOptions: { show: { verifyToken: [true] } },
 			},
+			{
+				name: 'chatflowWhatsAppApi',
+				required: true,
+				displayOptions: { show: { operation: ['parse'], downloadFiles: [true] } },
+			},
 		],
 		properties: description,
 	};

@@ -9,6 +9,7 @@ import {
 import { inputsExpression, operationSubtitle } from '../shared/canvas';
 import { LOCAL_OPERATIONS } from './actions/common/run';
 import { flowsInputs } from './canvas';
+import { searchFlows } from '../shared/flows/picker';
 import { description, router } from './actions/router';
 
 /** WhatsApp Flows management: Flows API, Flow JSON, encryption keys (Meta's Flows API and Flow JSON reference). */
@@ -36,6 +37,8 @@ export class ChatflowWhatsAppFlows implements INodeType {
 		],
 		properties: description,
 	};
+
+	methods = { listSearch: { searchFlows } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

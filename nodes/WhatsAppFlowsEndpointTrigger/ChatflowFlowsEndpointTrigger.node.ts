@@ -11,10 +11,27 @@ import {
 	FLOWS_ENDPOINT_CREDENTIAL_TEST,
 	testFlowsEndpointCredential,
 } from '../shared/flows/credential';
+import { searchFlows } from '../shared/flows/picker';
+import {
+	flowsEndpointCheckExists,
+	flowsEndpointCreate,
+	flowsEndpointDelete,
+	REGISTRATION_ON_ACTIVATION,
+	registrationProperties,
+} from './registration';
 import { receiveEndpointRequest } from './webhook';
 import { routeOutputs, ROUTING_ONE_OUTPUT, ROUTING_PER_ROUTE } from '../shared/flows/routeOutputs';
 import { outputsExpression } from '../shared/canvas';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhook/versions';
+
+/**
+ * What n8n answers when the workflow ends without a respond node answering: 500, empty body.
+ * A number, although n8n's type says string: n8n hands the value unchanged to Express's
+ * `res.status()`, and Express 5 (n8n 2.x) refuses a string ("Invalid status code") and answers
+ * with a stack trace instead. A number also needs no expression, which would cost an isolate
+ * per request.
+ */
+const NO_ANSWER_STATUS = 500 as unknown as string;
 
 /**
  * The WhatsApp Flows data-exchange endpoint. Answers itself: bad signatures (432), payloads it
@@ -36,25 +53,34 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 		inputs: [],
 		// One output, or one per listed route plus "Other" (routeOutputs.ts).
 		outputs: outputsExpression(routeOutputs),
-		credentials: [{ name: 'chatflowFlowsEndpointApi', required: true, testedBy: 'chatflowFlowsEndpointApiTest' }],
+		credentials: [
+			{ name: 'chatflowFlowsEndpointApi', displayName: 'Flows Endpoint (Private Key)', required: true, testedBy: 'chatflowFlowsEndpointApiTest' },
+			// Only to set the endpoint URI of the listed Flows on activation.
+			{
+				name: 'chatflowWhatsAppApi',
+				displayName: 'WhatsApp Account (Endpoint Registration)',
+				required: true,
+				displayOptions: { show: { endpointRegistration: [REGISTRATION_ON_ACTIVATION] } },
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'responseNode',
-				// Used by n8n only when the workflow ends without a respond node answering.
-				responseCode: '500',
+				responseCode: NO_ANSWER_STATUS,
 				path: 'flows',
 			},
 		],
 		properties: [
 			{
 				displayName:
-					'Put the production URL into the Flow as its endpoint URI. Answer INIT, BACK and data_exchange with a "Chatflow Respond to WhatsApp Flow" node; route with one Switch on <code>{{ $json.route }}</code> (INIT, BACK:SCREEN, data_exchange:SCREEN).',
+					'Put the production URL into the Flow as its endpoint URI (or choose Set on Activation below). Answer INIT, BACK and data_exchange with a "Chatflow Respond to WhatsApp Flow" node; route with one Switch on <code>{{ $json.route }}</code> (INIT, BACK:SCREEN, data_exchange:SCREEN).',
 				name: 'notice',
 				type: 'notice',
 				default: '',
 			},
+			...registrationProperties,
 			{
 				displayName: 'Outputs',
 				name: 'routing',
@@ -101,6 +127,22 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 				default: {},
 				options: [
 					{
+						displayName: 'Decrypt Uploaded Files',
+						name: 'decryptFiles',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to download, verify and decrypt the files of PhotoPicker and DocumentPicker into binary properties (field_index, e.g. photo_picker_0) before the workflow starts (on unless turned off here); a file that fails a check is listed in fileErrors',
+					},
+					{
+						displayName: 'Max File Size (MB)',
+						name: 'maxFileSizeMb',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 25,
+						description: 'Larger uploaded files are refused (listed in fileErrors) instead of downloaded; WhatsApp allows up to 25 MB per file',
+					},
+					{
 						displayName: 'Pass Error Notifications to Workflow',
 						name: 'passErrorNotifications',
 						type: 'boolean',
@@ -117,6 +159,14 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 							'Whether health checks (ping) also start the workflow (they are answered either way); the item has notification = "ping"',
 					},
 					{
+						displayName: 'Pass Unknown Actions to Workflow',
+						name: 'passUnknownActions',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether requests with an action other than INIT, BACK, data_exchange and ping start the workflow (with One Output per Route they leave by Other); off, they are answered 400 and no workflow runs',
+					},
+					{
 						displayName: 'Skip Signature Check (Local Testing Only)',
 						name: 'skipSignatureCheck',
 						type: 'boolean',
@@ -131,19 +181,20 @@ export class ChatflowFlowsEndpointTrigger implements INodeType {
 
 	methods = {
 		credentialTest: { [FLOWS_ENDPOINT_CREDENTIAL_TEST]: testFlowsEndpointCredential },
+		listSearch: { searchFlows },
 	};
 
-	// Nothing to register at Meta: the endpoint URI is set on the Flow (management node or UI).
+	// Manual by default; "Set on Activation" sets the production URL on the listed Flows.
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return await flowsEndpointCheckExists.call(this);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return await flowsEndpointCreate.call(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return await flowsEndpointDelete.call(this);
 			},
 		},
 	};

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IBinaryKeyData, ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { checkWithWebhookCredential } from '../shared/webhook/credentialCache';
 import { rawRequestBody } from '../shared/webhook/rawBody';
@@ -8,6 +8,7 @@ import { handleEndpointRequest } from '../shared/flows/endpoint';
 import { PrivateKeyError } from '../shared/flows/privateKey';
 import { outputIndexFor, parseRoutes, ROUTING_ONE_OUTPUT, ROUTING_PER_ROUTE } from '../shared/flows/routeOutputs';
 import type { EndpointOutcome } from '../shared/flows/types';
+import { attachUploadedFiles, DEFAULT_MAX_FILE_MB, type AttachContext } from '../shared/flows/media';
 
 /** 432 signature, 421 key, 427 token: what a rotated credential would cause. */
 const CREDENTIAL_REJECTIONS = new Set([421, 427, 432]);
@@ -16,7 +17,13 @@ export interface EndpointTriggerOptions {
 	skipSignatureCheck?: boolean;
 	passPings?: boolean;
 	passErrorNotifications?: boolean;
+	passUnknownActions?: boolean;
+	decryptFiles?: boolean;
+	maxFileSizeMb?: number;
 }
+
+/** Meta waits 10 s for the whole answer: a file that takes longer is reported, not awaited. */
+const FILE_DOWNLOAD_TIMEOUT_MS = 7000;
 
 /**
  * The endpoint trigger's webhook: runs the pure handler, answers rejections, health checks and
@@ -51,6 +58,7 @@ export async function receiveEndpointRequest(ctx: IWebhookFunctions): Promise<IW
 					appSecrets: credential.appSecrets,
 					skipSignatureCheck: options.skipSignatureCheck === true,
 					tokenSecret: verifyToken ? credential.tokenSecret : undefined,
+					passUnknownActions: options.passUnknownActions === true,
 				},
 			);
 		} catch (error) {
@@ -82,15 +90,38 @@ export async function receiveEndpointRequest(ctx: IWebhookFunctions): Promise<IW
 		return { noWebhookResponse: true, workflowData: toOutputs(ctx, toItem(outcome)) };
 	}
 	rememberAesKey(outcome.session.encryptedAesKey, outcome.session.aesKey);
-	return { workflowData: toOutputs(ctx, toItem(outcome)) };
+	const item = toItem(outcome);
+	// On unless turned off: a Flow with a picker is of no use with its files still encrypted.
+	const binary = options.decryptFiles !== false ? await decryptFiles(ctx, item, options) : undefined;
+	return { workflowData: toOutputs(ctx, item, binary) };
+}
+
+/**
+ * The pickers' files of the request as binary properties; `data` then holds, per file, its
+ * binary property or its error, and `fileErrors` maps media ids to errors (the shape a picker's
+ * `error-message` takes, so the respond node can show them). The workflow runs either way.
+ */
+async function decryptFiles(ctx: IWebhookFunctions, item: IDataObject, options: EndpointTriggerOptions): Promise<IBinaryKeyData | undefined> {
+	const attached = await attachUploadedFiles(ctx as unknown as AttachContext, item.data as IDataObject, {
+		maxFileBytes: Math.max(1, Number(options.maxFileSizeMb) || DEFAULT_MAX_FILE_MB) * 1024 * 1024,
+		timeoutMs: FILE_DOWNLOAD_TIMEOUT_MS,
+	});
+	if (!attached) return undefined;
+	item.data = attached.payload;
+	if (Object.keys(attached.errors).length > 0) {
+		item.fileErrors = attached.errors;
+		ctx.logger.warn(`Flows endpoint: ${Object.keys(attached.errors).length} uploaded file(s) refused: ${Object.values(attached.errors).join('; ')}`);
+	}
+	return attached.binary;
 }
 
 /** One output, or the item on its route's output (`routeOutputs.ts`), every other output empty. */
-function toOutputs(ctx: IWebhookFunctions, item: IDataObject): INodeExecutionData[][] {
-	if (ctx.getNodeParameter('routing', ROUTING_ONE_OUTPUT) !== ROUTING_PER_ROUTE) return [[{ json: item }]];
+function toOutputs(ctx: IWebhookFunctions, item: IDataObject, binary?: IBinaryKeyData): INodeExecutionData[][] {
+	const execution: INodeExecutionData = binary && Object.keys(binary).length > 0 ? { json: item, binary } : { json: item };
+	if (ctx.getNodeParameter('routing', ROUTING_ONE_OUTPUT) !== ROUTING_PER_ROUTE) return [[execution]];
 	const routes = parseRoutes(ctx.getNodeParameter('routes', ''));
 	const outputs: INodeExecutionData[][] = Array.from({ length: routes.length + 1 }, () => []);
-	outputs[outputIndexFor(String(item.route), routes)].push({ json: item });
+	outputs[outputIndexFor(String(item.route), routes)].push(execution);
 	return outputs;
 }
 

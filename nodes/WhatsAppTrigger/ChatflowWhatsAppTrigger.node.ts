@@ -12,6 +12,8 @@ import { triggerProperties } from '../shared/trigger/descriptions';
 import { handleTriggerWebhook } from '../shared/trigger/handleWebhook';
 import { META_WEBHOOKS } from '../shared/trigger/nodeParts';
 import { conversationTriggerOptions } from '../shared/conversation';
+import { flowJourneyProperty } from '../shared/trigger/flowJourney';
+import { FLOWS_ENDPOINT_CREDENTIAL_TEST, testFlowsEndpointCredential } from '../shared/flows/credential';
 import { chatflowRedisConnectionTest } from '../shared/store';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhook/versions';
 import { eventsSubtitle } from '../shared/canvas';
@@ -89,6 +91,7 @@ const properties: INodeProperties[] = [
 				'Comma-separated phone number IDs or WhatsApp Business Account IDs; events for others are acknowledged and ignored. Empty means all.',
 		},
 	}),
+	flowJourneyProperty,
 	conversationTriggerOptions,
 ];
 
@@ -114,12 +117,19 @@ export class ChatflowWhatsAppTrigger implements INodeType {
 			{ name: 'chatflowMetaAppApi', displayName: 'Meta App (Signatures and Registration)', required: true },
 			{ name: 'chatflowWhatsAppApi', displayName: 'WhatsApp Account (Media and Registration, Optional)', required: false },
 			{ name: 'chatflowRedisApi', displayName: 'State Store (Redis, for Queue Mode, Optional)', required: false, testedBy: 'chatflowRedisConnectionTest' },
+			// Only for "Only Flow Answers of Journey": its Flow Token Secret verifies the tokens.
+			{
+				name: 'chatflowFlowsEndpointApi',
+				displayName: 'Flows Endpoint (Journey Tokens, Optional)',
+				required: false,
+				testedBy: 'chatflowFlowsEndpointApiTest',
+			},
 		],
 		webhooks: META_WEBHOOKS,
 		properties,
 	};
 
-	methods = { credentialTest: { chatflowRedisConnectionTest } };
+	methods = { credentialTest: { chatflowRedisConnectionTest, [FLOWS_ENDPOINT_CREDENTIAL_TEST]: testFlowsEndpointCredential } };
 
 	webhookMethods = { default: metaWebhookMethods('whatsapp') };
 

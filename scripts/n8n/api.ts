@@ -250,6 +250,38 @@ export class N8nApi {
 		return answer.data.fields;
 	}
 
+	/**
+	 * What the editor's resource locator shows: n8n runs the node's listSearch method with the
+	 * node's credential, as when a user opens the list (needs the logged-in session).
+	 */
+	async listSearch(request: {
+		nodeType: string;
+		version: number;
+		parameter: string;
+		methodName: string;
+		parameters: Record<string, unknown>;
+		credentials: Record<string, { id: string; name: string }>;
+		filter?: string;
+		paginationToken?: string;
+	}): Promise<{ results: Array<{ name: string; value: string; url?: string }>; paginationToken?: string }> {
+		const answer = await rest<{ data: { results: Array<{ name: string; value: string; url?: string }>; paginationToken?: string } }>(
+			this.baseUrl,
+			this.cookie,
+			'POST',
+			'/rest/dynamic-node-parameters/resource-locator-results',
+			{
+				path: `parameters.${request.parameter}`,
+				nodeTypeAndVersion: { name: request.nodeType, version: request.version },
+				currentNodeParameters: request.parameters,
+				credentials: request.credentials,
+				methodName: request.methodName,
+				filter: request.filter,
+				paginationToken: request.paginationToken,
+			},
+		);
+		return answer.data;
+	}
+
 	/** Node types n8n has loaded (needs the logged-in session, not the API key). */
 	async nodeTypes(): Promise<Array<{ name: string; displayName: string }>> {
 		return await rest(this.baseUrl, this.cookie, 'GET', '/types/nodes.json');

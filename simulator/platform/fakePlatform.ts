@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 
 import { installChannelRoutes } from './channels';
 import { graphError, marketingMessagesSend, messengerSend, viberBroadcast, viberSend, whatsAppSend } from './defaults';
+import { installFlowMediaRoutes } from './flowMedia';
 import { installFlowsRoutes } from './flows';
 import { compileRoute, matchRoute, type Route } from './routes';
 import type { ConnectionStats, FakePlatformOptions, RecordedRequest, Responder, ScriptedResponse } from './types';
@@ -149,6 +150,7 @@ export class FakePlatform {
 		this.on('POST', '/pa/broadcast_message', viberBroadcast);
 		installChannelRoutes(this);
 		installFlowsRoutes(this);
+		installFlowMediaRoutes(this);
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

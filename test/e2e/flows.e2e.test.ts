@@ -219,13 +219,23 @@ describe('WhatsApp Flows in a real n8n', () => {
 		expect(JSON.parse(rejected.text)).toEqual({ error_msg: expect.stringMatching(/expired/) });
 	});
 
-	it('answers at once with an error status when the workflow ends without answering or fails', async () => {
+	it('answers exactly 500 with an empty body when the workflow ends without answering, n8n\'s 500 when it fails', async () => {
 		const silent = await call({ version: '3.0', action: 'data_exchange', screen: 'UNKNOWN', data: {}, flow_token: token });
-		expect(silent.status).toBe(500);
-		expect(silent.elapsedMs).toBeLessThan(3000);
+		expect({ status: silent.status, text: silent.text }).toEqual({ status: 500, text: '' });
 		const broken = await call({ version: '3.0', action: 'data_exchange', screen: 'BROKEN', data: {}, flow_token: token });
-		expect(broken.status).toBe(500);
-		expect(broken.elapsedMs).toBeLessThan(3000);
+		expect({ status: broken.status, body: JSON.parse(broken.text) }).toEqual({ status: 500, body: { message: 'Error in workflow' } });
+	});
+
+	it('refuses an unknown action with 400 and starts no workflow', async () => {
+		// the runs of the tests above (five steps, the notification, no answer, broken), all finished
+		const before = (await n8n.api.waitForExecutions(endpointWorkflowId, 8)).length;
+		expect(before).toBe(8);
+		const unknown = await call({ version: '3.0', action: 'navigate', screen: 'FIRST', data: {}, flow_token: token });
+		expect({ status: unknown.status, body: JSON.parse(unknown.text) }).toEqual({ status: 400, body: { error_msg: 'unknown action "navigate"' } });
+		// a request that does start the workflow, answered after the refused one: the refused one left no execution
+		await call({ version: '3.0', action: 'data_exchange', screen: 'UNKNOWN', data: {}, flow_token: token });
+		const after = await n8n.api.waitForExecutions(endpointWorkflowId, before + 1);
+		expect(after).toHaveLength(before + 1);
 	});
 
 	it('parses and verifies the Flow answer that arrives in the messages webhook', async () => {
@@ -255,8 +265,8 @@ describe('WhatsApp Flows in a real n8n', () => {
 	});
 
 	it('keeps every secret out of the saved executions and n8n\'s log', async () => {
-		// INIT, error, SECOND, BACK, SUCCESS, error notification, no-answer, broken: 8 runs
-		const executions = await n8n.api.waitForExecutions(endpointWorkflowId, 8);
+		// INIT, error, SECOND, BACK, SUCCESS, error notification, no-answer, broken, no-answer: 9 runs
+		const executions = await n8n.api.waitForExecutions(endpointWorkflowId, 9);
 		expect(executions.map((execution) => execution.status).filter((status) => status === 'error')).toHaveLength(1);
 		const saved = JSON.stringify(await Promise.all(executions.map((execution) => n8n.api.execution(execution.id)))) +
 			JSON.stringify(await n8n.api.executions(messagesWorkflowId));
@@ -288,7 +298,7 @@ describe('WhatsApp Flows endpoint with one output per route (no Switch), version
 		const request = encryptFlowRequest(keys.publicKey, payload, APP_SECRET);
 		const response = await fetch(n8n.api.webhookUrl(webhookId, 'flows'), { method: 'POST', headers: request.headers, body: request.body });
 		const text = await response.text();
-		return { status: response.status, decrypted: response.status === 200 ? decryptFlowResponse(request, text) : undefined };
+		return { status: response.status, text: response.status === 200 ? undefined : text, decrypted: response.status === 200 ? decryptFlowResponse(request, text) : undefined };
 	}
 
 	beforeAll(async () => {
@@ -306,7 +316,7 @@ describe('WhatsApp Flows endpoint with one output per route (no Switch), version
 						typeVersion: 2,
 						position: [0, 300],
 						webhookId,
-						parameters: { routing: 'outputPerRoute', routes: 'INIT, data_exchange:FIRST, data_exchange', verifyFlowToken: true, options: {} },
+						parameters: { routing: 'outputPerRoute', routes: 'INIT, data_exchange:FIRST, data_exchange', verifyFlowToken: true, options: { passUnknownActions: true } },
 						credentials: { chatflowFlowsEndpointApi: { id: credential.id, name: 'flows routes' } },
 					},
 					respondNode('Welcome', 0, { respondWith: 'nextScreen', screen: 'FIRST', data: '{"greeting":"Welcome"}' }, credential.id),
@@ -336,9 +346,12 @@ describe('WhatsApp Flows endpoint with one output per route (no Switch), version
 			screen: 'SUCCESS',
 			data: { extension_message_response: { params: { done: true, flow_token: token } } },
 		});
-		// BACK is not listed: Other, which has no respond node, so n8n answers the trigger's 500.
-		expect((await call({ version: '3.0', action: 'BACK', screen: 'SECOND', flow_token: token })).status).toBe(500);
-		const executions = await n8n.api.waitForExecutions(workflowId, 4);
-		expect(executions.filter((execution) => execution.status === 'success')).toHaveLength(4);
+		// BACK is not listed: Other, which has no respond node, so n8n answers the trigger's empty 500.
+		expect(await call({ version: '3.0', action: 'BACK', screen: 'SECOND', flow_token: token })).toEqual({ status: 500, text: '', decrypted: undefined });
+		// Unknown actions are passed on here: they leave by Other as well.
+		expect(await call({ version: '3.0', action: 'navigate', screen: 'SECOND', flow_token: token })).toEqual({ status: 500, text: '', decrypted: undefined });
+		const executions = await n8n.api.waitForExecutions(workflowId, 5);
+		expect(executions.filter((execution) => execution.status === 'success')).toHaveLength(5);
+		expect(executions.filter((execution) => execution.data?.resultData.runData['Not Routed']).length).toBe(2);
 	});
 });

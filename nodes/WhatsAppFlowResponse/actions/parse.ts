@@ -1,7 +1,9 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import type { OperationExecute } from '../../shared/actions';
-import { parseFlowResponse } from '../parsing/parseFlowResponse';
+import { DEFAULT_MAX_FILE_MB } from '../../shared/flows/media';
+import { mapAnswer, parseFlowResponse } from '../parsing/parseFlowResponse';
+import { attachAnswerFiles } from './answerFiles';
 import { ON_INVALID_TOKEN, type FlowResponseRun } from './tokenSecret';
 
 const show = { operation: ['parse'] };
@@ -31,6 +33,23 @@ export const description: INodeProperties[] = [
 		type: 'hidden',
 		default: true,
 		displayOptions: { show: { operation: ['createToken', 'verifyToken'] } },
+	},
+	{
+		displayName: 'Download Uploaded Files',
+		name: 'downloadFiles',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to download the files of PhotoPicker and DocumentPicker fields into binary properties (field_index, e.g. photo_picker_0), checked against their SHA-256; needs the WhatsApp credential. A file that fails fails the item.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Max File Size (MB)',
+		name: 'maxFileSizeMb',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_MAX_FILE_MB,
+		displayOptions: { show: { ...show, downloadFiles: [true] } },
 	},
 	{
 		displayName: 'JSONata Expression',
@@ -63,10 +82,19 @@ export const description: INodeProperties[] = [
 
 export const execute: OperationExecute<FlowResponseRun> = async function (run, itemIndex) {
 	const options = this.getNodeParameter('options', itemIndex, {}) as { onInvalidToken?: 'error' | 'flag' };
-	return (await parseFlowResponse(this.getInputData()[itemIndex].json, {
+	const parsed = (await parseFlowResponse(this.getInputData()[itemIndex].json, {
 		foldBuilderKeys: this.getNodeParameter('foldBuilderKeys', itemIndex, true) as boolean,
 		tokenSecret: run.tokenSecret,
 		onInvalidToken: options.onInvalidToken ?? 'error',
-		jsonata: this.getNodeParameter('jsonata', itemIndex, '') as string,
+		// Mapped after the files are in place, so the expression sees what they became.
+		jsonata: '',
 	})) as IDataObject;
+	const files = run.graph ? await attachAnswerFiles(this, run.graph, parsed, itemIndex) : undefined;
+	if (files && Object.keys(files.errors).length > 0) {
+		const reasons = Object.entries(files.errors).map(([id, reason]) => `${id}: ${reason}`);
+		throw new NodeOperationError(this.getNode(), `Uploaded files refused: ${reasons.join('; ')}`, { itemIndex });
+	}
+	const jsonata = this.getNodeParameter('jsonata', itemIndex, '') as string;
+	const json = jsonata.trim() === '' ? parsed : ((await mapAnswer(parsed, jsonata)) as IDataObject);
+	return files && Object.keys(files.binary).length > 0 ? { json, binary: files.binary } : json;
 };

@@ -44,7 +44,12 @@ export async function parseFlowResponse(
 		from: extracted.from ?? null,
 	};
 	if (!options.jsonata || options.jsonata.trim() === '') return clean;
-	const mapped = await mapWithJsonata(options.jsonata, clean);
+	return await mapAnswer(clean, options.jsonata);
+}
+
+/** The expression's result: an object as is, anything else under `result`. */
+export async function mapAnswer(clean: Record<string, unknown>, expression: string): Promise<Record<string, unknown>> {
+	const mapped = await mapWithJsonata(expression, clean);
 	return typeof mapped === 'object' && mapped !== null && !Array.isArray(mapped)
 		? (mapped as Record<string, unknown>)
 		: { result: mapped ?? null };

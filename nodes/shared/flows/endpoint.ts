@@ -8,7 +8,8 @@ import type { DecryptedFlowRequest, EndpointOutcome, FlowSession } from './types
 /**
  * The data-exchange endpoint as a pure function: request bytes and headers in, what to answer
  * (or what to hand to the workflow) out. No n8n here, so it is unit tested and benchmarked
- * directly. Order of checks: signature (432) → envelope (400) → RSA + GCM (421) → token (427).
+ * directly. Order of checks: signature (432) → envelope (400) → RSA + GCM (421) → action (400)
+ * → token (427).
  */
 
 export interface EndpointSettings {
@@ -19,6 +20,8 @@ export interface EndpointSettings {
 	skipSignatureCheck?: boolean;
 	/** When set, INIT/BACK/data_exchange must carry a valid token from createFlowToken. */
 	tokenSecret?: string;
+	/** Hand requests with an action Meta does not document to the workflow instead of answering 400. */
+	passUnknownActions?: boolean;
 	nowMs?: number;
 }
 
@@ -28,6 +31,8 @@ export interface EndpointRequest {
 }
 
 const PING_ANSWER = { data: { status: 'active' } };
+/** The actions Meta documents for a data-exchange request (`ping` is answered before). */
+export const FLOW_ACTIONS: readonly string[] = ['INIT', 'BACK', 'data_exchange'];
 const ACK_ANSWER = { data: { acknowledged: true } };
 
 function reject(
@@ -106,6 +111,10 @@ export function handleEndpointRequest(input: EndpointRequest, settings: Endpoint
 
 	if (isErrorNotification(request)) {
 		return answered(request, session, 'error', ACK_ANSWER, token);
+	}
+	// Refused before the workflow starts: no respond node could answer an action it was not built for.
+	if (!FLOW_ACTIONS.includes(request.action) && !settings.passUnknownActions) {
+		return reject(400, `unknown action ${JSON.stringify(request.action)}`, request);
 	}
 	if (token && token.status !== 'ok') {
 		return reject(427, tokenProblem(token), request);

@@ -14,8 +14,8 @@ import type { HttpContext, HttpRequest, HttpResponse, HttpStreamResponse } from 
  */
 export async function sendThroughN8n(
 	ctx: HttpContext,
-	credentialType: string,
-	decrypted: ICredentialsDecrypted,
+	/** Undefined for a request without credential: n8n's plain `httpRequest` then. */
+	credential: { type: string; decrypted: ICredentialsDecrypted } | undefined,
 	request: HttpRequest,
 	signal: AbortSignal | undefined,
 	stream: boolean,
@@ -37,7 +37,11 @@ export async function sendThroughN8n(
 	let raw: { statusCode?: unknown; headers?: unknown; body?: unknown };
 	let thrown: unknown;
 	try {
-		raw = (await ctx.helpers.httpRequestWithAuthentication.call(ctx as never, credentialType, options, { credentialsDecrypted: decrypted })) as typeof raw;
+		raw = (
+			credential
+				? await ctx.helpers.httpRequestWithAuthentication.call(ctx as never, credential.type, options, { credentialsDecrypted: credential.decrypted })
+				: await ctx.helpers.httpRequest!(options)
+		) as typeof raw;
 	} catch (error) {
 		thrown = error;
 		raw = {};

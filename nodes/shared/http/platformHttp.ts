@@ -50,7 +50,8 @@ export class PlatformHttp {
 
 	private constructor(
 		private readonly ctx: HttpContext,
-		private readonly credentialType: PlatformCredentialType,
+		/** Undefined: requests carry no credential (public links such as a CDN file's signed URL). */
+		private readonly credentialType: PlatformCredentialType | undefined,
 		private readonly credentials: ICredentialDataDecryptedObject,
 		private readonly filter: EgressFilter | undefined,
 		private readonly decrypted: ICredentialsDecrypted | undefined,
@@ -73,6 +74,16 @@ export class PlatformHttp {
 		const decrypted = filter ? undefined : { id: reference?.id ?? '', name: reference?.name ?? '', type: credentialType, data: credentials };
 		const concurrency = Math.max(1, Math.floor(Number(options.concurrency) || DEFAULT_CONCURRENCY));
 		return new PlatformHttp(ctx, credentialType, credentials, filter, decrypted, concurrency, proxy);
+	}
+
+	/**
+	 * The same layer for requests that must carry no credential: a signed download link on a
+	 * CDN needs none, and the platform's token has no business there.
+	 */
+	static openAnonymous(ctx: HttpContext, options: PlatformHttpOptions = {}): PlatformHttp {
+		const proxy = proxySetting();
+		const concurrency = Math.max(1, Math.floor(Number(options.concurrency) || DEFAULT_CONCURRENCY));
+		return new PlatformHttp(ctx, undefined, {}, egressFilterOf(ctx, proxy), undefined, concurrency, proxy);
 	}
 
 	/** Whether requests use this package's keep-alive pools (false: n8n's request helper). */
@@ -105,7 +116,10 @@ export class PlatformHttp {
 
 	private async exchange(request: HttpRequest, stream: boolean): Promise<HttpResponse | HttpStreamResponse> {
 		if (this.signal?.aborted) throw new TransportFailure('ECANCELED', 'The execution was stopped; the request was not sent');
-		if (!this.filter) return await sendThroughN8n(this.ctx, this.credentialType, this.decrypted!, request, this.signal, stream);
+		if (!this.filter) {
+			const credential = this.credentialType ? { type: this.credentialType, decrypted: this.decrypted! } : undefined;
+			return await sendThroughN8n(this.ctx, credential, request, this.signal, stream);
+		}
 		const filter = this.filter;
 
 		const authentication = this.authentication ?? (await this.authenticate());
@@ -167,7 +181,9 @@ export class PlatformHttp {
 	}
 
 	private async authenticate(): Promise<Authentication> {
-		this.pendingAuthentication ??= authenticationOf(this.credentialType, this.credentials);
+		this.pendingAuthentication ??= this.credentialType
+			? authenticationOf(this.credentialType, this.credentials)
+			: Promise.resolve({ headers: {}, qs: {} });
 		this.authentication = await this.pendingAuthentication;
 		return this.authentication;
 	}

@@ -11,7 +11,7 @@ import type { IDataObject, IExecuteFunctions, Logger } from 'n8n-workflow';
 export interface HttpContext {
 	getNode: IExecuteFunctions['getNode'];
 	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequestWithAuthentication'> &
-		Partial<Pick<IExecuteFunctions['helpers'], 'getSecureEgressFilter'>>;
+		Partial<Pick<IExecuteFunctions['helpers'], 'getSecureEgressFilter' | 'httpRequest'>>;
 	logger?: Pick<Logger, 'warn'>;
 	/** Execute contexts only: fires when the user (or a timeout) stops the execution. */
 	getExecutionCancelSignal?: () => AbortSignal | undefined;

@@ -9,6 +9,7 @@ import { rawRequestBody } from '../webhook/rawBody';
 import { runPipeline } from '../ingestion/pipeline';
 import { NO_CONTACT_ID } from '../ingestion/whatsAppPeople';
 import type { Channel, ChatEvent } from '../ingestion/types';
+import { keepFlowJourney } from './flowJourney';
 import { attachMedia } from './media';
 import { answer } from './respond';
 import { optionalCredentials, readSettings, redisCredentials, type TriggerSettings } from './settings';
@@ -105,10 +106,17 @@ async function emit(
 	} else {
 		answer(ctx, 200, 'OK');
 	}
-	const fresh = await routeTriggerEvents(ctx, events).catch((error: Error) => {
+	let fresh = await routeTriggerEvents(ctx, events).catch((error: Error) => {
 		log(ctx, settings.channel, 'warn', `conversation routing failed, every event starts an execution: ${error.message}`);
 		return events;
 	});
+	// After routing: an execution waiting for this Flow's answer still gets it.
+	const journey = settings.channel === 'whatsapp' ? await keepFlowJourney(ctx, fresh) : undefined;
+	if (journey) {
+		if (journey.problem) log(ctx, settings.channel, 'error', `${journey.problem}; ${journey.dropped} event(s) ignored`);
+		else if (journey.dropped) log(ctx, settings.channel, 'debug', `${journey.dropped} event(s) are not answers of this Flow journey`);
+		fresh = journey.kept;
+	}
 	if (fresh.length === 0) return { noWebhookResponse: true };
 	const items: INodeExecutionData[] = fresh.map((event) => ({ json: event }));
 	if (settings.downloadMedia) {

@@ -140,6 +140,16 @@ describe('Flows endpoint handler: rejections', () => {
 	it('a decrypted payload without an action gives 400', () => {
 		expectStatus(send(encryptFlowRequest(keys.publicKey, { version: '3.0' }, APP_SECRET)), 400);
 	});
+
+	it('an action Meta does not document gives 400 naming it, unless unknown actions are passed on', () => {
+		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'navigate', screen: 'A', flow_token: 't' }, APP_SECRET);
+		const refused = send(request);
+		expectStatus(refused, 400);
+		expect(refused.kind === 'rejected' && JSON.parse(refused.body)).toEqual({ error_msg: 'unknown action "navigate"' });
+		const passed = send(request, { passUnknownActions: true });
+		expect(passed.kind).toBe('forward');
+		expect(passed.kind === 'forward' && passed.request.action).toBe('navigate');
+	});
 });
 
 describe('Flows endpoint handler: flow tokens', () => {

@@ -104,6 +104,19 @@ describe('endpoint trigger glue', () => {
 		expect(await routed({ action: 'BACK', screen: 'SECOND' })).toEqual([[], [], [], ['BACK:SECOND']]);
 	});
 
+	it('answers an unknown action 400 itself without starting the workflow, or sends it to Other when asked', async () => {
+		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'refresh', screen: 'FIRST', flow_token: 't' }, APP_SECRET);
+		const refused = webhookContext(request);
+		expect(await receiveEndpointRequest(refused.ctx)).toEqual({ noWebhookResponse: true });
+		expect(refused.wire).toEqual({ status: 400, headers: { 'content-type': 'application/json' }, body: '{"error_msg":"unknown action \\"refresh\\""}' });
+
+		const routes = { routing: 'outputPerRoute', routes: 'INIT, data_exchange', options: { passUnknownActions: true } };
+		const passed = webhookContext(request, routes);
+		const outputs = (await receiveEndpointRequest(passed.ctx)).workflowData ?? [];
+		expect(outputs.map((output) => output.map((item) => item.json.route))).toEqual([[], [], ['refresh:FIRST']]);
+		expect(passed.wire.status).toBeUndefined();
+	});
+
 	it('answers 432 itself and logs the reason only', async () => {
 		const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'INIT' }, 'wrong-secret');
 		const { ctx, wire, logs } = webhookContext(request);

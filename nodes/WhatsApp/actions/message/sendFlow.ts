@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { flowIdFrom, flowLocatorProperty } from '../../../shared/flows/picker';
 import { flowMessage, type FlowInput } from '../../builders';
 import { bodyFooterProperties, headerProperties } from '../common/descriptions';
 import { interactiveFrame } from '../common/frame';
@@ -19,11 +20,11 @@ export const description: INodeProperties[] = [
 		default: 'id',
 		displayOptions: { show },
 		options: [
-			{ name: 'Flow ID', value: 'id' },
+			{ name: 'Flow (List, ID or URL)', value: 'id' },
 			{ name: 'Flow Name', value: 'name' },
 		],
 	},
-	{ displayName: 'Flow ID', name: 'flowId', type: 'string', default: '', required: true, displayOptions: { show: { ...show, flowBy: ['id'] } } },
+	flowLocatorProperty({ displayName: 'Flow', name: 'flowId', required: true, displayOptions: { show: { ...show, flowBy: ['id'] } } }),
 	{ displayName: 'Flow Name', name: 'flowName', type: 'string', default: '', required: true, displayOptions: { show: { ...show, flowBy: ['name'] } } },
 	{
 		displayName: 'Button Text',
@@ -91,7 +92,7 @@ export const execute: OperationExecute = async function (run, itemIndex) {
 	const action = stringParam(this, 'flowAction', itemIndex, 'navigate') as FlowInput['action'];
 	const input: FlowInput = {
 		...interactiveFrame(this, itemIndex),
-		flowId: by === 'id' ? stringParam(this, 'flowId', itemIndex) : undefined,
+		flowId: by === 'id' ? flowIdFrom(this.getNodeParameter('flowId', itemIndex, '')) : undefined,
 		flowName: by === 'name' ? stringParam(this, 'flowName', itemIndex) : undefined,
 		cta: stringParam(this, 'flowCta', itemIndex),
 		flowToken: stringParam(this, 'flowCorrelationId', itemIndex),

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
+import { flowIdFrom, flowLocatorProperty, readFlowId } from '../../../shared/flows/picker';
 import { checkFlowJson, readFlowJson } from '../common/flowJsonInput';
 import { CATEGORIES, graphOf, type OperationExecute } from '../common/run';
 
@@ -17,7 +18,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{ displayName: 'Clone Flow ID', name: 'cloneFlowId', type: 'string', default: '', description: 'Start from a copy of this Flow' },
+			flowLocatorProperty({ displayName: 'Clone Flow', name: 'cloneFlowId', description: 'Start from a copy of this Flow' }),
 			{ displayName: 'Endpoint URI', name: 'endpointUri', type: 'string', default: '', description: 'The production URL of the Flows endpoint trigger' },
 			{ displayName: 'Include Flow JSON', name: 'includeFlowJson', type: 'boolean', default: false, description: 'Whether to send the Flow JSON below with the creation' },
 			{ displayName: 'Publish', name: 'publish', type: 'boolean', default: false, description: 'Whether to publish at once (needs the Flow JSON)' },
@@ -32,7 +33,7 @@ export const execute: OperationExecute = async function (run, itemIndex) {
 	if (!wabaId) throw new NodeOperationError(this.getNode(), 'The credential has no WhatsApp Business Account ID', { itemIndex });
 	const extra = this.getNodeParameter('createOptions', itemIndex, {}) as {
 		endpointUri?: string;
-		cloneFlowId?: string;
+		cloneFlowId?: unknown;
 		publish?: boolean;
 		includeFlowJson?: boolean;
 		validateLocally?: boolean;
@@ -42,7 +43,8 @@ export const execute: OperationExecute = async function (run, itemIndex) {
 		categories: this.getNodeParameter('categories', itemIndex) as string[],
 	};
 	if (extra.endpointUri) body.endpoint_uri = extra.endpointUri;
-	if (extra.cloneFlowId) body.clone_flow_id = extra.cloneFlowId;
+	// A collection hands its values over unextracted: the locator (or a plain string saved before it).
+	if (flowIdFrom(extra.cloneFlowId) !== '') body.clone_flow_id = readFlowId(this, 'createOptions.cloneFlowId', 'Clone Flow', itemIndex);
 	if (extra.includeFlowJson) {
 		const flowJson = await readFlowJson(this, itemIndex);
 		if (extra.validateLocally !== false) checkFlowJson(this, itemIndex, flowJson).assertValid();

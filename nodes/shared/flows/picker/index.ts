@@ -1,0 +1,3 @@
+/** The Flow picker every Flow ID field uses: `flowLocatorProperty`, `readFlowId`, and the list method `searchFlows`. */
+export { FLOW_URL_PATTERN, SEARCH_FLOWS_METHOD, flowIdFrom, flowLocatorProperty, readFlowId } from './flowLocator';
+export { searchFlows } from './searchFlows';
