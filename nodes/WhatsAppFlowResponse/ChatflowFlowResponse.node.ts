@@ -37,12 +37,14 @@ export class ChatflowFlowResponse implements INodeType {
 		credentials: [
 			{
 				name: 'chatflowFlowsEndpointApi',
+				displayName: 'Flows Endpoint (Flow Token Secret)',
 				required: true,
 				testedBy: 'chatflowFlowsEndpointApiTest',
 				displayOptions: { show: { verifyToken: [true] } },
 			},
 			{
 				name: 'chatflowWhatsAppApi',
+				displayName: 'WhatsApp Account (Downloads Uploaded Files)',
 				required: true,
 				displayOptions: { show: { operation: ['parse'], downloadFiles: [true] } },
 			},
