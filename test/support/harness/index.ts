@@ -20,6 +20,11 @@
  *   await result.binary('Node', 0, 'data'); // Buffer of an output item's binary property
  *   result.executedNodes; result.logs; result.durationMs; result.run (the raw IRun)
  *
+ *   // One node alone, for tests of a node's requests and outputs:
+ *   const { items, error, hints, run } = await runNode({
+ *     type: 'chatflowViber', typeVersion: 1, parameters: { ... }, credentials, input, continueOnFail: true,
+ *   });
+ *
  * Semantics
  * - `workflow`: { nodes, connections, settings?, pinData?, staticData? }. Our node types are
  *   'n8n-nodes-chatflow.<name>' (e.g. chatflowViber); they load from nodes/**\/*.node.ts (also
@@ -56,6 +61,7 @@
  */
 export { runWorkflow, harnessNodeTypes, type RunWorkflowOptions, type WorkflowJson } from './runWorkflow';
 export { runHook, type RunHookOptions, type HookRunResult } from './runHook';
+export { runNode, nodeOutput, nodeFailure, withEgressFilter, NODE_NAME, type RunNodeOptions, type NodeRunResult } from './runNode';
 export type { WorkflowRunResult } from './result';
 export type { CredentialsByType } from './credentialsHelper';
 export type { LogEntry } from './logger';
