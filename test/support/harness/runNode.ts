@@ -41,11 +41,16 @@ export interface NodeRunResult {
 	error: ExecutionError | undefined;
 	/** Hints the node added with addExecutionHints (shown under the node in the editor). */
 	hints: NodeExecutionHint[];
+	/** With `egressFilter: false`: the URL of every request the node handed to n8n's httpRequestWithAuthentication. */
+	sentThroughN8n: string[];
 	/** The whole run: logs, the raw IRun, binary accessors. */
 	run: WorkflowRunResult;
 }
 
 export const NODE_NAME = 'Node';
+
+/** Requests of the current run that went through n8n's request helper (n8n 1.x nodes only). */
+const sentThroughN8n: string[] = [];
 
 /**
  * Runs one node of this package, alone in a workflow, through n8n-core's engine: `input` is what
@@ -69,6 +74,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		],
 		connections: {},
 	};
+	sentThroughN8n.length = 0;
 	const run = await withEgressFilter(options.egressFilter || undefined, async () =>
 		await runWorkflow({ workflow, credentials: options.credentials, input: options.input }),
 	);
@@ -77,6 +83,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		items: run.outputs(NODE_NAME)[0] ?? [],
 		error: run.nodeError(NODE_NAME),
 		hints: tasks.flatMap((task) => task.hints ?? []),
+		sentThroughN8n: [...sentThroughN8n],
 		run,
 	};
 }
@@ -101,7 +108,7 @@ export async function withEgressFilter<T>(filter: NodeEgressFilter | undefined, 
 /**
  * The node as an n8n 1.x runs it: n8n-core's own execute context, without the egress-filter
  * helper that n8n 2.x added (so the package falls back to n8n's request helper). Registered as
- * a test-only type beside the real one.
+ * a test-only type beside the real one. Requests handed to n8n's helper are noted, then sent by it.
  */
 function olderN8nType(type: string, typeVersion: number): string {
 	const name = `test.n8n1.${type.slice(type.lastIndexOf('.') + 1)}.v${typeVersion}`;
@@ -114,6 +121,11 @@ function olderN8nType(type: string, typeVersion: number): string {
 		methods: real.methods,
 		async execute(this: IExecuteFunctions) {
 			const { getSecureEgressFilter: _added, ...helpers } = this.helpers;
+			const send = helpers.httpRequestWithAuthentication;
+			helpers.httpRequestWithAuthentication = async function (this: IExecuteFunctions, ...args: Parameters<typeof send>) {
+				sentThroughN8n.push(String(args[1].url));
+				return await send.apply(this, args);
+			};
 			const context = Object.create(this, { helpers: { value: helpers } }) as IExecuteFunctions;
 			return await execute.call(context);
 		},
