@@ -61,6 +61,7 @@
  */
 export { runWorkflow, harnessNodeTypes, type RunWorkflowOptions, type WorkflowJson } from './runWorkflow';
 export { runHook, type RunHookOptions, type HookRunResult } from './runHook';
+export { loadOptionsContext, type LoadOptionsContextOptions } from './loadOptions';
 export { runNode, nodeOutput, nodeFailure, withEgressFilter, NODE_NAME, type RunNodeOptions, type NodeRunResult } from './runNode';
 export type { WorkflowRunResult } from './result';
 export type { CredentialsByType } from './credentialsHelper';
