@@ -160,7 +160,7 @@ describe('never retry what may have been delivered', () => {
 		const url = 'http://127.0.0.1:1';
 		const { error, sentThroughN8n } = await runNode({ ...viber(text({ options: { maxRetries: 1, retryDelayMs: 1 } }), { baseUrl: url }), egressFilter: false });
 		expect(error?.message).toMatch(/refused|ECONNREFUSED/i);
-		expect(sentThroughN8n).toEqual([`${url}/send_message`, `${url}/send_message`]);
+		expect(sentThroughN8n.map((request) => request.url)).toEqual([`${url}/send_message`, `${url}/send_message`]);
 	});
 });
 

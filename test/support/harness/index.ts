@@ -59,9 +59,11 @@
  * - `result.logs`: what nodes logged with this.logger during the run (nothing is printed).
  * - Runs may overlap in time, but then `logs` may mix lines of both runs.
  */
+export { ensureEngine, type Engine } from './engine';
 export { runWorkflow, harnessNodeTypes, type RunWorkflowOptions, type WorkflowJson } from './runWorkflow';
 export { runHook, type RunHookOptions, type HookRunResult } from './runHook';
 export { loadOptionsContext, type LoadOptionsContextOptions } from './loadOptions';
+export { nodeContext, type NodeContext, type NodeContextOptions } from './nodeContext';
 export { runNode, nodeOutput, nodeFailure, withEgressFilter, NODE_NAME, type RunNodeOptions, type NodeRunResult } from './runNode';
 export type { WorkflowRunResult } from './result';
 export type { CredentialsByType } from './credentialsHelper';

@@ -4,6 +4,7 @@ import type {
 	ExecutionError,
 	IDataObject,
 	IExecuteFunctions,
+	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeType,
 	NodeEgressFilter,
@@ -11,6 +12,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { CredentialsByType } from './credentialsHelper';
+import { asN8n1 } from './olderN8n';
 import { PACKAGE_NODE_PREFIX } from './paths';
 import type { WorkflowRunResult } from './result';
 import { harnessNodeTypes, runWorkflow, type WorkflowJson } from './runWorkflow';
@@ -41,8 +43,8 @@ export interface NodeRunResult {
 	error: ExecutionError | undefined;
 	/** Hints the node added with addExecutionHints (shown under the node in the editor). */
 	hints: NodeExecutionHint[];
-	/** With `egressFilter: false`: the URL of every request the node handed to n8n's httpRequestWithAuthentication. */
-	sentThroughN8n: string[];
+	/** With `egressFilter: false`: every request the node handed to n8n's httpRequestWithAuthentication. */
+	sentThroughN8n: IHttpRequestOptions[];
 	/** The whole run: logs, the raw IRun, binary accessors. */
 	run: WorkflowRunResult;
 }
@@ -50,7 +52,7 @@ export interface NodeRunResult {
 export const NODE_NAME = 'Node';
 
 /** Requests of the current run that went through n8n's request helper (n8n 1.x nodes only). */
-const sentThroughN8n: string[] = [];
+const sentThroughN8n: IHttpRequestOptions[] = [];
 
 /**
  * Runs one node of this package, alone in a workflow, through n8n-core's engine: `input` is what
@@ -105,11 +107,7 @@ export async function withEgressFilter<T>(filter: NodeEgressFilter | undefined, 
 	}
 }
 
-/**
- * The node as an n8n 1.x runs it: n8n-core's own execute context, without the egress-filter
- * helper that n8n 2.x added (so the package falls back to n8n's request helper). Registered as
- * a test-only type beside the real one. Requests handed to n8n's helper are noted, then sent by it.
- */
+/** The node as an n8n 1.x runs it (see asN8n1), registered as a test-only type beside the real one. */
 function olderN8nType(type: string, typeVersion: number): string {
 	const name = `test.n8n1.${type.slice(type.lastIndexOf('.') + 1)}.v${typeVersion}`;
 	const types = harnessNodeTypes();
@@ -120,14 +118,7 @@ function olderN8nType(type: string, typeVersion: number): string {
 		description: real.description,
 		methods: real.methods,
 		async execute(this: IExecuteFunctions) {
-			const { getSecureEgressFilter: _added, ...helpers } = this.helpers;
-			const send = helpers.httpRequestWithAuthentication;
-			helpers.httpRequestWithAuthentication = async function (this: IExecuteFunctions, ...args: Parameters<typeof send>) {
-				sentThroughN8n.push(String(args[1].url));
-				return await send.apply(this, args);
-			};
-			const context = Object.create(this, { helpers: { value: helpers } }) as IExecuteFunctions;
-			return await execute.call(context);
+			return await execute.call(asN8n1(this, sentThroughN8n));
 		},
 	};
 	types.register(name, older);
