@@ -21,6 +21,8 @@ export function passthroughEgress(): NodeEgressFilter {
 export interface RefusingEgress extends NodeEgressFilter {
 	/** Every check the filter made, in order: `url host`, `connect host`, `lookup host`, `redirect host`. */
 	readonly checks: string[];
+	/** Every URL the pre-flight check (`validateUrl`) was asked about, whole. */
+	readonly urls: string[];
 }
 
 /** The checks n8n's filter makes; a test can let some of them pass to prove the others hold on their own. */
@@ -28,6 +30,7 @@ export type EgressLayer = 'url' | 'connect' | 'lookup' | 'redirect';
 
 export function refusingEgress(blocked: string[], layers: EgressLayer[] = ['url', 'connect', 'lookup', 'redirect']): RefusingEgress {
 	const checks: string[] = [];
+	const urls: string[] = [];
 	const refusal = (host: string) =>
 		Object.assign(new Error('The request was blocked because it resolves to a restricted IP address'), {
 			name: 'SsrfBlockedIpError',
@@ -36,9 +39,11 @@ export function refusingEgress(blocked: string[], layers: EgressLayer[] = ['url'
 	const blocks = (layer: EgressLayer, host: string) => layers.includes(layer) && blocked.includes(host.replace(/^\[|\]$/g, ''));
 	return {
 		checks,
+		urls,
 		validateUrl: async (url) => {
 			const { hostname } = new URL(String(url));
 			checks.push(`url ${hostname}`);
+			urls.push(String(url));
 			return blocks('url', hostname) ? { ok: false, error: refusal(hostname) } : { ok: true, result: undefined };
 		},
 		validateConnectionHost: (host) => {

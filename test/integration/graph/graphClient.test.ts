@@ -1,7 +1,7 @@
 import { FakePlatform, graphError } from '../../../simulator/platform';
 import { GraphApiError, GraphClient } from '../../../nodes/shared/graph';
 import { RateLimiter } from '../../../nodes/shared/concurrency';
-import { createExecuteContext } from '../../support/executeContext';
+import { nodeContext } from '../../support/harness';
 
 const TOKEN = 'EAAG-test-token';
 const fast = { baseDelayMs: 5, maxDelayMs: 40 };
@@ -16,11 +16,10 @@ describe('GraphClient over real HTTP (FakePlatform)', () => {
 	afterAll(async () => platform.close());
 	beforeEach(async () => {
 		platform.reset();
-		const ctx = createExecuteContext({
-			parameters: {},
+		const { context } = await nodeContext({
 			credentials: { chatflowWhatsAppApi: { accessToken: TOKEN, businessAccountId: 'WABA', phoneNumberId: '111', apiVersion: 'v26.0', baseUrl: platform.url } },
 		});
-		client = await GraphClient.create(ctx, 'chatflowWhatsAppApi', { retry: fast });
+		client = await GraphClient.create(context, 'chatflowWhatsAppApi', { retry: fast });
 	});
 
 	const send = () =>
@@ -106,11 +105,8 @@ describe('GraphClient over real HTTP (FakePlatform)', () => {
 	});
 
 	it('rejects a bad token with error 190', async () => {
-		const ctx = createExecuteContext({
-			parameters: {},
-			credentials: { chatflowWhatsAppApi: { accessToken: 'wrong', apiVersion: 'v26.0', baseUrl: platform.url } },
-		});
-		const bad = await GraphClient.create(ctx, 'chatflowWhatsAppApi', { retry: fast });
+		const { context } = await nodeContext({ credentials: { chatflowWhatsAppApi: { accessToken: 'wrong', apiVersion: 'v26.0', baseUrl: platform.url } } });
+		const bad = await GraphClient.create(context, 'chatflowWhatsAppApi', { retry: fast });
 		await expect(bad.request({ method: 'GET', path: '/WABA' })).rejects.toThrow('Graph API error 190');
 	});
 

@@ -5,7 +5,7 @@ import { createTestCertificates, type TestCertificates } from '../../support/tes
 import { GraphClient } from '../../../nodes/shared/graph';
 import { sharedSecureContext } from '../../../nodes/shared/http';
 import { FakePlatform } from '../../../simulator/platform';
-import { createExecuteContext } from '../../support/executeContext';
+import { nodeContext } from '../../support/harness';
 
 // Platform connections use one TLS context, in the keep-alive pools and when the layer falls back
 // to n8n's request helper (which builds a new agent per request): the context must be shared,
@@ -48,15 +48,15 @@ describe('shared TLS context of Graph API requests', () => {
 	it('is what GraphClient passes to n8n for every request when n8n has no egress filter', async () => {
 		const platform = await FakePlatform.start({ acceptedTokens: ['EAAG-tls'] });
 		try {
-			const ctx = createExecuteContext({
-				parameters: {},
+			const { context, sentThroughN8n } = await nodeContext({
 				credentials: { chatflowWhatsAppApi: { accessToken: 'EAAG-tls', businessAccountId: 'WABA', phoneNumberId: '111', apiVersion: 'v26.0', baseUrl: platform.url } },
 				egressFilter: false,
 			});
-			const client = await GraphClient.create(ctx, 'chatflowWhatsAppApi');
+			const client = await GraphClient.create(context, 'chatflowWhatsAppApi');
 			for (let i = 0; i < 2; i++) await client.request({ method: 'POST', path: '/111/messages', body: { messaging_product: 'whatsapp', to: `1555000${i}`, type: 'text', text: { body: 'hi' } } });
-			expect(ctx.sent).toHaveLength(2);
-			for (const sent of ctx.sent) expect(sent.agentOptions?.secureContext).toBe(sharedSecureContext());
+			expect(sentThroughN8n).toHaveLength(2);
+			expect(platform.received('POST', '/:v/111/messages')).toHaveLength(2);
+			for (const sent of sentThroughN8n) expect(sent.agentOptions?.secureContext).toBe(sharedSecureContext());
 		} finally {
 			await platform.close();
 		}

@@ -1,7 +1,7 @@
 import { GraphApiError, GraphClient } from '../../../nodes/shared/graph';
 import { FakePlatform } from '../../../simulator/platform';
 import { refusingEgress, type EgressLayer } from '../../support/egress';
-import { createExecuteContext } from '../../support/executeContext';
+import { nodeContext } from '../../support/harness';
 
 /**
  * n8n's outbound rules (the egress filter n8n gives nodes) hold for every request of the HTTP
@@ -21,12 +21,11 @@ describe('n8n egress rules in the HTTP layer', () => {
 
 	const client = async (baseUrl: string, blocked: string[], layers?: EgressLayer[]) => {
 		const egressFilter = refusingEgress(blocked, layers);
-		const ctx = createExecuteContext({
-			parameters: {},
+		const { context } = await nodeContext({
 			credentials: { chatflowWhatsAppApi: { accessToken: TOKEN, businessAccountId: 'WABA', phoneNumberId: '111', apiVersion: 'v26.0', baseUrl } },
 			egressFilter,
 		});
-		return { graph: await GraphClient.create(ctx, 'chatflowWhatsAppApi', { retry: { baseDelayMs: 1 } }), egressFilter };
+		return { graph: await GraphClient.create(context, 'chatflowWhatsAppApi', { retry: { baseDelayMs: 1 } }), egressFilter };
 	};
 	const send = async (graph: GraphClient) =>
 		(await graph.request({ method: 'POST', path: '/111/messages', body: { messaging_product: 'whatsapp', to: '1555', type: 'text', text: { body: 'hi' } } }).catch((error: unknown) => error)) as GraphApiError;

@@ -1,6 +1,7 @@
+import { resetRateLimiters } from '../../../nodes/shared/concurrency';
 import { FakePlatform, type RecordedRequest } from '../../../simulator/platform';
-import { passthroughEgress } from '../../support/egress';
-import { PHONE_ID, runWhatsApp, TOKEN } from '../whatsapp/runNode';
+import { nodeOutput } from '../../support/harness';
+import { PHONE_ID, TOKEN, whatsAppNode } from '../whatsapp/runNode';
 
 /**
  * Connection reuse through the HTTP layer, counted by the fake platform: a run opens at most as
@@ -15,12 +16,13 @@ describe('keep-alive connections', () => {
 		return { json: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id: `wamid.${to}` }] } };
 	};
 	const items = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => ({ json: { to: `${prefix}${String(i).padStart(6, '0')}` } }));
-	const send = async (platform: FakePlatform, batch: ReturnType<typeof items>, concurrency: number, egressFilter = passthroughEgress()) =>
-		await runWhatsApp(
-			platform,
-			(i) => ({ resource: 'message', operation: 'sendText', to: batch[i].json.to, text: 'hi', throughput: { messagesPerSecond: 0, concurrency } }),
-			{ items: batch, egressFilter },
+	// Through n8n-core's engine, with its own egress filter (SSRF protection off), run after run.
+	const send = async (platform: FakePlatform, batch: ReturnType<typeof items>, concurrency: number) => {
+		resetRateLimiters();
+		return await nodeOutput(
+			whatsAppNode(platform, { resource: 'message', operation: 'sendText', to: '={{ $json.to }}', text: 'hi', throughput: { messagesPerSecond: 0, concurrency } }, { input: batch }),
 		);
+	};
 	const exactlyOnce = (batch: ReturnType<typeof items>) => batch.every((item) => deliveries.get(item.json.to) === 1);
 
 	beforeEach(() => deliveries.clear());
@@ -29,16 +31,15 @@ describe('keep-alive connections', () => {
 		const platform = await FakePlatform.start({ acceptedTokens: [TOKEN], latencyMs: 2 });
 		try {
 			platform.on('POST', `/:v/${PHONE_ID}/messages`, answer);
-			const filter = passthroughEgress();
 			const first = items('4915', 1000);
-			const { output } = await send(platform, first, 20, filter);
+			const output = await send(platform, first, 20);
 			expect(output.every((item) => item.json.messageId)).toBe(true);
 			expect(exactlyOnce(first)).toBe(true);
 			expect(platform.stats.connections).toBeGreaterThan(0);
 			expect(platform.stats.connections).toBeLessThanOrEqual(20);
 			const opened = platform.stats.connections;
 			const second = items('4916', 200);
-			await send(platform, second, 20, filter);
+			await send(platform, second, 20);
 			expect(exactlyOnce(second)).toBe(true);
 			expect(platform.stats.connections).toBe(opened);
 		} finally {
@@ -50,12 +51,11 @@ describe('keep-alive connections', () => {
 		const platform = await FakePlatform.start({ acceptedTokens: [TOKEN], closeIdleAfterMs: 150 });
 		try {
 			platform.on('POST', `/:v/${PHONE_ID}/messages`, answer);
-			const filter = passthroughEgress();
 			const all: ReturnType<typeof items> = [];
 			const wave = async (index: number) => {
 				const batch = items(`49${20 + index}`, 30);
 				all.push(...batch);
-				const { output } = await send(platform, batch, 5, filter);
+				const output = await send(platform, batch, 5);
 				expect(output.map((item) => item.json.error)).toEqual(batch.map(() => undefined));
 			};
 			const pause = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,9 +1,7 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 import { GraphApiError, GraphClient } from '../../../nodes/shared/graph';
 import { PlatformHttp, TransportFailure } from '../../../nodes/shared/http';
 import { FakePlatform } from '../../../simulator/platform';
-import { createExecuteContext } from '../../support/executeContext';
+import { ensureEngine, nodeContext } from '../../support/harness';
 
 /** Timeouts, answer-size limits and cancellation of the HTTP layer, on real HTTP. */
 const TOKEN = 'EAAG-limits-token';
@@ -18,7 +16,7 @@ describe('HTTP layer limits', () => {
 	beforeEach(() => platform.reset());
 
 	const graph = async (extra: { cancelSignal?: AbortSignal } = {}) =>
-		await GraphClient.create(createExecuteContext({ parameters: {}, credentials: credentials(platform.url), ...extra }), 'chatflowWhatsAppApi', { retry: { baseDelayMs: 1 } });
+		await GraphClient.create((await nodeContext({ credentials: credentials(platform.url), ...extra })).context, 'chatflowWhatsAppApi', { retry: { baseDelayMs: 1 } });
 	const send = (client: GraphClient, timeoutMs?: number) =>
 		client.request({ method: 'POST', path: '/111/messages', body: { messaging_product: 'whatsapp', to: '1', type: 'text', text: { body: 'hi' } }, timeoutMs });
 
@@ -56,8 +54,8 @@ describe('HTTP layer limits', () => {
 	it('stops waiting to retry when the execution is stopped', async () => {
 		platform.on('POST', '/:v/111/messages', { status: 400, json: { error: { code: 130429, message: 'throughput' } } });
 		const stop = new AbortController();
-		const ctx = createExecuteContext({ parameters: {}, credentials: credentials(platform.url), cancelSignal: stop.signal });
-		const client = await GraphClient.create(ctx, 'chatflowWhatsAppApi', { retry: { baseDelayMs: 5_000 } });
+		const { context } = await nodeContext({ credentials: credentials(platform.url), cancelSignal: stop.signal });
+		const client = await GraphClient.create(context, 'chatflowWhatsAppApi', { retry: { baseDelayMs: 5_000 } });
 		const pending = send(client).catch((e: unknown) => e);
 		await platform.waitFor('POST', '/:v/111/messages', 1);
 		// The refusal is answered at once; the client then waits 2.5 s or more before the retry.
@@ -74,7 +72,8 @@ describe('HTTP layer limits', () => {
 		['streamed without a length', { body: 'x'.repeat(5_000), headers: { 'transfer-encoding': 'chunked' } }],
 	])('cuts off an answer larger than the limit (%s)', async (_, answer) => {
 		platform.on('GET', '/big', answer);
-		const http = PlatformHttp.open(createExecuteContext({ parameters: {}, credentials: credentials(platform.url) }) as unknown as IExecuteFunctions, 'chatflowWhatsAppApi', credentials(platform.url).chatflowWhatsAppApi);
+		const { context } = await nodeContext({ credentials: credentials(platform.url) });
+		const http = PlatformHttp.open(context, 'chatflowWhatsAppApi', credentials(platform.url).chatflowWhatsAppApi);
 		const error = await http.send({ method: 'GET', url: `${platform.url}/big`, timeoutMs: 5_000, maxResponseBytes: 1_000 }).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(TransportFailure);
 		expect((error as TransportFailure).code).toBe('E_RESPONSE_TOO_LARGE');
@@ -83,18 +82,20 @@ describe('HTTP layer limits', () => {
 	});
 
 	it('falls back to n8n\'s request helper where n8n has no egress filter, and says so once', async () => {
-		const first = createExecuteContext({ parameters: {}, credentials: credentials(platform.url), egressFilter: false });
-		const second = createExecuteContext({ parameters: {}, credentials: credentials(platform.url), egressFilter: false });
-		const before = first.warnings.length + second.warnings.length;
-		await send(await GraphClient.create(first, 'chatflowWhatsAppApi'));
-		await send(await GraphClient.create(second, 'chatflowWhatsAppApi'));
-		expect(first.sent).toHaveLength(1);
-		expect(second.sent).toHaveLength(1);
+		const { logger } = await ensureEngine();
+		const first = await nodeContext({ credentials: credentials(platform.url), egressFilter: false });
+		const second = await nodeContext({ credentials: credentials(platform.url), egressFilter: false });
+		logger.drain();
+		await send(await GraphClient.create(first.context, 'chatflowWhatsAppApi'));
+		await send(await GraphClient.create(second.context, 'chatflowWhatsAppApi'));
+		expect(first.sentThroughN8n).toHaveLength(1);
+		expect(second.sentThroughN8n).toHaveLength(1);
 		expect(platform.received('POST', '/:v/111/messages')).toHaveLength(2);
 		// The only fallback in this test file (jest gives each file its own modules): said exactly once.
-		const warnings = [...first.warnings, ...second.warnings].slice(before);
+		const logged = logger.drain();
+		const warnings = logged.filter((entry) => entry.level === 'warn').map((entry) => entry.message);
 		expect(warnings).toHaveLength(1);
 		expect(warnings[0]).toContain('no egress filter');
-		expect(warnings.join()).not.toContain(TOKEN);
+		expect(JSON.stringify(logged)).not.toContain(TOKEN);
 	});
 });

@@ -1,7 +1,9 @@
+import type { NodeEgressFilter } from 'n8n-workflow';
+
 import { GraphClient } from '../../../nodes/shared/graph';
 import { FakePlatform } from '../../../simulator/platform';
-import { passthroughEgress, refusingEgress } from '../../support/egress';
-import { createExecuteContext } from '../../support/executeContext';
+import { refusingEgress } from '../../support/egress';
+import { nodeContext } from '../../support/harness';
 import { ForwardProxy } from '../../support/forwardProxy';
 
 /**
@@ -36,13 +38,13 @@ describe('proxy settings from the environment', () => {
 		proxy.forwarded.clear();
 	});
 
-	const graphAt = async (baseUrl: string, egressFilter = passthroughEgress()) => {
-		const ctx = createExecuteContext({
-			parameters: {},
+	// Without a filter given: n8n-core's own (SSRF protection off).
+	const graphAt = async (baseUrl: string, egressFilter?: NodeEgressFilter) => {
+		const { context } = await nodeContext({
 			credentials: { chatflowWhatsAppApi: { accessToken: TOKEN, businessAccountId: 'WABA', phoneNumberId: '111', apiVersion: 'v26.0', baseUrl } },
 			egressFilter,
 		});
-		return await GraphClient.create(ctx, 'chatflowWhatsAppApi', { retry: { maxRetries: 0 } });
+		return await GraphClient.create(context, 'chatflowWhatsAppApi', { retry: { maxRetries: 0 } });
 	};
 	const send = async (graph: GraphClient, to: string) =>
 		await graph.request<{ messages: Array<{ id: string }> }>({ method: 'POST', path: '/111/messages', body: { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'hi' } } });

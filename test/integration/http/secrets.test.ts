@@ -1,7 +1,7 @@
 import { GraphClient } from '../../../nodes/shared/graph';
 import { FakePlatform } from '../../../simulator/platform';
 import { refusingEgress } from '../../support/egress';
-import { createExecuteContext } from '../../support/executeContext';
+import { nodeContext } from '../../support/harness';
 
 /**
  * The Meta app credential authenticates with `access_token=<app id>|<app secret>` in the query
@@ -20,11 +20,7 @@ describe('secrets in failures of the HTTP layer', () => {
 
 	const app = async (baseUrl: string, egressFilter = refusingEgress([])) =>
 		await GraphClient.create(
-			createExecuteContext({
-				parameters: {},
-				credentials: { chatflowMetaAppApi: { appId: '1234', appSecret: APP_SECRET, verifyToken: 'v', apiVersion: 'v26.0', baseUrl } },
-				egressFilter,
-			}),
+			(await nodeContext({ credentials: { chatflowMetaAppApi: { appId: '1234', appSecret: APP_SECRET, verifyToken: 'v', apiVersion: 'v26.0', baseUrl } }, egressFilter })).context,
 			'chatflowMetaAppApi',
 			{ retry: { maxRetries: 0 } },
 		);

@@ -1,10 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ChatflowInstagram } from '../../../nodes/Instagram/ChatflowInstagram.node';
 import { resetRateLimiters } from '../../../nodes/shared/concurrency';
-import { openMetaAccount } from '../../../nodes/shared/meta-messaging';
 import { FakePlatform, graphError } from '../../../simulator/platform';
-import { createExecuteContext } from '../../support/executeContext';
+import { refusingEgress } from '../../support/egress';
+import { nodeFailure, nodeOutput, type RunNodeOptions } from '../../support/harness';
 
 const TOKEN = 'IGAAT-instagram-user-token';
 const IG_ID = '17841405822304914';
@@ -29,19 +28,15 @@ const credentials = (extra: IDataObject = {}) => ({
 	...extra,
 });
 
-function context(parameters: IDataObject, extra: { credentials?: IDataObject; continueOnFail?: boolean } = {}) {
-	return createExecuteContext({
-		parameters: { options: { retryDelayMs: 2 }, ...parameters },
-		nodeType: 'n8n-nodes-chatflow.chatflowInstagram',
-		continueOnFail: extra.continueOnFail,
-		credentials: { chatflowInstagramApi: credentials(extra.credentials) },
-	});
-}
-
-async function run(parameters: IDataObject, extra: { credentials?: IDataObject; continueOnFail?: boolean } = {}) {
-	const [output] = await new ChatflowInstagram().execute.call(context(parameters, extra));
-	return output;
-}
+// Version 1 of the node, run alone through n8n-core's engine.
+const instagram = (parameters: IDataObject, extra: { credentials?: IDataObject; continueOnFail?: boolean } = {}): RunNodeOptions => ({
+	type: 'chatflowInstagram',
+	typeVersion: 1,
+	parameters: { options: { retryDelayMs: 2 }, ...parameters },
+	continueOnFail: extra.continueOnFail,
+	credentials: { chatflowInstagramApi: credentials(extra.credentials) },
+});
+const run = async (parameters: IDataObject, extra?: Parameters<typeof instagram>[1]) => await nodeOutput(instagram(parameters, extra));
 
 const send = (fields: IDataObject): IDataObject => ({ resource: 'message', operation: 'send', recipientId: IGSID, ...fields });
 const PATH = `/v26.0/${IG_ID}/messages`;
@@ -105,10 +100,16 @@ describe('Chatflow Instagram: message kinds in the reference shape', () => {
 	});
 
 	it('the Instagram Login route defaults to graph.instagram.com, the Page route to graph.facebook.com', async () => {
-		const login = await openMetaAccount(context({}, { credentials: { baseUrl: '' } }), 'instagram', { ratePerSecond: 0 });
-		expect(login.graph.url(login.messagesPath)).toBe(`https://graph.instagram.com/v26.0/${IG_ID}/messages`);
-		const page = await openMetaAccount(context({}, { credentials: { baseUrl: '', route: 'page' } }), 'instagram', { ratePerSecond: 0 });
-		expect(page.graph.url(page.messagesPath)).toBe('https://graph.facebook.com/v26.0/me/messages');
+		// n8n's outbound rules see the URL before any connection is made; refusing it keeps the
+		// test off the internet.
+		const defaults = async (route: string) => {
+			const egressFilter = refusingEgress(['graph.instagram.com', 'graph.facebook.com']);
+			const error = await nodeFailure({ ...instagram(send({ messageType: 'text', text: 'x' }), { credentials: { baseUrl: '', route } }), egressFilter });
+			expect(error.message).toContain("Refused by n8n's outbound network rules");
+			return egressFilter.urls;
+		};
+		expect(await defaults('instagramLogin')).toEqual([`https://graph.instagram.com/v26.0/${IG_ID}/messages`]);
+		expect(await defaults('page')).toEqual(['https://graph.facebook.com/v26.0/me/messages']);
 	});
 
 	it('Instagram limits apply: 1000 bytes of text, HUMAN_AGENT only', async () => {

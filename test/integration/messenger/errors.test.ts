@@ -1,10 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { ChatflowMessenger } from '../../../nodes/Messenger/ChatflowMessenger.node';
 import { resetRateLimiters } from '../../../nodes/shared/concurrency';
 import { FakePlatform, graphError } from '../../../simulator/platform';
-import { createExecuteContext } from '../../support/executeContext';
+import { nodeFailure, nodeOutput, runNode, type RunNodeOptions } from '../../support/harness';
 
 const TOKEN = 'page-token-errors';
 const PAGE = '105954558954427';
@@ -20,17 +18,16 @@ beforeEach(() => {
 	resetRateLimiters();
 });
 
-async function run(parameters: IDataObject | ((i: number) => IDataObject), extra: { items?: number; continueOnFail?: boolean; token?: string } = {}) {
-	const context = createExecuteContext({
-		parameters,
-		items: Array.from({ length: extra.items ?? 1 }, (_, i) => ({ json: { i } })),
-		continueOnFail: extra.continueOnFail,
-		nodeType: 'n8n-nodes-chatflow.chatflowMessenger',
-		credentials: { chatflowMessengerApi: { pageId: PAGE, accessToken: extra.token ?? TOKEN, apiVersion: 'v26.0', baseUrl: platform.url } },
-	});
-	const [output] = await new ChatflowMessenger().execute.call(context);
-	return output;
-}
+// Version 1 of the node, run alone through n8n-core's engine; item i carries { i }.
+const messenger = (parameters: IDataObject, extra: { items?: number; continueOnFail?: boolean; token?: string } = {}): RunNodeOptions => ({
+	type: 'chatflowMessenger',
+	typeVersion: 1,
+	parameters,
+	input: Array.from({ length: extra.items ?? 1 }, (_, i) => ({ i })),
+	continueOnFail: extra.continueOnFail,
+	credentials: { chatflowMessengerApi: { pageId: PAGE, accessToken: extra.token ?? TOKEN, apiVersion: 'v26.0', baseUrl: platform.url } },
+});
+const run = async (parameters: IDataObject, extra?: Parameters<typeof messenger>[1]) => await nodeOutput(messenger(parameters, extra));
 
 const text = (value = 'Hi', options: IDataObject = {}): IDataObject => ({
 	resource: 'message',
@@ -40,15 +37,6 @@ const text = (value = 'Hi', options: IDataObject = {}): IDataObject => ({
 	text: value,
 	options: { retryDelayMs: 2, maxRetries: 3, ...options },
 });
-
-async function failure(promise: Promise<unknown>): Promise<NodeApiError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as NodeApiError;
-	}
-	throw new Error('expected the node to fail');
-}
 
 describe('Graph errors on the Messenger Send API', () => {
 	it.each([
@@ -69,23 +57,25 @@ describe('Graph errors on the Messenger Send API', () => {
 		[200, 'Requires pages_messaging permission', 403],
 	])('code %i is final: one request, NodeApiError naming the code and fbtrace_id', async (code, message, status) => {
 		platform.on('POST', PATH, graphError(code, message, status));
-		const error = await failure(run(text()));
-		expect(error).toBeInstanceOf(NodeApiError);
+		const error = await nodeFailure(messenger(text()));
+		expect(error.name).toBe('GraphApiError');
 		expect(error.message).toContain(`Graph API error ${code}`);
 		expect(error.description).toMatch(/fbtrace_id: A/);
 		expect(platform.received('POST', PATH)).toHaveLength(1);
 	});
 
 	it('an invalid token (190) fails without retry and without leaking the token', async () => {
-		const error = await failure(run(text(), { token: 'expired-token' }));
-		expect(error.message).toContain('Graph API error 190');
+		const { error, run: recorded } = await runNode(messenger(text(), { token: 'expired-token' }));
+		expect(error?.message).toContain('Graph API error 190');
 		expect(platform.received('POST', PATH)).toHaveLength(1);
 		expect(JSON.stringify(error)).not.toContain('expired-token');
+		expect(JSON.stringify(recorded.run.data.resultData)).not.toContain('expired-token');
+		expect(JSON.stringify(recorded.logs)).not.toContain('expired-token');
 	});
 
 	it('a dropped connection after sending is not repeated (the message may have been delivered)', async () => {
 		platform.once('POST', PATH, { dropConnection: true });
-		await failure(run(text()));
+		await nodeFailure(messenger(text()));
 		expect(platform.received('POST', PATH)).toHaveLength(1);
 	});
 
@@ -93,7 +83,7 @@ describe('Graph errors on the Messenger Send API', () => {
 		platform.on('POST', PATH, (request) =>
 			((request.json as IDataObject).message as IDataObject).text === 'item 1' ? graphError(551, 'unavailable') : { json: { recipient_id: 'PSID1', message_id: 'm_ok' } },
 		);
-		const output = await run((i) => text(`item ${i}`, { concurrency: 3 }), { items: 3, continueOnFail: true });
+		const output = await run(text('=item {{ $json.i }}', { concurrency: 3 }), { items: 3, continueOnFail: true });
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json.messageId).toBe('m_ok');
 		expect(output[1].json).toMatchObject({ error: expect.stringContaining('551'), errorDetails: { code: 551 } });
@@ -101,9 +91,12 @@ describe('Graph errors on the Messenger Send API', () => {
 	});
 
 	it('limits fail the item before sending, naming the field', async () => {
-		const quickReplies = { reply: Array.from({ length: 14 }, (_, i) => ({ contentType: 'text', title: `Q${i}`, payload: `q${i}` })) };
-		const output = await run({ ...text(), quickReplies }, { continueOnFail: true });
-		expect(output[0].json).toEqual({ error: 'message.quick_replies[13]: at most 13 allowed (got 14)', field: 'message.quick_replies[13]' });
+		// n8n itself refuses a 14th quick reply (the parameter allows 13) before the node runs.
+		const fourteen = { reply: Array.from({ length: 14 }, (_, i) => ({ contentType: 'text', title: `Q${i}`, payload: `q${i}` })) };
+		await expect(run({ ...text(), quickReplies: fourteen }, { continueOnFail: true })).rejects.toThrow('At most 13 fields are allowed');
+		const longTitle = { reply: [{ contentType: 'text', title: '=Q{{ "x".repeat(20) }}', payload: 'q' }] };
+		const output = await run({ ...text(), quickReplies: longTitle }, { continueOnFail: true });
+		expect(output[0].json).toEqual({ error: 'message.quick_replies[0].title: at most 20 characters (got 21)', field: 'message.quick_replies[0].title' });
 		expect(platform.requests).toHaveLength(0);
 	});
 });

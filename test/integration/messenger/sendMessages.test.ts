@@ -1,9 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { ChatflowMessenger } from '../../../nodes/Messenger/ChatflowMessenger.node';
 import { resetRateLimiters } from '../../../nodes/shared/concurrency';
 import { FakePlatform } from '../../../simulator/platform';
-import { createExecuteContext } from '../../support/executeContext';
+import { nodeFailure, nodeOutput, type RunNodeOptions } from '../../support/harness';
 
 const TOKEN = 'EAAGm0PX4ZCpsBA-page-token';
 const PAGE = '105954558954427';
@@ -19,16 +18,15 @@ beforeEach(() => {
 	resetRateLimiters();
 });
 
-async function run(parameters: IDataObject, items?: INodeExecutionData[]) {
-	const context = createExecuteContext({
-		parameters: { options: { retryDelayMs: 5 }, ...parameters },
-		items,
-		nodeType: 'n8n-nodes-chatflow.chatflowMessenger',
-		credentials: { chatflowMessengerApi: { pageId: PAGE, accessToken: TOKEN, apiVersion: 'v26.0', baseUrl: platform.url } },
-	});
-	const [output] = await new ChatflowMessenger().execute.call(context);
-	return output;
-}
+// Version 1 of the node, run alone through n8n-core's engine.
+const messenger = (parameters: IDataObject, input?: INodeExecutionData[]): RunNodeOptions => ({
+	type: 'chatflowMessenger',
+	typeVersion: 1,
+	parameters: { options: { retryDelayMs: 5 }, ...parameters },
+	input,
+	credentials: { chatflowMessengerApi: { pageId: PAGE, accessToken: TOKEN, apiVersion: 'v26.0', baseUrl: platform.url } },
+});
+const run = async (parameters: IDataObject, input?: INodeExecutionData[]) => await nodeOutput(messenger(parameters, input));
 
 const send = (fields: IDataObject): IDataObject => ({ resource: 'message', operation: 'send', recipientId: PSID, ...fields });
 const sentBodies = () => platform.received('POST', `/v26.0/${PAGE}/messages`).map((request) => request.json);
@@ -228,7 +226,8 @@ describe('Chatflow Messenger: attachments from n8n binaries', () => {
 	});
 
 	it('a missing binary fails before any request', async () => {
-		await expect(run(send({ messageType: 'media', mediaType: 'image', mediaSource: 'binary', binaryPropertyName: 'file' }), items)).rejects.toThrow(/binary file 'file'/);
+		const error = await nodeFailure(messenger(send({ messageType: 'media', mediaType: 'image', mediaSource: 'binary', binaryPropertyName: 'file' }), items));
+		expect(error.message).toMatch(/binary field 'file'/);
 		expect(platform.requests).toHaveLength(0);
 	});
 });

@@ -1,7 +1,8 @@
-import { ChatflowMessengerTrigger } from '../../../nodes/MessengerTrigger/ChatflowMessengerTrigger.node';
-import { ChatflowWhatsAppTrigger } from '../../../nodes/WhatsAppTrigger/ChatflowWhatsAppTrigger.node';
+import type { IDataObject } from 'n8n-workflow';
+
 import { FakePlatform } from '../../../simulator/platform';
-import { createWebhookContext } from '../../support/webhookContext';
+import { runWebhook, type CredentialsByType } from '../../support/harness';
+import { triggerWorkflow } from '../../support/triggerWorkflow';
 import { fixtureBytes, signatureHeaders, TEST_APP_SECRET } from '../../support/webhookFixtures';
 
 let platform: FakePlatform;
@@ -12,13 +13,13 @@ beforeEach(() => platform.reset());
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5, 0xff, 0xd9]);
 const metaApp = () => ({ appId: '1', appSecret: TEST_APP_SECRET, verifyToken: 'v', apiVersion: 'v26.0', baseUrl: platform.url });
 
-function delivery(body: Buffer, credentials: Record<string, object>, parameters: object) {
-	return createWebhookContext({
-		rawBody: body,
-		headers: { 'content-type': 'application/json', ...signatureHeaders('whatsapp', body) },
-		credentials: credentials as never,
-		parameters: parameters as never,
-		workflowId: `media-${Math.random()}`,
+/** A signed delivery to a trigger (version 1), over HTTP through n8n's webhook middleware and n8n-core. */
+async function deliver(type: string, body: Buffer, credentials: CredentialsByType, parameters: IDataObject) {
+	return await runWebhook({
+		workflow: triggerWorkflow(type, { credentials, parameters }),
+		node: 'Trigger',
+		credentials,
+		request: { headers: { 'content-type': 'application/json', ...signatureHeaders('whatsapp', body) }, body },
 	});
 }
 
@@ -28,15 +29,16 @@ describe('media download into binary', () => {
 			json: { url: `${platform.url}/whatsapp/media/abc?ext=1`, mime_type: 'image/jpeg', sha256: 'x', file_size: JPEG.length, id: '1003383421387256' },
 		}));
 		platform.on('GET', '/whatsapp/media/abc', () => ({ body: JPEG, headers: { 'content-type': 'image/jpeg' } }));
-		const ctx = delivery(
+		const delivered = await deliver(
+			'chatflowWhatsAppTrigger',
 			fixtureBytes('whatsapp', 'image'),
 			{ chatflowMetaAppApi: metaApp(), chatflowWhatsAppApi: { accessToken: 'wa-token', businessAccountId: 'b', apiVersion: 'v26.0', baseUrl: platform.url } },
 			{ downloadMedia: true, binaryProperty: 'photo' },
 		);
-		const result = await new ChatflowWhatsAppTrigger().webhook.call(ctx);
-		const [item] = result.workflowData![0];
-		expect(ctx.response.status).toBe(200);
-		expect(item.binary?.photo).toMatchObject({ mimeType: 'image/jpeg', data: JPEG.toString('base64') });
+		const [item] = delivered.items;
+		expect(delivered.response.status).toBe(200);
+		expect(item.binary?.photo).toMatchObject({ mimeType: 'image/jpeg' });
+		expect(await delivered.binary(0, 'photo')).toEqual(JPEG);
 		expect(item.json.mediaError).toBeUndefined();
 		const [download] = platform.received('GET', '/whatsapp/media/abc');
 		expect(download.headers.authorization).toBe('Bearer wa-token');
@@ -44,18 +46,19 @@ describe('media download into binary', () => {
 
 	it('keeps the event with mediaError when the download fails or no credential is set', async () => {
 		platform.on('GET', '/v26.0/1003383421387256', { status: 404, json: { error: { message: 'Unsupported get request', code: 100 } } });
-		const withCredential = delivery(
+		const withCredential = await deliver(
+			'chatflowWhatsAppTrigger',
 			fixtureBytes('whatsapp', 'image'),
 			{ chatflowMetaAppApi: metaApp(), chatflowWhatsAppApi: { accessToken: 'wa-token', businessAccountId: 'b', apiVersion: 'v26.0', baseUrl: platform.url } },
 			{ downloadMedia: true },
 		);
-		const failed = (await new ChatflowWhatsAppTrigger().webhook.call(withCredential)).workflowData![0][0];
+		const [failed] = withCredential.items;
 		expect(failed.binary).toBeUndefined();
 		expect(String(failed.json.mediaError)).toMatch(/.+/);
 		expect(failed.json.type).toBe('image');
 
-		const without = delivery(fixtureBytes('whatsapp', 'image'), { chatflowMetaAppApi: metaApp() }, { downloadMedia: true });
-		const item = (await new ChatflowWhatsAppTrigger().webhook.call(without)).workflowData![0][0];
+		const without = await deliver('chatflowWhatsAppTrigger', fixtureBytes('whatsapp', 'image'), { chatflowMetaAppApi: metaApp() }, { downloadMedia: true });
+		const [item] = without.items;
 		expect(item.json.mediaError).toBe('select a WhatsApp Cloud API credential to download WhatsApp media');
 	});
 
@@ -64,8 +67,9 @@ describe('media download into binary', () => {
 		const body = Buffer.from(
 			fixtureBytes('messenger', 'attachment_image').toString('utf8').replace('https://scontent.xx.fbcdn.net/v/t1.15752-9/img.jpg', `${platform.url}/cdn/picture.jpg`),
 		);
-		const ctx = delivery(body, { chatflowMetaAppApi: metaApp() }, { downloadMedia: true });
-		const [item] = (await new ChatflowMessengerTrigger().webhook.call(ctx)).workflowData![0];
-		expect(item.binary?.data).toMatchObject({ mimeType: 'image/jpeg', fileName: 'picture.jpg', data: JPEG.toString('base64') });
+		const delivered = await deliver('chatflowMessengerTrigger', body, { chatflowMetaAppApi: metaApp() }, { downloadMedia: true });
+		const [item] = delivered.items;
+		expect(item.binary?.data).toMatchObject({ mimeType: 'image/jpeg', fileName: 'picture.jpg' });
+		expect(await delivered.binary(0, 'data')).toEqual(JPEG);
 	});
 });

@@ -1,13 +1,10 @@
 import { createHmac, randomUUID } from 'node:crypto';
 
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { ChatflowInstagramTrigger } from '../../../nodes/InstagramTrigger/ChatflowInstagramTrigger.node';
-import { ChatflowMessengerTrigger } from '../../../nodes/MessengerTrigger/ChatflowMessengerTrigger.node';
-import { ChatflowViberTrigger } from '../../../nodes/ViberTrigger/ChatflowViberTrigger.node';
-import { ChatflowWhatsAppTrigger } from '../../../nodes/WhatsAppTrigger/ChatflowWhatsAppTrigger.node';
 import { closeRedisConnections } from '../../../nodes/shared/store';
-import { createWebhookContext, type WebhookContextOptions } from '../../support/webhookContext';
+import { runWebhook, type CredentialsByType } from '../../support/harness';
+import { triggerWorkflow } from '../../support/triggerWorkflow';
 import {
 	fixtureBytes,
 	signatureHeaders,
@@ -26,29 +23,34 @@ const META_APP = {
 };
 const VIBER = { authToken: TEST_VIBER_TOKEN, senderName: 'Chatflow Bot', senderAvatar: 'https://example.com/bot.png', baseUrl: 'http://127.0.0.1:9' };
 
-const whatsapp = new ChatflowWhatsAppTrigger();
-const messenger = new ChatflowMessengerTrigger();
-const instagram = new ChatflowInstagramTrigger();
-const viber = new ChatflowViberTrigger();
+const whatsapp = 'chatflowWhatsAppTrigger';
+const messenger = 'chatflowMessengerTrigger';
+const instagram = 'chatflowInstagramTrigger';
+const viber = 'chatflowViberTrigger';
 
 afterAll(async () => await closeRedisConnections());
 
-/** POSTs `body` (signed unless told otherwise) to a trigger and returns what it did. */
-async function deliver(
-	node: { webhook: (this: never) => Promise<{ workflowData?: INodeExecutionData[][]; noWebhookResponse?: boolean }> },
-	channel: 'whatsapp' | 'messenger' | 'instagram' | 'viber',
-	body: Buffer,
-	options: Partial<WebhookContextOptions> = {},
-) {
-	const ctx = createWebhookContext({
-		rawBody: body,
-		headers: { 'content-type': 'application/json', ...signatureHeaders(channel, body) },
-		credentials: channel === 'viber' ? { chatflowViberApi: VIBER } : { chatflowMetaAppApi: META_APP },
-		workflowId: `wf-${randomUUID()}`,
-		...options,
+interface Delivery {
+	headers?: Record<string, string>;
+	credentials?: CredentialsByType;
+	credentialIds?: Record<string, string>;
+	parameters?: IDataObject;
+	workflowId?: string;
+}
+
+/**
+ * POSTs `body` (signed unless told otherwise) to a trigger (version 1) over HTTP, through n8n's
+ * webhook middleware and n8n-core's WebhookContext, and returns what went back and what it emitted.
+ */
+async function deliver(type: string, channel: 'whatsapp' | 'messenger' | 'instagram' | 'viber', body: Buffer, options: Delivery = {}) {
+	const credentials: CredentialsByType = options.credentials ?? (channel === 'viber' ? { chatflowViberApi: VIBER } : { chatflowMetaAppApi: META_APP });
+	const run = await runWebhook({
+		workflow: triggerWorkflow(type, { ...options, credentials }),
+		node: 'Trigger',
+		credentials,
+		request: { headers: options.headers ?? { 'content-type': 'application/json', ...signatureHeaders(channel, body) }, body },
 	});
-	const result = await node.webhook.call(ctx as never);
-	return { ctx, result, items: result.workflowData?.[0] ?? [] };
+	return { response: run.response, result: run.returned ?? {}, items: run.items, logs: run.logs };
 }
 
 describe('Meta verification handshake (GET setup webhook)', () => {
@@ -56,21 +58,23 @@ describe('Meta verification handshake (GET setup webhook)', () => {
 		['right token', 'verify-me-please', 200, 'challenge-42'],
 		['wrong token', 'guess', 403, 'Verify token does not match'],
 	])('%s', async (_name, token, status, body) => {
-		const ctx = createWebhookContext({
+		const credentials = { chatflowMetaAppApi: META_APP };
+		const { response, returned } = await runWebhook({
+			workflow: triggerWorkflow(whatsapp, { credentials }),
+			node: 'Trigger',
 			webhookName: 'setup',
-			query: { 'hub.mode': 'subscribe', 'hub.verify_token': token, 'hub.challenge': 'challenge-42' },
-			credentials: { chatflowMetaAppApi: META_APP },
+			credentials,
+			request: { query: { 'hub.mode': 'subscribe', 'hub.verify_token': token, 'hub.challenge': 'challenge-42' } },
 		});
-		const result = await whatsapp.webhook.call(ctx);
-		expect(result.workflowData).toBeUndefined();
-		expect(ctx.response).toMatchObject({ status, body, contentType: 'text/plain', sent: true });
+		expect(returned?.workflowData).toBeUndefined();
+		expect(response).toMatchObject({ status, text: body, contentType: expect.stringMatching(/^text\/plain/) });
 	});
 });
 
 describe('WhatsApp deliveries', () => {
 	it('answers 200 first and emits one item per event of a batch, in order', async () => {
-		const { ctx, result, items } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'batch_multi_entry'));
-		expect(ctx.response).toMatchObject({ status: 200, body: 'OK' });
+		const { response, result, items } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'batch_multi_entry'));
+		expect(response).toMatchObject({ status: 200, text: 'OK' });
 		expect(result.noWebhookResponse).toBe(true);
 		expect(items.map((item) => `${item.json.event}:${item.json.messageId}`)).toEqual([
 			'message:wamid.B1',
@@ -86,29 +90,29 @@ describe('WhatsApp deliveries', () => {
 
 	it('refuses a bad signature with 403, starts nothing, and logs why without the secret', async () => {
 		const body = fixtureBytes('whatsapp', 'text');
-		const { ctx, result } = await deliver(whatsapp, 'whatsapp', body, {
+		const { response, result, logs } = await deliver(whatsapp, 'whatsapp', body, {
 			headers: { 'content-type': 'application/json', ...signatureHeaders('whatsapp', body, 'not-the-secret') },
 		});
 		expect(result.workflowData).toBeUndefined();
-		expect(ctx.response).toMatchObject({ status: 403 });
-		const warning = ctx.logs.find((line) => line.level === 'warn');
+		expect(response).toMatchObject({ status: 403 });
+		const warning = logs.find((line) => line.level === 'warn');
 		expect(warning?.message).toMatch(/refused a delivery \(403\): x-hub-signature-256 does not match/);
-		expect(JSON.stringify(ctx.logs)).not.toContain(TEST_APP_SECRET);
+		expect(JSON.stringify(logs)).not.toContain(TEST_APP_SECRET);
 	});
 
 	it('refuses an unsigned delivery with 401', async () => {
-		const { ctx, result } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'text'), {
+		const { response, result, logs } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'text'), {
 			headers: { 'content-type': 'application/json' },
 		});
 		expect(result.workflowData).toBeUndefined();
-		expect(ctx.response.status).toBe(401);
+		expect(response.status).toBe(401);
 	});
 
 	it('accepts the previous app secret during a rotation', async () => {
 		const body = fixtureBytes('whatsapp', 'text');
 		const headers = { 'content-type': 'application/json', ...signatureHeaders('whatsapp', body, TEST_PREVIOUS_APP_SECRET) };
 		const before = await deliver(whatsapp, 'whatsapp', body, { headers });
-		expect(before.ctx.response.status).toBe(403);
+		expect(before.response.status).toBe(403);
 		const during = await deliver(whatsapp, 'whatsapp', body, {
 			headers,
 			credentials: { chatflowMetaAppApi: { ...META_APP, previousAppSecret: TEST_PREVIOUS_APP_SECRET } },
@@ -125,7 +129,7 @@ describe('WhatsApp deliveries', () => {
 		const rotated = { ...META_APP, appSecret: 'rotated-app-secret-0123456789abcd' };
 		const headers = { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${createHmac('sha256', rotated.appSecret).update(body).digest('hex')}` };
 		const after = await deliver(whatsapp, 'whatsapp', body, { credentialIds, headers, credentials: { chatflowMetaAppApi: rotated }, parameters: { options: { dedupeWindowMinutes: 0 } } });
-		expect(after.ctx.response.status).toBe(200);
+		expect(after.response.status).toBe(200);
 		expect(after.items).toHaveLength(1);
 	});
 
@@ -136,7 +140,7 @@ describe('WhatsApp deliveries', () => {
 		expect(first.items).toHaveLength(7);
 		const again = await deliver(whatsapp, 'whatsapp', body, { workflowId });
 		expect(again.result.workflowData).toBeUndefined();
-		expect(again.ctx.response).toMatchObject({ status: 200 });
+		expect(again.response).toMatchObject({ status: 200 });
 		// With de-duplication off, the redelivery runs again.
 		const off = await deliver(whatsapp, 'whatsapp', body, { workflowId, parameters: { options: { dedupeWindowMinutes: 0 } } });
 		expect(off.items).toHaveLength(7);
@@ -154,15 +158,15 @@ describe('WhatsApp deliveries', () => {
 			deliver(whatsapp, 'whatsapp', body, { workflowId, credentials, parameters }),
 		]);
 		expect(a.items.length + b.items.length).toBe(7);
-		expect(a.ctx.response.status).toBe(200);
-		expect(b.ctx.response.status).toBe(200);
+		expect(a.response.status).toBe(200);
+		expect(b.response.status).toBe(200);
 	});
 
 	it('passes events through when Redis is down, and says so in the log', async () => {
 		const credentials = { chatflowMetaAppApi: META_APP, chatflowRedisApi: { host: '127.0.0.1', port: 1, password: 'redis-secret' } };
-		const { ctx, items } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'text'), { credentials });
+		const { response, items, logs } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'text'), { credentials });
 		expect(items).toHaveLength(1);
-		const warning = ctx.logs.find((line) => line.level === 'warn')?.message ?? '';
+		const warning = logs.find((line) => line.level === 'warn')?.message ?? '';
 		expect(warning).toMatch(/de-duplication store failed.*ECONNREFUSED/);
 		expect(warning).not.toContain('redis-secret');
 	});
@@ -176,31 +180,33 @@ describe('WhatsApp deliveries', () => {
 		expect(await only({ accountIds: ' 106540352242999 , other ' })).toEqual(['wamid.B4', 'wamid.S2']);
 		const none = await deliver(whatsapp, 'whatsapp', body, { parameters: { accountIds: 'nobody' } });
 		expect(none.result.workflowData).toBeUndefined();
-		expect(none.ctx.response.status).toBe(200);
+		expect(none.response.status).toBe(200);
 	});
 
 	it.each([
-		['invalid JSON', Buffer.from('{"object":'), 400],
-		['an empty body', Buffer.alloc(0), 400],
-	])('answers %s with a 4xx and starts nothing', async (_name, body, status) => {
-		const { ctx, result } = await deliver(whatsapp, 'whatsapp', body);
+		// n8n parses a JSON body itself before the trigger runs, and answers 422 when it cannot.
+		['invalid JSON', Buffer.from('{"object":'), 422, 'n8n'],
+		['an empty body', Buffer.alloc(0), 400, 'the trigger'],
+	])('answers %s with a 4xx and starts nothing', async (_name, body, status, refusedBy) => {
+		const { response, result, logs } = await deliver(whatsapp, 'whatsapp', body);
 		expect(result.workflowData).toBeUndefined();
-		expect(ctx.response.status).toBe(status);
-		expect(ctx.logs.some((line) => line.level === 'warn')).toBe(true);
+		expect(response.status).toBe(status);
+		const triggerWarned = logs.some((line) => line.level === 'warn' && line.message.startsWith('Chatflow WhatsApp Trigger: refused a delivery'));
+		expect(triggerWarned).toBe(refusedBy === 'the trigger');
 	});
 
 	it('answers 413 above the configured size', async () => {
-		const { ctx } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'batch_multi_entry'), {
+		const { response } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'batch_multi_entry'), {
 			parameters: { options: { maxBodySizeKb: 1 } },
 		});
-		expect(ctx.response.status).toBe(413);
+		expect(response.status).toBe(413);
 	});
 
 	it('answers 500 instead of throwing when it cannot work (no credential)', async () => {
-		const { ctx, result } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'text'), { credentials: {} });
+		const { response, result, logs } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'text'), { credentials: {} });
 		expect(result.workflowData).toBeUndefined();
-		expect(ctx.response.status).toBe(500);
-		expect(ctx.logs.find((line) => line.level === 'error')?.message).toMatch(/no credentials of type chatflowMetaAppApi/);
+		expect(response.status).toBe(500);
+		expect(logs.find((line) => line.level === 'error')?.message).toMatch(/does not have any credentials set for "chatflowMetaAppApi"/);
 	});
 });
 
@@ -218,10 +224,10 @@ describe('Messenger and Instagram deliveries', () => {
 	});
 
 	it('ignores (200) a WhatsApp payload sent to the Instagram trigger', async () => {
-		const { ctx, result } = await deliver(instagram, 'instagram', fixtureBytes('whatsapp', 'text'));
+		const { response, result, logs } = await deliver(instagram, 'instagram', fixtureBytes('whatsapp', 'text'));
 		expect(result.workflowData).toBeUndefined();
-		expect(ctx.response.status).toBe(200);
-		expect(ctx.logs.map((line) => line.message).join('\n')).toMatch(/object "whatsapp_business_account" is not instagram/);
+		expect(response.status).toBe(200);
+		expect(logs.map((line) => line.message).join('\n')).toMatch(/object "whatsapp_business_account" is not instagram/);
 	});
 
 	it('emits an Instagram batch', async () => {
@@ -232,9 +238,9 @@ describe('Messenger and Instagram deliveries', () => {
 
 describe('Viber callbacks', () => {
 	it('answers the set_webhook check with 200 and starts nothing', async () => {
-		const { ctx, result } = await deliver(viber, 'viber', fixtureBytes('viber', 'webhook'));
+		const { response, result, logs } = await deliver(viber, 'viber', fixtureBytes('viber', 'webhook'));
 		expect(result.workflowData).toBeUndefined();
-		expect(ctx.response.status).toBe(200);
+		expect(response.status).toBe(200);
 	});
 
 	it('emits a message with its exact 64-bit token', async () => {
@@ -243,24 +249,21 @@ describe('Viber callbacks', () => {
 	});
 
 	it('answers conversation_started with the welcome message and still runs the workflow', async () => {
-		const { ctx, items } = await deliver(viber, 'viber', fixtureBytes('viber', 'conversation_started'), {
+		const { response, items } = await deliver(viber, 'viber', fixtureBytes('viber', 'conversation_started'), {
 			parameters: { sendWelcome: true, welcomeText: 'Hi! Type "menu" to start.' },
 		});
-		expect(ctx.response).toMatchObject({
-			status: 200,
-			contentType: 'application/json',
-			body: { sender: { name: 'Chatflow Bot', avatar: 'https://example.com/bot.png' }, type: 'text', text: 'Hi! Type "menu" to start.' },
-		});
+		expect(response).toMatchObject({ status: 200, contentType: expect.stringMatching(/^application\/json/) });
+		expect(JSON.parse(response.text)).toEqual({ sender: { name: 'Chatflow Bot', avatar: 'https://example.com/bot.png' }, type: 'text', text: 'Hi! Type "menu" to start.' });
 		expect(items[0].json.event).toBe('conversation_started');
 	});
 
 	it('refuses a callback signed with another token', async () => {
 		const body = fixtureBytes('viber', 'message_text');
-		const { ctx, result } = await deliver(viber, 'viber', body, {
+		const { response, result, logs } = await deliver(viber, 'viber', body, {
 			headers: { 'content-type': 'application/json', ...signatureHeaders('viber', body, 'other-token') },
 		});
 		expect(result.workflowData).toBeUndefined();
-		expect(ctx.response.status).toBe(403);
-		expect(JSON.stringify(ctx.logs)).not.toContain(TEST_VIBER_TOKEN);
+		expect(response.status).toBe(403);
+		expect(JSON.stringify(logs)).not.toContain(TEST_VIBER_TOKEN);
 	});
 });

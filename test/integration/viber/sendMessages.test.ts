@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ChatflowViber } from '../../../nodes/Viber/ChatflowViber.node';
 import { resetRateLimiters } from '../../../nodes/shared/concurrency';
 import { FakePlatform } from '../../../simulator/platform';
-import { createViberContext } from './viberContext';
+import { nodeOutput } from '../../support/harness';
 
 const TOKEN = '4453b6ac12345678-e02c5f12174805f9-daec9cbb5448c51f';
 const RECEIVER = '01234567890A=';
@@ -20,16 +19,9 @@ beforeEach(() => {
 
 const credentials = () => ({ authToken: TOKEN, senderName: 'Chatflow Bot', senderAvatar: 'https://example.com/bot.png', baseUrl: `${platform.url}/pa` });
 
-async function run(parameters: IDataObject | ((i: number) => IDataObject), extra: { items?: number; continueOnFail?: boolean } = {}) {
-	const context = createViberContext({
-		parameters,
-		credentials: credentials(),
-		items: Array.from({ length: extra.items ?? 1 }, (_, i) => ({ json: { i } })),
-		continueOnFail: extra.continueOnFail,
-	});
-	const [output] = await new ChatflowViber().execute.call(context);
-	return output;
-}
+// Version 1 of the node, run alone through n8n-core's engine.
+const run = async (parameters: IDataObject) =>
+	await nodeOutput({ type: 'chatflowViber', typeVersion: 1, parameters, credentials: { chatflowViberApi: credentials() } });
 
 const send = (fields: IDataObject): IDataObject => ({ resource: 'message', operation: 'send', receiver: RECEIVER, ...fields });
 const sender = { name: 'Chatflow Bot', avatar: 'https://example.com/bot.png' };

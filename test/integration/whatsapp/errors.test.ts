@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { resetRateLimiters } from '../../../nodes/shared/concurrency';
 import { FakePlatform, graphError, type RecordedRequest } from '../../../simulator/platform';
-import { GraphApiError } from '../../../nodes/shared/graph';
-import { PHONE_ID, runWhatsApp, sentBodies, TOKEN } from './runNode';
+import { nodeFailure, nodeOutput, runNode } from '../../support/harness';
+import { PHONE_ID, sentBodies, TOKEN, whatsAppNode } from './runNode';
 
 const text = (to: string, body: string) => ({
 	resource: 'message',
@@ -19,7 +20,10 @@ describe('Chatflow WhatsApp: failures per item', () => {
 		platform = await FakePlatform.start({ acceptedTokens: [TOKEN] });
 	});
 	afterAll(async () => platform.close());
-	beforeEach(() => platform.reset());
+	beforeEach(() => {
+		platform.reset();
+		resetRateLimiters();
+	});
 
 	it('continueOnFail: failed items carry the error, code and fbtrace_id; order and pairing kept; hint for 131047', async () => {
 		platform.on('POST', `/:v/${PHONE_ID}/messages`, (request: RecordedRequest) => {
@@ -28,8 +32,8 @@ describe('Chatflow WhatsApp: failures per item', () => {
 			if (to === '4915000000004') return graphError(131026, 'Message undeliverable');
 			return { json: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id: `wamid.${to}` }] } };
 		});
-		const items = Array.from({ length: 6 }, (_, i) => ({ json: { phone: `491500000000${i}` } }));
-		const { output, ctx } = await runWhatsApp(platform, (i) => text(`+${items[i].json.phone}`, `m${i}`), { items, continueOnFail: true });
+		const items = Array.from({ length: 6 }, (_, i) => ({ phone: `491500000000${i}`, i }));
+		const { items: output, hints } = await runNode(whatsAppNode(platform, text('=+{{ $json.phone }}', '=m{{ $json.i }}'), { input: items, continueOnFail: true }));
 		expect(output.map((o) => o.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
 		expect(output.map((o) => o.json.messageId ?? null)).toEqual(['wamid.4915000000000', 'wamid.4915000000001', null, 'wamid.4915000000003', null, 'wamid.4915000000005']);
 		const failed = output[2].json;
@@ -38,18 +42,20 @@ describe('Chatflow WhatsApp: failures per item', () => {
 		expect(String((failed.errorDetails as IDataObject).fbtrace_id)).toMatch(/^A/);
 		expect(String((failed.errorDetails as IDataObject).description)).toContain('Send a template');
 		expect((output[4].json.errorDetails as IDataObject).code).toBe(131026);
-		expect(ctx.hints).toHaveLength(1);
-		expect(ctx.hints[0].message).toContain('1 item(s) failed with error 131047');
+		expect(hints).toHaveLength(1);
+		expect(hints[0].message).toContain('1 item(s) failed with error 131047');
 		// nothing was retried: one request per item
 		expect(sentBodies(platform)).toHaveLength(6);
 	});
 
 	it('without continueOnFail the first failed item stops the node with a NodeApiError naming code and fbtrace_id', async () => {
 		platform.once('POST', `/:v/${PHONE_ID}/messages`, graphError(131030, 'Recipient phone number not in allowed list'));
-		const error = (await runWhatsApp(platform, text('15550001111', 'hi')).catch((e: unknown) => e)) as GraphApiError;
-		expect(error).toBeInstanceOf(GraphApiError);
+		const error = await nodeFailure(whatsAppNode(platform, text('15550001111', 'hi')));
+		expect(error.name).toBe('GraphApiError');
 		expect(error.message).toBe('Graph API error 131030: Recipient phone number not in allowed list');
-		expect(error.description).toContain(`fbtrace_id: ${error.graph.fbtrace_id}`);
+		const { fbtrace_id } = (error as unknown as { graph: { fbtrace_id: string } }).graph;
+		expect(fbtrace_id).toMatch(/^A/);
+		expect(error.description).toContain(`fbtrace_id: ${fbtrace_id}`);
 		expect(error.description).toContain('allowed list');
 		expect(error.context.itemIndex).toBe(0);
 	});
@@ -63,9 +69,9 @@ describe('Chatflow WhatsApp: failures per item', () => {
 			body: 'Pick',
 			buttons: { button: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C' }, { id: 'd', title: 'D' }] },
 		};
-		await expect(runWhatsApp(platform, parameters)).rejects.toThrow('interactive.action.buttons[3]: at most 3 allowed (got 4)');
+		expect((await nodeFailure(whatsAppNode(platform, parameters))).message).toBe('interactive.action.buttons[3]: at most 3 allowed (got 4)');
 		const long = { ...parameters, buttons: { button: [{ id: 'a', title: 'A title that is far too long' }] } };
-		await expect(runWhatsApp(platform, long)).rejects.toThrow('interactive.action.buttons[0].title: at most 20 characters (got 28)');
+		expect((await nodeFailure(whatsAppNode(platform, long))).message).toBe('interactive.action.buttons[0].title: at most 20 characters (got 28)');
 		expect(sentBodies(platform)).toEqual([]);
 	});
 
@@ -76,13 +82,13 @@ describe('Chatflow WhatsApp: failures per item', () => {
 		['a 500 without a Graph error', { status: 500, body: 'upstream failed' }, 'Graph API answered HTTP 500: upstream failed'],
 	])('%s gives a clear error and is not resent', async (_name, response, message) => {
 		platform.on('POST', `/:v/${PHONE_ID}/messages`, response);
-		await expect(runWhatsApp(platform, text('15550001111', 'hi'))).rejects.toThrow(message);
+		expect((await nodeFailure(whatsAppNode(platform, text('15550001111', 'hi')))).message).toContain(message);
 		expect(sentBodies(platform)).toHaveLength(1);
 	});
 
 	it('a retryable code is retried by the node and the item succeeds once', async () => {
 		platform.once('POST', `/:v/${PHONE_ID}/messages`, graphError(131000, 'Something went wrong'), 1);
-		const { output } = await runWhatsApp(platform, text('15550001111', 'hi'));
+		const output = await nodeOutput(whatsAppNode(platform, text('15550001111', 'hi')));
 		expect(output[0].json.messageId).toMatch(/^wamid\./);
 		const bodies = sentBodies(platform);
 		expect(bodies).toHaveLength(2); // the refused attempt and the accepted one
@@ -90,8 +96,7 @@ describe('Chatflow WhatsApp: failures per item', () => {
 	}, 15_000);
 
 	it('a missing sender number is a clear field error', async () => {
-		await expect(runWhatsApp(platform, text('15550001111', 'x'), { credentials: { phoneNumberId: '' } })).rejects.toThrow(
-			'phoneNumberId: choose the sender phone number, or set "Default Phone Number ID" in the credential',
-		);
+		const error = await nodeFailure(whatsAppNode(platform, text('15550001111', 'x'), { credentials: { phoneNumberId: '' } }));
+		expect(error.message).toContain('phoneNumberId: choose the sender phone number, or set "Default Phone Number ID" in the credential');
 	});
 });

@@ -1,5 +1,7 @@
+import { resetRateLimiters } from '../../../nodes/shared/concurrency';
 import { FakePlatform } from '../../../simulator/platform';
-import { PHONE_ID, runWhatsApp, TOKEN } from './runNode';
+import { binaryItem, NODE_NAME, nodeFailure, nodeOutput, runNode } from '../../support/harness';
+import { PHONE_ID, TOKEN, whatsAppNode } from './runNode';
 
 describe('Chatflow WhatsApp: media', () => {
 	let platform: FakePlatform;
@@ -11,6 +13,7 @@ describe('Chatflow WhatsApp: media', () => {
 	afterAll(async () => platform.close());
 	beforeEach(() => {
 		platform.reset();
+		resetRateLimiters();
 		platform.on('GET', '/:v/:mediaId', (_request, params) => ({
 			json: { messaging_product: 'whatsapp', url: `${platform.url}/lookaside/${params.mediaId}?ext=1`, mime_type: 'image/jpeg', sha256: 'abc', file_size: jpeg.length, id: params.mediaId },
 		}));
@@ -19,41 +22,42 @@ describe('Chatflow WhatsApp: media', () => {
 	});
 
 	it('downloads media into a binary property, with the token on both requests', async () => {
-		const { output } = await runWhatsApp(platform, { resource: 'media', operation: 'download', mediaId: '1234567', binaryPropertyName: 'photo' });
+		const { items: output, run } = await runNode(whatsAppNode(platform, { resource: 'media', operation: 'download', mediaId: '1234567', binaryPropertyName: 'photo' }));
 		expect(output[0].json).toEqual({ mediaId: '1234567', mimeType: 'image/jpeg', sha256: 'abc', fileSize: jpeg.length, fileName: '1234567.jpg' });
-		const binary = output[0].binary!.photo;
-		expect(Buffer.from(binary.data, 'base64').equals(jpeg)).toBe(true);
-		expect(binary.mimeType).toBe('image/jpeg');
+		// The bytes as n8n's binary-data store keeps them.
+		expect((await run.binary(NODE_NAME, 0, 'photo')).equals(jpeg)).toBe(true);
+		expect(output[0].binary!.photo.mimeType).toBe('image/jpeg');
 		const download = platform.received('GET', '/lookaside/:id')[0];
 		expect(download.headers.authorization).toBe(`Bearer ${TOKEN}`);
 		expect(download.query).toEqual({ ext: '1' });
 	});
 
 	it('gets the URL and metadata', async () => {
-		const { output } = await runWhatsApp(platform, { resource: 'media', operation: 'getUrl', mediaId: '99' });
+		const output = await nodeOutput(whatsAppNode(platform, { resource: 'media', operation: 'getUrl', mediaId: '99' }));
 		expect(output[0].json).toMatchObject({ id: '99', mime_type: 'image/jpeg', url: `${platform.url}/lookaside/99?ext=1` });
 	});
 
 	it('uploads a binary property and returns the media id', async () => {
 		platform.on('POST', `/:v/${PHONE_ID}/media`, { json: { id: '4242' } });
-		const { output } = await runWhatsApp(
-			platform,
-			{ resource: 'media', operation: 'upload', binaryPropertyName: 'data', phoneNumberId: { __rl: true, mode: 'list', value: '' } },
-			{ items: [{ json: {}, binary: { data: { data: jpeg.toString('base64'), mimeType: 'image/jpeg', fileName: 'me.jpg' } } }] },
+		const output = await nodeOutput(
+			whatsAppNode(
+				platform,
+				{ resource: 'media', operation: 'upload', binaryPropertyName: 'data', phoneNumberId: { __rl: true, mode: 'list', value: '' } },
+				{ input: [binaryItem(jpeg, { mimeType: 'image/jpeg', fileName: 'me.jpg' })] },
+			),
 		);
 		expect(output[0].json).toEqual({ mediaId: '4242', fileName: 'me.jpg', mimeType: 'image/jpeg', phoneNumberId: PHONE_ID });
 		expect(platform.received('POST', `/:v/${PHONE_ID}/media`)[0].body.includes(jpeg)).toBe(true);
 	});
 
 	it('fails clearly when the binary property is missing', async () => {
-		await expect(
-			runWhatsApp(platform, { resource: 'media', operation: 'upload', binaryPropertyName: 'nope' }),
-		).rejects.toThrow("binary file 'nope'");
+		const error = await nodeFailure(whatsAppNode(platform, { resource: 'media', operation: 'upload', binaryPropertyName: 'nope' }));
+		expect(error.message).toContain("binary file 'nope'");
 	});
 
 	it('deletes media', async () => {
 		platform.on('DELETE', '/:v/:mediaId', { json: { success: true } });
-		const { output } = await runWhatsApp(platform, { resource: 'media', operation: 'delete', mediaId: '77' });
+		const output = await nodeOutput(whatsAppNode(platform, { resource: 'media', operation: 'delete', mediaId: '77' }));
 		expect(output[0].json).toMatchObject({ deleted: true, mediaId: '77' });
 	});
 });

@@ -1,5 +1,9 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { resetRateLimiters } from '../../../nodes/shared/concurrency';
 import { FakePlatform } from '../../../simulator/platform';
-import { PHONE_ID, runWhatsApp, sentBodies, TOKEN } from './runNode';
+import { binaryItem, nodeOutput } from '../../support/harness';
+import { PHONE_ID, sentBodies, TOKEN, whatsAppNode } from './runNode';
 
 /**
  * Every message kind, byte for byte as it reaches the platform (shapes: Meta's messages
@@ -11,9 +15,12 @@ describe('Chatflow WhatsApp: message bodies on the wire', () => {
 		platform = await FakePlatform.start({ acceptedTokens: [TOKEN] });
 	});
 	afterAll(async () => platform.close());
-	beforeEach(() => platform.reset());
+	beforeEach(() => {
+		platform.reset();
+		resetRateLimiters();
+	});
 
-	const message = (operation: string, extra: Record<string, unknown>) => ({
+	const message = (operation: string, extra: IDataObject): IDataObject => ({
 		resource: 'message',
 		operation,
 		phoneNumberId: { __rl: true, mode: 'list', value: '' },
@@ -21,7 +28,7 @@ describe('Chatflow WhatsApp: message bodies on the wire', () => {
 		...extra,
 	});
 
-	const cases: Array<[string, Record<string, unknown>, unknown]> = [
+	const cases: Array<[string, IDataObject, unknown]> = [
 		[
 			'text with preview and reply context',
 			message('sendText', { text: 'Hi *Ada* https://n8n.io', previewUrl: true, messageOptions: { replyToMessageId: 'wamid.IN1', bizOpaqueCallbackData: 'campaign=7' } }),
@@ -112,7 +119,7 @@ describe('Chatflow WhatsApp: message bodies on the wire', () => {
 	];
 
 	it.each(cases)('%s', async (_name, parameters, expected) => {
-		const { output } = await runWhatsApp(platform, parameters);
+		const output = await nodeOutput(whatsAppNode(platform, parameters));
 		expect(sentBodies(platform)).toEqual([JSON.stringify(expected)]);
 		expect(output).toHaveLength(1);
 		expect(output[0].json.messageId).toMatch(/^wamid\./);
@@ -123,7 +130,7 @@ describe('Chatflow WhatsApp: message bodies on the wire', () => {
 	});
 
 	it('mark as read with typing indicator', async () => {
-		const { output } = await runWhatsApp(platform, message('markAsRead', { readMessageId: 'wamid.IN3', typing: true }));
+		const output = await nodeOutput(whatsAppNode(platform, message('markAsRead', { readMessageId: 'wamid.IN3', typing: true })));
 		expect(sentBodies(platform)).toEqual(['{"messaging_product":"whatsapp","status":"read","message_id":"wamid.IN3","typing_indicator":{"type":"text"}}']);
 		expect(output[0].json).toMatchObject({ success: true, messageId: 'wamid.IN3' });
 	});
@@ -131,10 +138,10 @@ describe('Chatflow WhatsApp: message bodies on the wire', () => {
 	it('uploads a binary property, then sends it by the returned media id', async () => {
 		const pdf = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1');
 		platform.on('POST', `/:v/${PHONE_ID}/media`, { json: { id: '555000111' } });
-		const { output } = await runWhatsApp(
-			platform,
-			message('sendMedia', { mediaType: 'document', mediaSource: 'binary', binaryPropertyName: 'file' }),
-			{ items: [{ json: {}, binary: { file: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'terms.pdf' } } }] },
+		const output = await nodeOutput(
+			whatsAppNode(platform, message('sendMedia', { mediaType: 'document', mediaSource: 'binary', binaryPropertyName: 'file' }), {
+				input: [binaryItem(pdf, { property: 'file', mimeType: 'application/pdf', fileName: 'terms.pdf' })],
+			}),
 		);
 		const [upload] = platform.received('POST', `/:v/${PHONE_ID}/media`);
 		const boundary = /boundary=(.+)$/.exec(String(upload.headers['content-type']))![1];
@@ -151,7 +158,7 @@ describe('Chatflow WhatsApp: message bodies on the wire', () => {
 	});
 
 	it('uses the node\'s sender number over the credential default', async () => {
-		await runWhatsApp(platform, { ...message('sendText', { text: 'x' }), phoneNumberId: { __rl: true, mode: 'id', value: '222333444' } });
+		await nodeOutput(whatsAppNode(platform, { ...message('sendText', { text: 'x' }), phoneNumberId: { __rl: true, mode: 'id', value: '222333444' } }));
 		expect(platform.received('POST', '/v26.0/222333444/messages')).toHaveLength(1);
 	});
 });

@@ -4,20 +4,58 @@ import { ChatflowWhatsApp } from '../../../nodes/WhatsApp/ChatflowWhatsApp.node'
 import { resetRateLimiters } from '../../../nodes/shared/concurrency';
 import type { FakePlatform } from '../../../simulator/platform';
 import { createExecuteContext, type TestExecuteContext } from '../../support/executeContext';
+import type { RunNodeOptions } from '../../support/harness';
 
 export const TOKEN = 'EAAG-whatsapp-test-token';
 export const PHONE_ID = '106540352242922';
 export const WABA_ID = '102290129340398';
 
+export interface WhatsAppRunOptions {
+	/** The node's input items (plain objects become `{ json }`); default one empty item. */
+	input?: Array<INodeExecutionData | IDataObject>;
+	continueOnFail?: boolean;
+	/** Fields over the default credential (e.g. an empty phoneNumberId). */
+	credentials?: IDataObject;
+	/** See RunNodeOptions.egressFilter. */
+	egressFilter?: NodeEgressFilter | false;
+}
+
+const credentials = (platform: FakePlatform, extra: IDataObject = {}) => ({
+	accessToken: TOKEN,
+	businessAccountId: WABA_ID,
+	phoneNumberId: PHONE_ID,
+	apiVersion: 'v26.0',
+	baseUrl: platform.url,
+	...extra,
+});
+
+/**
+ * What runNode (n8n-core's engine) needs to run the Chatflow WhatsApp node (version 1) alone
+ * against the fake platform. Rate limiters are per process: reset them between tests.
+ */
+export function whatsAppNode(platform: FakePlatform, parameters: IDataObject, options: WhatsAppRunOptions = {}): RunNodeOptions {
+	return {
+		type: 'chatflowWhatsApp',
+		typeVersion: 1,
+		parameters,
+		input: options.input,
+		continueOnFail: options.continueOnFail,
+		egressFilter: options.egressFilter,
+		credentials: { chatflowWhatsAppApi: credentials(platform, options.credentials) },
+	};
+}
+
 export interface RunOptions {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	credentials?: IDataObject;
-	/** The egress filter the context hands out (default: a new pass-through one). */
 	egressFilter?: NodeEgressFilter | false;
 }
 
-/** Executes the Chatflow WhatsApp node once against the fake platform, as n8n would. */
+/**
+ * Executes the node on the hand-written test context. Only the template tests still use it;
+ * every other test runs the node through the engine (whatsAppNode).
+ */
 export async function runWhatsApp(
 	platform: FakePlatform,
 	parameters: Record<string, unknown> | ((itemIndex: number) => Record<string, unknown>),
@@ -29,16 +67,7 @@ export async function runWhatsApp(
 		items: options.items,
 		continueOnFail: options.continueOnFail,
 		egressFilter: options.egressFilter,
-		credentials: {
-			chatflowWhatsAppApi: {
-				accessToken: TOKEN,
-				businessAccountId: WABA_ID,
-				phoneNumberId: PHONE_ID,
-				apiVersion: 'v26.0',
-				baseUrl: platform.url,
-				...options.credentials,
-			},
-		},
+		credentials: { chatflowWhatsAppApi: credentials(platform, options.credentials) },
 	});
 	const [output] = await new ChatflowWhatsApp().execute.call(ctx);
 	return { output, ctx };

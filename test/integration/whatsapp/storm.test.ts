@@ -1,5 +1,7 @@
+import { resetRateLimiters } from '../../../nodes/shared/concurrency';
 import { FakePlatform, graphError, type RecordedRequest } from '../../../simulator/platform';
-import { PHONE_ID, runWhatsApp, TOKEN } from './runNode';
+import { nodeOutput } from '../../support/harness';
+import { PHONE_ID, TOKEN, whatsAppNode } from './runNode';
 
 /**
  * A 130429 storm: the platform accepts at most 20 messages per 100 ms (200/s) while the node is
@@ -29,11 +31,14 @@ describe('Chatflow WhatsApp: 130429 storm', () => {
 			return { json: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id: `wamid.${to}` }] } };
 		});
 		const count = 300;
-		const items = Array.from({ length: count }, (_, i) => ({ json: { to: String(4917000000000 + i) } }));
-		const { output } = await runWhatsApp(
-			platform,
-			(i) => ({ resource: 'message', operation: 'sendText', to: items[i].json.to, text: `hello ${i}`, throughput: { messagesPerSecond: 1000, concurrency: 50 } }),
-			{ items },
+		const items = Array.from({ length: count }, (_, i) => ({ json: { to: String(4917000000000 + i), i } }));
+		resetRateLimiters();
+		const output = await nodeOutput(
+			whatsAppNode(
+				platform,
+				{ resource: 'message', operation: 'sendText', to: '={{ $json.to }}', text: '=hello {{ $json.i }}', throughput: { messagesPerSecond: 1000, concurrency: 50 } },
+				{ input: items },
+			),
 		);
 		expect(refused).toBeGreaterThan(0); // the storm happened
 		expect(output).toHaveLength(count);

@@ -20,6 +20,19 @@
  *   await result.binary('Node', 0, 'data'); // Buffer of an output item's binary property
  *   result.executedNodes; result.logs; result.durationMs; result.run (the raw IRun)
  *
+ *   // One node alone, for tests of a node's requests and outputs (nodeOutput / nodeFailure: just one of them):
+ *   const { items, error, hints, run } = await runNode({
+ *     type: 'chatflowViber', typeVersion: 1, parameters: { ... }, credentials, input, continueOnFail: true,
+ *     egressFilter,                 // optional: what getSecureEgressFilter() returns; false: an n8n 1.x without it
+ *   });
+ *   // A trigger's webhook(), given real HTTP through n8n's own express and body middleware:
+ *   const { response, items, returned, logs } = await runWebhook({ workflow, node: 'Trigger', credentials, request: { headers, body } });
+ *   // A trigger's activation hooks (checkExists, create, delete) on n8n-core's HookContext:
+ *   const { returned, staticData } = await runHook({ workflow, node: 'Trigger', method: 'create', credentials });
+ *   // n8n-core's own contexts, for code that takes a node's `this`:
+ *   const { context } = await nodeContext({ credentials, egressFilter, cancelSignal }); // IExecuteFunctions
+ *   const lookups = await loadOptionsContext({ type, typeVersion, parameters, credentials }); // ILoadOptionsFunctions
+ *
  * Semantics
  * - `workflow`: { nodes, connections, settings?, pinData?, staticData? }. Our node types are
  *   'n8n-nodes-chatflow.<name>' (e.g. chatflowViber); they load from nodes/**\/*.node.ts (also
@@ -34,7 +47,7 @@
  * - `input`: the items the start node receives (plain objects become { json }); default one
  *   empty item. The run is a production-style run (mode 'trigger'), where a trigger or webhook
  *   node passes its input through: so `input` is what the trigger emits, exactly as if it had
- *   been pinned. A webhook trigger's own webhook() is not run here (that is the e2e layer's job).
+ *   been pinned. A webhook trigger's own webhook() runs in runWebhook (below), not here.
  * - `startNode`: default the first trigger/webhook node, else the first node without parents.
  * - `nodeTypes`: extra node types by full type name, for test-only nodes (kept for the process).
  * - `mode`: n8n execution mode, default 'trigger'. With 'manual', n8n runs a ManualTrigger's
@@ -54,8 +67,13 @@
  * - `result.logs`: what nodes logged with this.logger during the run (nothing is printed).
  * - Runs may overlap in time, but then `logs` may mix lines of both runs.
  */
+export { ensureEngine, type Engine } from './engine';
 export { runWorkflow, harnessNodeTypes, type RunWorkflowOptions, type WorkflowJson } from './runWorkflow';
 export { runHook, type RunHookOptions, type HookRunResult } from './runHook';
+export { runWebhook, type RunWebhookOptions, type WebhookRunResult } from './runWebhook';
+export { loadOptionsContext, type LoadOptionsContextOptions } from './loadOptions';
+export { nodeContext, type NodeContext, type NodeContextOptions } from './nodeContext';
+export { runNode, nodeOutput, nodeFailure, withEgressFilter, NODE_NAME, type RunNodeOptions, type NodeRunResult } from './runNode';
 export type { WorkflowRunResult } from './result';
 export type { CredentialsByType } from './credentialsHelper';
 export type { LogEntry } from './logger';

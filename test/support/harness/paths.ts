@@ -16,3 +16,8 @@ export function n8nNodesBaseDir(): string {
 	const runtime = process.env.CHATFLOW_N8N_DIR ?? join(cache, 'n8n-2.40.7');
 	return join(runtime, 'node_modules', 'n8n-nodes-base');
 }
+
+/** node_modules of the pinned n8n runtime (n8n itself, its express), next to n8n-nodes-base. */
+export function n8nRuntimeModulesDir(): string {
+	return join(n8nNodesBaseDir(), '..');
+}
