@@ -82,7 +82,15 @@ export class N8nApi {
 	}
 
 	async createCredential(type: string, name: string, data: Record<string, unknown>): Promise<{ id: string; name: string; type: string }> {
-		return await this.request('POST', '/credentials', { type, name, data });
+		try {
+			return await this.request('POST', '/credentials', { type, name, data });
+		} catch (error) {
+			// n8n 1.x adds "Allowed HTTP Request Domains" to every credential with an authenticate
+			// function, and its public API then requires `allowedDomains` unless the choice is set;
+			// the editor fills in the default, 'all', so the API client does the same.
+			if (!String(error).includes('allowedDomains') || 'allowedHttpRequestDomains' in data) throw error;
+			return await this.request('POST', '/credentials', { type, name, data: { ...data, allowedHttpRequestDomains: 'all' } });
+		}
 	}
 
 	/**
