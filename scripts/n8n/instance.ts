@@ -159,7 +159,11 @@ export class N8nInstance {
 		return instance;
 	}
 
-	/** Waits until `GET /healthz` answers (main and webhook processes) or the worker says ready. */
+	/**
+	 * Waits until `GET /healthz/readiness` answers (main and webhook processes) or the worker says
+	 * ready; a main process must also serve its REST API (`GET /rest/settings`, the first call the
+	 * editor makes): n8n 1.x reports ready once its database is migrated, before the REST routes exist.
+	 */
 	async waitUntilReady(timeoutMs = 180_000): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		const kind = this.options.kind ?? 'main';
@@ -169,8 +173,17 @@ export class N8nInstance {
 				if (/n8n worker is now ready|Worker started/i.test(this.output)) return;
 			} else {
 				try {
-					const response = await fetch(`${this.url}/healthz/readiness`);
-					if (response.ok) return;
+					const probes = kind === 'main' ? ['/healthz/readiness', '/rest/settings'] : ['/healthz/readiness'];
+					let ready = true;
+					for (const probe of probes) {
+						const response = await fetch(`${this.url}${probe}`);
+						await response.arrayBuffer();
+						if (!response.ok) {
+							ready = false;
+							break;
+						}
+					}
+					if (ready) return;
 				} catch {
 					// not listening yet
 				}

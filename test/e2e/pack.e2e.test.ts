@@ -5,19 +5,14 @@
  * installer does it (extract into nodes/node_modules/<name>, drop dev and peer dependencies,
  * shallow `npm install --ignore-scripts` for the runtime dependencies).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { N8nApi } from '../../scripts/n8n/api';
+import { installLikeN8n, packPackage, type PackResult } from '../../scripts/n8n/communityPackage';
 import { N8nInstance, freePort } from '../../scripts/n8n/instance';
 import { connectE2e, PACKAGE_NAME } from './support/n8n';
-
-interface PackResult {
-	filename: string;
-	files: Array<{ path: string }>;
-}
 
 describe('the npm tarball', () => {
 	const workDir = mkdtempSync(join(tmpdir(), 'chatflow-pack-'));
@@ -28,53 +23,31 @@ describe('the npm tarball', () => {
 		// Pack the snapshot this e2e run built (same files as the repository's package.json selects).
 		const { state } = await connectE2e();
 		manifest = JSON.parse(readFileSync(join(state.packageDir, 'package.json'), 'utf8')) as typeof manifest;
-		const output = execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], {
-			cwd: state.packageDir,
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		[pack] = JSON.parse(output) as PackResult[];
+		pack = packPackage(state.packageDir, workDir);
 	});
 
 	afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 	it('contains only dist, package.json, README, LICENSE and the examples', () => {
-		const outside = pack.files.map((file) => file.path).filter((path) => !path.startsWith('dist/') && !path.startsWith('examples/'));
+		const outside = pack.files.filter((path) => !path.startsWith('dist/') && !path.startsWith('examples/'));
 		expect(outside.sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
-		const examples = pack.files.map((file) => file.path).filter((path) => path.startsWith('examples/'));
+		const examples = pack.files.filter((path) => path.startsWith('examples/'));
 		expect(examples.filter((path) => !/^examples\/([\w-]+\/)?[\w-]+\.(json|md)$/.test(path))).toEqual([]);
 		for (const example of ['omnichannel-bot', 'marketing-campaign', 'support-diagnostic', 'appointment-booking', 'lead-qualification']) {
 			expect(examples).toEqual(expect.arrayContaining([`examples/${example}/workflow.json`, `examples/${example}/README.md`]));
 		}
-		expect(pack.files.some((file) => file.path.endsWith('.node.js'))).toBe(true);
-		expect(pack.files.filter((file) => /\.(ts|map)$/.test(file.path) && !file.path.endsWith('.d.ts'))).toEqual([]);
+		expect(pack.files.some((path) => path.endsWith('.node.js'))).toBe(true);
+		expect(pack.files.filter((path) => /\.(ts|map)$/.test(path) && !path.endsWith('.d.ts'))).toEqual([]);
 		for (const nodeFile of manifest.n8n.nodes) {
-			expect(pack.files.map((file) => file.path)).toContain(nodeFile);
+			expect(pack.files).toContain(nodeFile);
 		}
 	});
 
 	it('is loaded by a separate n8n from its community-packages folder', async () => {
 		const userFolder = join(workDir, 'n8n');
-		const packageDirectory = join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
-		mkdirSync(packageDirectory, { recursive: true });
-		execFileSync('tar', ['-xzf', join(workDir, pack.filename), '-C', packageDirectory, '--strip-components=1']);
-		const packageJsonPath = join(packageDirectory, 'package.json');
-		const { devDependencies, peerDependencies, optionalDependencies, ...installed } = JSON.parse(
-			readFileSync(packageJsonPath, 'utf8'),
-		) as Record<string, unknown>;
-		expect(devDependencies).toBeDefined();
-		expect(peerDependencies).toEqual({ 'n8n-workflow': '*' });
-		void optionalDependencies;
-		writeFileSync(packageJsonPath, JSON.stringify(installed, null, 2));
-		execFileSync(
-			'npm',
-			['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
-			{ cwd: packageDirectory, stdio: 'ignore' },
-		);
-		writeFileSync(
-			join(userFolder, '.n8n', 'nodes', 'package.json'),
-			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: installed.version } }),
-		);
+		const { removed } = installLikeN8n(pack.tarball, userFolder);
+		expect(removed.devDependencies).toBeDefined();
+		expect(removed.peerDependencies).toEqual({ 'n8n-workflow': expect.any(String) });
 
 		const n8n = await N8nInstance.start({ userFolder, port: await freePort(), packageDir: false });
 		try {
