@@ -239,7 +239,8 @@ export function messagingBotWorkflow(ids: MessagingBotIds, credentials: { metaAp
 								name: 'answer',
 								type: 'string',
 								// A quick reply's payload, a Viber keyboard button's text, or what the contact typed.
-								value: `={{ /hour/i.test(($json.reply && $json.reply.id) || $json.text || '') ? ${JSON.stringify(OPENING_HOURS)} : /address|where/i.test(($json.reply && $json.reply.id) || $json.text || '') ? ${JSON.stringify(ADDRESS)} : 'Hi ' + $json.contact.name + '! 👋 You wrote “' + ($json.text || $json.type) + '”. What would you like to know?' }}`,
+								// Messenger and Instagram webhooks carry no name: the greeting goes without one there.
+								value: `={{ /hour/i.test(($json.reply && $json.reply.id) || $json.text || '') ? ${JSON.stringify(OPENING_HOURS)} : /address|where/i.test(($json.reply && $json.reply.id) || $json.text || '') ? ${JSON.stringify(ADDRESS)} : 'Hi' + ($json.contact.name ? ' ' + $json.contact.name : '') + '! 👋 You wrote “' + ($json.text || $json.type) + '”. What would you like to know?' }}`,
 							},
 						],
 					},

@@ -518,7 +518,7 @@ function connectHowTo(channel) {
 		? `In n8n, add the channel's trigger and send node with credentials whose Base URL is ${base} (Viber: ${base}/pa), and publish (activate) the workflow.`
 		: channel === 'viber'
 			? `In n8n, add a Viber Trigger and a Viber node with a Viber credential whose Base URL is ${base}/pa, and publish (activate) the workflow.`
-			: `In n8n, add a ${name} Trigger (a Meta App credential) and a ${name} node (a ${name} credential), both credentials with Base URL ${base}, and publish (activate) the workflow.`;
+			: `In n8n, add ${name === 'Instagram' ? 'an' : 'a'} ${name} Trigger (a Meta App credential) and ${name === 'Instagram' ? 'an' : 'a'} ${name} node (${name === 'Instagram' ? 'an' : 'a'} ${name} credential), both credentials with Base URL ${base}, and publish (activate) the workflow.`;
 	return h(
 		'div',
 		{ class: 'connect-how' },
