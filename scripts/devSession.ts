@@ -68,7 +68,7 @@ export class DevSession {
 		const lines = ['ready:', row('n8n editor', `${n8n.url}  (log in as ${OWNER.email} / ${OWNER.password}; the nodes are under "Chatflow" in the node picker)`)];
 		if (this.simulator) {
 			lines.push(row('chat simulator', `${this.simulator.url}/  (type "hi" as any contact)`));
-			for (const wiring of this.simulator.wiring()) lines.push(row(CHANNEL_LABEL[wiring.channel], describe(wiring)));
+			for (const wiring of this.simulator.wiring()) lines.push(row(CHANNEL_LABEL[wiring.channel], describeWiring(wiring)));
 		}
 		lines.push(row("n8n's full log", shortPath(N8nInstance.logPath(n8n.options))));
 		lines.push('Ctrl-C stops everything.');
@@ -76,7 +76,8 @@ export class DevSession {
 	}
 }
 
-function describe(wiring: ChannelWiring): string {
+/** The summary's line for a channel: the workflow that answers it, another URL, or how to connect it. */
+export function describeWiring(wiring: ChannelWiring): string {
 	if ('workflow' in wiring) return `→ workflow "${wiring.workflow}"${wiring.channel === 'whatsapp' ? ` (its Flow: "${FLOWS_ENDPOINT_NAME}")` : ''}`;
 	if ('url' in wiring) return `→ ${wiring.url} (set in the simulator's config file or on its page)`;
 	const trigger = `${CHANNEL_LABEL[wiring.channel]} Trigger`;
