@@ -5,8 +5,11 @@
  * and n8n restarted (n8n loads community nodes once, at start). Ctrl-C stops everything.
  *
  * Next to n8n runs the chat simulator (simulator/, docs/simulator.md): the chat page, and the
- * fake Graph/Viber API that credentials created here point at; an example WhatsApp bot with a
- * WhatsApp Flow is imported and active, so typing "hi" on the page runs a workflow at once.
+ * fake Graph/Viber API that credentials created here point at; example bots for all four
+ * channels (WhatsApp with a WhatsApp Flow; Messenger, Instagram and Viber) are imported and
+ * active, so typing "hi" as any contact on the page runs a workflow at once. The terminal shows
+ * n8n's output without its database migrations (the full output is in a log file) and ends with
+ * a summary: the editor and simulator URLs, which workflow answers which channel, the log file.
  *
  * Environment: N8N_PORT (default 5678, or a free port when that one is taken),
  * CHATFLOW_DEV_FOLDER (default <repo>/.n8n-dev), CHATFLOW_SIMULATOR_PORT (default 5690),
@@ -16,9 +19,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { watch } from 'node:fs';
 import { join } from 'node:path';
 
-import { N8nApi, OWNER } from './n8n/api';
-import { N8nInstance, REPOSITORY_ROOT, freePort } from './n8n/instance';
-import { startDevSimulator, type DevSimulator } from './simulatorDev';
+import { DevSession } from './devSession';
+import { REPOSITORY_ROOT, freePort } from './n8n/instance';
 
 const log = (message: string) => process.stdout.write(`[chatflow] ${message}\n`);
 
@@ -35,31 +37,16 @@ async function choosePort(): Promise<number> {
 }
 
 /** Set once things run, so a failure during start-up leaves nothing behind either. */
-let stopEverything: (() => Promise<void>) | undefined;
+let session: DevSession | undefined;
 
 async function main(): Promise<void> {
 	const userFolder = process.env.CHATFLOW_DEV_FOLDER ?? join(REPOSITORY_ROOT, '.n8n-dev');
 	const port = await choosePort();
-	let n8n: N8nInstance | undefined;
-	let simulator: DevSimulator | undefined;
+	const dev = new DevSession({ userFolder, port, out: process.stdout, simulator: process.env.CHATFLOW_SIMULATOR !== 'off' });
+	session = dev;
 	let stopping = false;
 	const children: ChildProcess[] = [];
-
-	const startN8n = async () => {
-		const started = Date.now();
-		log('starting n8n …');
-		n8n = await N8nInstance.start({ userFolder, port, echo: process.stdout });
-		await n8n.waitUntilReady();
-		const api = await N8nApi.connect(n8n.url);
-		log(`n8n is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-		log(`open ${n8n.url}  (log in as ${OWNER.email} / ${OWNER.password}); search the node picker for "Chatflow"`);
-		if (process.env.CHATFLOW_SIMULATOR !== 'off') {
-			simulator ??= await startDevSimulator(userFolder, log);
-			// n8n stays useful when the example cannot be set up (e.g. a node failed to load).
-			await simulator.link(api).catch((error: unknown) => log(`the chat simulator could not be linked to n8n: ${error instanceof Error ? error.message : String(error)}`));
-		}
-		return api;
-	};
+	const printSummary = () => dev.summary().forEach((line) => log(line));
 
 	const shutdown = async (code: number) => {
 		if (stopping) return;
@@ -72,19 +59,14 @@ async function main(): Promise<void> {
 				// already gone
 			}
 		}
-		await n8n?.stop();
-		await simulator?.close();
+		await dev.stop();
 		log('stopped; nothing left running');
 		process.exit(code);
-	};
-	stopEverything = async () => {
-		await n8n?.stop();
-		await simulator?.close();
 	};
 	process.on('SIGINT', () => void shutdown(0));
 	process.on('SIGTERM', () => void shutdown(0));
 
-	await startN8n();
+	await dev.start();
 
 	// Rebuild on change: tsc --watch prints "Found 0 errors" after each successful compile.
 	const tsc = spawn('npx', ['tsc', '-p', 'tsconfig.json', '--watch', '--preserveWatchOutput'], {
@@ -99,8 +81,9 @@ async function main(): Promise<void> {
 		restarting = restarting.then(async () => {
 			if (stopping) return;
 			log('change compiled: restarting n8n to load it');
-			await n8n?.stop();
-			await startN8n();
+			await dev.stopN8n();
+			await dev.start();
+			printSummary();
 		});
 	};
 	tsc.stdout?.on('data', (chunk: Buffer) => {
@@ -123,11 +106,12 @@ async function main(): Promise<void> {
 			gulp.on('exit', () => restart());
 		});
 	}
-	log('watching nodes/ and credentials/ for changes; Ctrl-C to stop');
+	log('watching nodes/ and credentials/ for changes: a change restarts n8n');
+	printSummary();
 }
 
 main().catch(async (error: unknown) => {
 	process.stderr.write(`[chatflow] dev failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-	await stopEverything?.().catch(() => undefined);
+	await session?.stop().catch(() => undefined);
 	process.exit(1);
 });

@@ -125,17 +125,16 @@ export class N8nApi {
 	}
 
 	/**
-	 * Resolves once n8n serves `/webhook/<path>` for `method`. The probe is a CORS pre-flight
-	 * (OPTIONS with an Origin): n8n lists the path's registered methods in
-	 * Access-Control-Allow-Methods, and a pre-flight never starts an execution.
+	 * Resolves once n8n serves `/webhook/<path>` for `method`. The probe is an OPTIONS request
+	 * with an Origin: n8n lists the path's registered methods in Access-Control-Allow-Methods,
+	 * and OPTIONS never starts an execution. It names no Access-Control-Request-Method on
+	 * purpose: with one, n8n looks the webhook up for that method and prints a stack trace
+	 * ("The requested webhook … is not registered") for every probe made before registration.
 	 */
 	async waitForWebhook(path: string, method = 'POST', timeoutMs = 30_000): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const response = await fetch(`${this.baseUrl}/webhook/${path}`, {
-				method: 'OPTIONS',
-				headers: { origin: this.baseUrl, 'access-control-request-method': method },
-			});
+			const response = await fetch(`${this.baseUrl}/webhook/${path}`, { method: 'OPTIONS', headers: { origin: this.baseUrl } });
 			await response.arrayBuffer();
 			const allowed = (response.headers.get('access-control-allow-methods') ?? '').split(/,\s*/);
 			if (allowed.includes(method)) return;

@@ -73,13 +73,12 @@ export function baseEnvironment(options: N8nInstanceOptions): Record<string, str
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
 		N8N_EDITOR_BASE_URL: url,
-		WEBHOOK_URL: `${url}/`,
+		N8N_WEBHOOK_URL: `${url}/`,
 		N8N_SECURE_COOKIE: 'false',
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_RUNNERS_ENABLED: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
@@ -112,6 +111,11 @@ export class N8nInstance {
 		return this.child.pid ?? -1;
 	}
 
+	/** The file that gets everything n8n prints (stdout and stderr), one per user folder, kind and port. */
+	static logPath(options: Pick<N8nInstanceOptions, 'userFolder' | 'port' | 'kind'>): string {
+		return join(options.userFolder, `n8n-${options.kind ?? 'main'}-${options.port}.log`);
+	}
+
 	/** Everything n8n printed so far (stdout and stderr). */
 	logs(): string {
 		return this.output;
@@ -132,7 +136,7 @@ export class N8nInstance {
 			// Own process group, so stop() can end n8n and anything it started.
 			detached: true,
 		});
-		const logFile = createWriteStream(join(options.userFolder, `n8n-${kind}-${options.port}.log`));
+		const logFile = createWriteStream(N8nInstance.logPath(options));
 		const instance = new N8nInstance(options, child, logFile);
 		const collect = (chunk: Buffer) => {
 			const text = chunk.toString();

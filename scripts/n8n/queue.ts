@@ -31,7 +31,7 @@ export interface QueueCluster {
 	worker: N8nInstance;
 	/** Public API of the main process (logged in as the owner). */
 	api: N8nApi;
-	/** Base URL of the webhook processor (also WEBHOOK_URL, so resume URLs point there). */
+	/** Base URL of the webhook processor (also N8N_WEBHOOK_URL, so resume URLs point there). */
 	webhookUrl: string;
 	schema: string;
 	bullPrefix: string;
@@ -64,7 +64,7 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 		DB_POSTGRESDB_USER: pg.user,
 		DB_POSTGRESDB_SCHEMA: schema,
 		// Resume URLs ($execution.resumeUrl) and production webhooks go to the webhook processor.
-		WEBHOOK_URL: `${webhookUrl}/`,
+		N8N_WEBHOOK_URL: `${webhookUrl}/`,
 		N8N_LOG_LEVEL: process.env.CHATFLOW_QUEUE_LOG_LEVEL ?? 'info',
 		...options.env,
 	};

@@ -2,8 +2,8 @@
 // injection and webhook settings. State comes from the simulator's journal: `state` once, then
 // `events` long-polled, so reloads and second tabs show the same thing.
 import { openFlow } from './flow.js';
-import { timeOf } from './format.js';
-import { h, renderMessage, statusMark, viberButton } from './render.js';
+import { previewText, timeOf } from './format.js';
+import { errorLine, h, renderMessage, statusMark, viberButton } from './render.js';
 import { displayName, sharesNoNumber, whatsAppActions } from './whatsAppActions.js';
 
 const CHANNEL_LABEL = { whatsapp: 'WhatsApp', messenger: 'Messenger', instagram: 'Instagram', viber: 'Viber' };
@@ -50,6 +50,8 @@ const ui = {
 	contactName: () => activeContact()?.name ?? 'Me',
 	businessName: () => state.business.name ?? 'the business',
 	messageActions: (message) => whatsApp.messageActions(message),
+	channelLabel: (channel) => CHANNEL_LABEL[channel] ?? channel,
+	connect: (channel) => openSettings(channel),
 };
 
 const whatsApp = whatsAppActions({ openSheet, closeSheet, toast, activeContact, businessName: ui.businessName });
@@ -65,6 +67,7 @@ async function boot() {
 	renderAll();
 	wireComposer();
 	wireTopbar();
+	window.addEventListener('focus', () => void refreshWebhooks());
 	poll();
 }
 
@@ -150,7 +153,12 @@ function renderSidebar() {
 		return h(
 			'button',
 			{ class: `contact ${conversation === state.active ? 'active' : ''}`, 'data-chat': conversation, onclick: () => selectConversation(conversation) },
-			h('span', { class: `avatar ${contact.channel}` }, initials(contact.name)),
+			h(
+				'span',
+				{ class: `avatar ${contact.channel}` },
+				initials(contact.name),
+				h('span', { class: `avatar-badge ${contact.channel}`, title: CHANNEL_LABEL[contact.channel], 'aria-label': CHANNEL_LABEL[contact.channel] }, CHANNEL_LABEL[contact.channel][0]),
+			),
 			h(
 				'span',
 				{ class: 'contact-text' },
@@ -162,7 +170,7 @@ function renderSidebar() {
 					last ? preview(last) : sharesNoNumber(contact) ? 'shares no phone number' : CHANNEL_LABEL[contact.channel],
 				),
 			),
-			h('span', { class: 'contact-side' }, h('span', { class: `channel-tag ${contact.channel}` }, CHANNEL_LABEL[contact.channel]), unread ? h('span', { class: 'unread' }, String(unread)) : last ? h('span', { class: 'contact-time' }, timeOf(last.at)) : null),
+			h('span', { class: 'contact-side' }, last ? h('span', { class: 'contact-time' }, timeOf(last.at)) : null, unread ? h('span', { class: 'unread' }, String(unread)) : null),
 		);
 	});
 	list.replaceChildren(...rows);
@@ -178,16 +186,17 @@ function initials(name) {
 		.toUpperCase();
 }
 
+/** The last message as one line of plain text (no WhatsApp markup) for the conversation list. */
 function preview(message) {
 	const payload = message.payload;
 	const prefix = message.direction === 'in' ? 'You: ' : '';
 	if (message.revoked) return `${prefix}🚫 This message was deleted`;
 	if (payload.kind === 'marketingPreference') return `You ${payload.value === 'stop' ? 'stopped' : 'resumed'} marketing messages`;
-	if (message.origin === 'businessApp') return `📱 ${payload.text?.body ?? ''}`;
-	if (message.direction === 'in') return prefix + (payload.text ?? payload.title ?? (payload.kind === 'flow' ? 'Flow response' : payload.kind));
-	if (message.channel === 'whatsapp') return payload.text?.body ?? payload.interactive?.body?.text ?? (payload.type === 'template' ? `Template ${payload.template?.name}` : payload.type);
-	if (message.channel === 'viber') return payload.text ?? payload.type;
-	return payload.message?.text ?? payload.message?.attachment?.type ?? 'message';
+	if (message.origin === 'businessApp') return `📱 ${previewText(payload.text?.body)}`;
+	if (message.direction === 'in') return prefix + previewText(payload.text ?? payload.title ?? (payload.kind === 'flow' ? 'Flow response' : payload.kind));
+	if (message.channel === 'whatsapp') return previewText(payload.text?.body ?? payload.interactive?.body?.text ?? (payload.type === 'template' ? `Template ${payload.template?.name}` : payload.type));
+	if (message.channel === 'viber') return previewText(payload.text ?? payload.type);
+	return previewText(payload.message?.text ?? payload.message?.attachment?.type ?? 'message');
 }
 
 function selectConversation(conversation) {
@@ -198,6 +207,7 @@ function selectConversation(conversation) {
 	history.replaceState(null, '', url);
 	renderSidebar();
 	renderConversation();
+	void refreshWebhooks();
 	// A fresh poll carries the new view at once, so "read" statuses follow.
 	fetch(`/_sim/api/events?since=${state.seq}&wait=0&view=${encodeURIComponent(conversation)}`).catch(() => undefined);
 }
@@ -215,6 +225,7 @@ function renderConversation() {
 		if (key(message.channel, message.contactId) === state.active) list.append(renderMessage(message, ui));
 	}
 	updateKeyboard();
+	renderConnectBar();
 	$('#composer-input').placeholder = contact.channel === 'viber' ? 'Type a message…' : contact.channel === 'whatsapp' ? 'Message' : 'Aa';
 	list.scrollTop = list.scrollHeight;
 }
@@ -254,7 +265,7 @@ function updateStatus(message) {
 	const row = document.querySelector(`.row[data-id="${CSS.escape(message.id)}"]`);
 	if (!row) return;
 	row.querySelector('.ticks')?.replaceWith(statusMark(message));
-	if (message.error && !row.querySelector('.bubble-error')) row.querySelector('.bubble').append(h('div', { class: 'bubble-error' }, `⚠ ${message.error}`));
+	if (message.error && !row.querySelector('.bubble-error')) row.querySelector('.bubble').append(errorLine(message, ui));
 }
 
 function setTyping(on) {
@@ -288,6 +299,29 @@ async function send(input) {
 		body: JSON.stringify({ channel: contact.channel, contactId: contact.id, input }),
 	});
 	if (!response.ok) toast((await response.json()).error ?? `send failed: ${response.status}`);
+	else if (!state.webhooks[contact.channel]?.url) void refreshWebhooks();
+}
+
+/** The webhook targets as the simulator has them now (a trigger with automatic registration may have set one). */
+async function refreshWebhooks() {
+	const response = await fetch('/_sim/api/webhooks').catch(() => undefined);
+	if (!response?.ok) return;
+	state.webhooks = (await response.json()).webhooks;
+	renderWebhookDots();
+	renderConnectBar();
+}
+
+/** Above the composer while the open conversation's channel has no webhook URL: what you type goes nowhere. */
+function renderConnectBar() {
+	const bar = $('#connect-bar');
+	const channel = activeContact()?.channel;
+	const connected = !channel || Boolean(state.webhooks[channel]?.url);
+	bar.hidden = connected;
+	if (connected) return bar.replaceChildren();
+	bar.replaceChildren(
+		h('span', {}, `${CHANNEL_LABEL[channel]} is not connected to n8n: what you type here reaches no workflow.`),
+		h('button', { class: 'primary small', type: 'button', onclick: () => openSettings(channel) }, `Connect ${CHANNEL_LABEL[channel]}`),
+	);
 }
 
 function wireComposer() {
@@ -418,7 +452,23 @@ function logRow(entry) {
 
 function renderWebhookDots() {
 	const dots = $('#webhook-dots');
-	dots.replaceChildren(...Object.entries(state.webhooks).map(([channel, target]) => h('span', { class: `hook ${target.url ? 'on' : 'off'}`, title: target.url ? `${channel} → ${target.url}${target.signed ? ' (signed)' : ' (NOT signed: no secret)'}` : `${channel}: no webhook URL` }, h('span', { class: `channel-dot ${channel}` }), CHANNEL_LABEL[channel])));
+	dots.replaceChildren(
+		...Object.entries(state.webhooks).map(([channel, target]) =>
+			h(
+				'button',
+				{
+					type: 'button',
+					class: `hook ${target.url ? 'on' : 'off'}`,
+					'data-channel': channel,
+					title: target.url ? `${CHANNEL_LABEL[channel]} → ${target.url}${target.signed ? ' (signed)' : ' (NOT signed: no secret)'}` : `${CHANNEL_LABEL[channel]} is not connected to n8n: click to connect it`,
+					onclick: () => openSettings(channel),
+				},
+				h('span', { class: `channel-dot ${channel}` }),
+				CHANNEL_LABEL[channel],
+				target.url ? null : h('span', { class: 'hook-state' }, 'not connected'),
+			),
+		),
+	);
 }
 
 function wireTopbar() {
@@ -443,19 +493,44 @@ function dialog(title, ...content) {
 	box.showModal();
 }
 
-function openSettings() {
+function openSettings(focus) {
 	const rows = Object.entries(state.webhooks).map(([channel, target]) => {
-		const url = h('input', { value: target.url, placeholder: 'https://…/webhook/<id>/webhook', 'data-channel': channel, class: 'url' });
+		const url = h('input', { value: target.url, placeholder: `${CHANNEL_LABEL[channel]} Trigger's Production URL`, 'data-channel': channel, class: 'url' });
 		const secret = h('input', { type: 'password', placeholder: target.signed ? '(set: leave empty to keep)' : channel === 'viber' ? 'auth token' : 'app secret', class: 'secret' });
-		return h('div', { class: 'settings-row' }, h('span', { class: `channel-tag ${channel}` }, CHANNEL_LABEL[channel]), url, secret, h('button', { class: 'primary', onclick: async () => {
+		return h('div', { class: `settings-row${channel === focus ? ' focus' : ''}` }, h('span', { class: `channel-tag ${channel}` }, CHANNEL_LABEL[channel]), url, secret, h('button', { class: 'primary', onclick: async () => {
 			const response = await fetch('/_sim/api/webhooks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel, url: url.value, secret: secret.value }) });
 			const next = await response.json();
 			state.webhooks = next.webhooks;
 			renderWebhookDots();
+			renderConnectBar();
 			toast(`${CHANNEL_LABEL[channel]} webhook saved`);
 		} }, 'Save'));
 	});
-	dialog('Webhooks (where the simulator delivers, and the secret it signs with)', ...rows, h('p', { class: 'muted' }, 'Meta channels are signed with X-Hub-Signature-256 (app secret), Viber with X-Viber-Content-Signature (auth token). Triggers with automatic registration set these themselves.'));
+	dialog('Webhooks (where the simulator delivers, and the secret it signs with)', connectHowTo(focus), ...rows, h('p', { class: 'muted' }, 'Meta channels are signed with X-Hub-Signature-256 (app secret), Viber with X-Viber-Content-Signature (auth token).'));
+	document.querySelector(`.settings-row.focus .url`)?.focus();
+}
+
+/** How a channel gets connected to a workflow in n8n, with this simulator's own Base URLs. */
+function connectHowTo(channel) {
+	const base = location.origin;
+	const name = channel ? CHANNEL_LABEL[channel] : undefined;
+	const first = !channel
+		? `In n8n, add the channel's trigger and send node with credentials whose Base URL is ${base} (Viber: ${base}/pa), and publish (activate) the workflow.`
+		: channel === 'viber'
+			? `In n8n, add a Viber Trigger and a Viber node with a Viber credential whose Base URL is ${base}/pa, and publish (activate) the workflow.`
+			: `In n8n, add ${name === 'Instagram' ? 'an' : 'a'} ${name} Trigger (a Meta App credential) and ${name === 'Instagram' ? 'an' : 'a'} ${name} node (${name === 'Instagram' ? 'an' : 'a'} ${name} credential), both credentials with Base URL ${base}, and publish (activate) the workflow.`;
+	return h(
+		'div',
+		{ class: 'connect-how' },
+		h('b', {}, `To connect ${name ?? 'a channel'} to n8n`),
+		h(
+			'ol',
+			{},
+			h('li', {}, first),
+			h('li', {}, "Set the trigger's Registration to Automatic: publishing tells the simulator its URL and secret. Or copy the trigger's Production URL below, with the Meta App's app secret (Viber: the bot's auth token)."),
+		),
+		h('span', { class: 'muted' }, 'npm run dev connects all four channels to example bots by itself.'),
+	);
 }
 
 async function openErrors() {

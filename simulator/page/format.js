@@ -35,6 +35,22 @@ export function formatWhatsApp(text) {
 	return escaped.replace(/\u0000(\d+)\u0000/g, (_, index) => blocks[Number(index)]);
 }
 
+/**
+ * One line of text without markup, for the conversation list: WhatsApp's *bold*, _italic_,
+ * ~strike~, ```mono``` and `code` markers and "> " quotes removed, line breaks as spaces.
+ */
+export function previewText(text) {
+	let plain = String(text ?? '').replace(/```([\s\S]*?)```/g, '$1');
+	for (const marker of ['\\*', '_', '~']) {
+		plain = plain.replace(new RegExp(`(^|[\\s(])${marker}(?=\\S)([^\\n]*?\\S)${marker}(?=$|[\\s.,!?:;)])`, 'gm'), '$1$2');
+	}
+	return plain
+		.replace(/`([^`\n]+)`/g, '$1')
+		.replace(/^> /gm, '')
+		.replace(/\s*\n\s*/g, ' ')
+		.trim();
+}
+
 /** Plain text with links only (Messenger, Instagram and Viber have no markup). */
 export function formatPlain(text) {
 	return escapeHtml(text)

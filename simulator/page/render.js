@@ -33,8 +33,27 @@ export function renderMessage(message, ui) {
 	const meta = h('span', { class: 'meta' }, message.edited && !message.revoked ? h('span', { class: 'edited' }, 'Edited') : null, timeOf(message.at), own || message.channel !== 'instagram' ? statusMark(message) : null);
 	const origin = message.origin === 'businessApp' ? h('div', { class: 'origin', title: 'Sent from the WhatsApp Business app on the same number: n8n gets it as an smb_message_echoes webhook' }, '📱 Sent from the WhatsApp Business app') : null;
 	const bubble = h('div', { class: `bubble ${own ? 'own' : 'theirs'}` }, origin, body.content, meta, own && !message.revoked ? (ui.messageActions?.(message) ?? null) : null);
-	if (message.error) bubble.append(h('div', { class: 'bubble-error' }, `⚠ ${message.error}`));
+	if (message.error) bubble.append(errorLine(message, ui));
 	return h('div', { class: `row ${own ? 'own' : 'theirs'}`, 'data-id': message.id }, bubble, body.after ?? null);
+}
+
+/** What the simulator says when a channel has no webhook URL (simulator/chat/inbound.ts). */
+const NOT_CONNECTED = /^no webhook URL/;
+
+/**
+ * Why a message failed, on its own line under the time. A message that went nowhere because its
+ * channel is not connected to n8n says so and offers to connect it.
+ */
+export function errorLine(message, ui) {
+	if (NOT_CONNECTED.test(message.error ?? '')) {
+		return h(
+			'div',
+			{ class: 'bubble-error', role: 'alert' },
+			h('span', {}, `⚠ Not delivered: ${ui.channelLabel(message.channel)} is not connected to n8n.`),
+			h('button', { class: 'link connect-link', type: 'button', onclick: () => ui.connect(message.channel) }, 'Connect it'),
+		);
+	}
+	return h('div', { class: 'bubble-error', role: 'alert' }, `⚠ ${message.error}`);
 }
 
 /** Stopping or resuming marketing messages shows in the chat as a note, as on the phone. */
@@ -43,7 +62,7 @@ function preferenceNote(message, ui) {
 	return h(
 		'div',
 		{ class: 'row note', 'data-id': message.id },
-		h('div', { class: 'system-note preference' }, text, ' ', statusMark(message), message.error ? h('div', { class: 'bubble-error' }, `⚠ ${message.error}`) : null),
+		h('div', { class: 'system-note preference' }, text, ' ', statusMark(message), message.error ? errorLine(message, ui) : null),
 	);
 }
 

@@ -82,6 +82,7 @@ export function installPage(ctx: SimulatorContext, statuses: StatusEmitter): voi
 		return { json: { pending: [] } };
 	});
 
+	platform.on('GET', '/_sim/api/webhooks', () => ({ json: { webhooks: webhookState(ctx) } }));
 	platform.on('POST', '/_sim/api/webhooks', (request) => {
 		const body = bodyOf<{ channel: ChannelName; url?: string; secret?: string }>(request);
 		if (!CHANNELS.includes(body.channel)) return bad(`channel must be one of ${CHANNELS.join(', ')}`);
@@ -97,8 +98,7 @@ function state(ctx: SimulatorContext): Record<string, unknown> {
 	return {
 		business: config.business,
 		contacts: ctx.contacts.all(),
-		// Which channels can deliver; secrets stay on the server.
-		webhooks: Object.fromEntries(CHANNELS.map((channel) => [channel, { url: config.webhooks[channel].url, signed: Boolean(config.webhooks[channel].secret) }])),
+		webhooks: webhookState(ctx),
 		templates: config.templates,
 		statuses: config.statuses,
 		n8nUrl: config.n8n.url,
@@ -106,6 +106,11 @@ function state(ctx: SimulatorContext): Record<string, unknown> {
 		seq: ctx.journal.last,
 		entries: ctx.journal.since(0),
 	};
+}
+
+/** Which channels can deliver, and where; secrets stay on the server. */
+function webhookState({ config }: SimulatorContext): Record<ChannelName, { url: string; signed: boolean }> {
+	return Object.fromEntries(CHANNELS.map((channel) => [channel, { url: config.webhooks[channel].url, signed: Boolean(config.webhooks[channel].secret) }])) as Record<ChannelName, { url: string; signed: boolean }>;
 }
 
 const cache = new Map<string, Buffer>();
