@@ -34,6 +34,9 @@ describe('chat simulator: WhatsApp edits, deletions, echoes and marketing prefer
 	}
 	const valueOf = (body: Record<string, any>) => body.entry[0].changes[0].value;
 
+	// Webhooks go out asynchronously: wait for the delivery instead of reading it at once.
+	const firstWhatsAppDelivery = async () => (await receiver.waitFor(() => receiver.of('whatsapp').length >= 1, 15_000), receiver.of('whatsapp')[0]);
+
 	it('sends an edit of a username-only contact\'s text as Meta\'s edit message, and shows the new text as edited', async () => {
 		const original = await written(HEDY.bsuid, 'See you at 7');
 		const edit = await simulatorApi(simulator, 'edit', { messageId: original, text: 'See you at 8' });
@@ -53,7 +56,7 @@ describe('chat simulator: WhatsApp edits, deletions, echoes and marketing prefer
 	it('sends an edit by a contact who shares a number in the shape of Meta\'s edit example', async () => {
 		const original = await written(ADA.id, 'Hi, it is Ada');
 		await simulatorApi(simulator, 'edit', { messageId: original, text: 'Hi, it is Ada Lovelace' });
-		const body = signedBody(receiver.of('whatsapp')[0]);
+		const body = signedBody(await firstWhatsAppDelivery());
 		expect(shapeOf(body)).toEqual(fixtureShape('edit'));
 		expect(valueOf(body).messages[0]).toMatchObject({ from: ADA.id, edit: { original_message_id: original } });
 	});
@@ -73,7 +76,7 @@ describe('chat simulator: WhatsApp edits, deletions, echoes and marketing prefer
 		await written(ADA.id, 'mine');
 		const ada = simulator.journal.conversation('whatsapp', ADA.id)[0].id;
 		await simulatorApi(simulator, 'delete', { messageId: ada });
-		expect(shapeOf(signedBody(receiver.of('whatsapp')[0]))).toEqual(fixtureShape('revoke'));
+		expect(shapeOf(signedBody(await firstWhatsAppDelivery()))).toEqual(fixtureShape('revoke'));
 	});
 
 	it('refuses to change what the contact did not send, a deleted message, or a non-text edit', async () => {
@@ -112,7 +115,7 @@ describe('chat simulator: WhatsApp edits, deletions, echoes and marketing prefer
 
 	it('names the phone number in the echo to a contact who shares one, in the shape of Meta\'s echo example', async () => {
 		await simulatorApi(simulator, 'echo', { contactId: ADA.id, text: 'Sent from the Business app' });
-		const body = signedBody(receiver.of('whatsapp')[0]);
+		const body = signedBody(await firstWhatsAppDelivery());
 		const { contacts, ...withoutContacts } = valueOf(body);
 		expect(contacts).toEqual([{ profile: { name: 'Ada Lovelace' }, wa_id: ADA.id, user_id: simulator.context.contacts.find('whatsapp', ADA.id)?.bsuid }]);
 		// Meta's reference example predates the contacts[] entry it added in 2026.
