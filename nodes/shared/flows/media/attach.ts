@@ -67,6 +67,14 @@ export async function attachUploadedFiles(ctx: AttachContext, payload: IDataObje
 			);
 		}),
 	);
+	// Downloads finish in any order; the item lists its files in the order the Flow sent them.
+	const downloaded = result.binary;
+	result.binary = {};
+	for (const { field } of fields) {
+		for (const entry of result.payload[field] as Array<{ binaryProperty?: string }>) {
+			if (entry.binaryProperty) result.binary[entry.binaryProperty] = downloaded[entry.binaryProperty];
+		}
+	}
 	return result;
 }
 
