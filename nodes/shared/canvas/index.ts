@@ -6,5 +6,5 @@
  *   operationSubtitle   the chosen operation's action under an action node ("Send reply buttons")
  *   eventsSubtitle      the chosen events under a trigger ("Messages, Statuses")
  */
-export { inputsExpression, outputsExpression, type InputSpec, type OutputSpec } from './outputs';
+export { inputsExpression, outputsExpression, type InputSpec, type OutputSpec } from './connections';
 export { eventsSubtitle, operationSubtitle } from './subtitle';

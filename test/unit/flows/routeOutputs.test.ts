@@ -1,9 +1,9 @@
 import { outputIndexFor, parseRoutes, routeOutputs } from '../../../nodes/shared/flows/routeOutputs';
 import { outputsExpression } from '../../../nodes/shared/canvas';
-import { evaluateOutputs } from '../canvas/editorEvaluation';
+import { evaluateEditorExpression } from '../canvas/editorEvaluation';
 
 // The editor evaluates the outputs from the function's source text; the trigger routes with parseRoutes.
-const outputsOf = (parameters: Record<string, unknown>) => evaluateOutputs(outputsExpression(routeOutputs), parameters);
+const outputsOf = (parameters: Record<string, unknown>) => evaluateEditorExpression(outputsExpression(routeOutputs), parameters);
 
 describe('one output per route', () => {
 	test.each([

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 import { n8n } from '../../../package.json';
-import { evaluateOutputs as evaluateExpression } from '../canvas/editorEvaluation';
+import { evaluateEditorExpression } from '../canvas/editorEvaluation';
 
 /** Every node the package ships, loaded from its source as package.json lists it. */
 const nodes = n8n.nodes.map((built) => {
@@ -73,7 +73,7 @@ describe.each(nodes.map((description) => [description.displayName, description] 
 		const defaults = Object.fromEntries(properties.map((property) => [property.name, property.default]));
 		for (const choice of choices) {
 			const parameters = { ...defaults, ...choice };
-			const subtitle = String(description.subtitle).startsWith('={{') ? evaluateExpression(String(description.subtitle), parameters) : description.subtitle;
+			const subtitle = String(description.subtitle).startsWith('={{') ? evaluateEditorExpression(String(description.subtitle), parameters) : description.subtitle;
 			expect({ choice, subtitle, problems: problemsOf(subtitle, { capitalised: false }) }).toEqual({ choice, subtitle, problems: [] });
 		}
 	});
