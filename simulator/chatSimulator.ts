@@ -29,12 +29,18 @@ export class ChatSimulator {
 	private constructor(
 		readonly context: SimulatorContext,
 		private readonly timers: Set<NodeJS.Timeout>,
+		private readonly running: Set<Promise<void>>,
+		private readonly stop: { closed: boolean },
 	) {}
 
 	static async start(config: SimulatorConfig | Partial<SimulatorConfig> = {}): Promise<ChatSimulator> {
 		const full = 'business' in config && 'webhooks' in config && 'statuses' in config ? (config as SimulatorConfig) : mergeConfig(config);
 		const journal = new Journal();
 		const timers = new Set<NodeJS.Timeout>();
+		// Work already under way when close() is called (a status webhook in flight) finishes before
+		// close() returns and schedules nothing more: nothing reaches a webhook after the simulator stops.
+		const running = new Set<Promise<void>>();
+		const stop = { closed: false };
 		let context: SimulatorContext | undefined;
 		const platform = await FakePlatform.start({
 			port: full.port,
@@ -52,11 +58,14 @@ export class ChatSimulator {
 			errors: new ErrorInjector(),
 			contacts: new ContactBook(full.contacts, (contact) => journal.append({ type: 'contact', contact: { ...contact } })),
 			later(ms, run) {
+				if (stop.closed) return;
 				const timer = setTimeout(() => {
 					timers.delete(timer);
-					void Promise.resolve()
+					const work: Promise<void> = Promise.resolve()
 						.then(run)
-						.catch((error: unknown) => journal.log({ kind: 'note', method: 'ERROR', target: 'simulator', status: 'error', summary: String(error) }));
+						.catch((error: unknown) => void journal.log({ kind: 'note', method: 'ERROR', target: 'simulator', status: 'error', summary: String(error) }))
+						.finally(() => running.delete(work));
+					running.add(work);
 				}, ms);
 				timers.add(timer);
 			},
@@ -69,7 +78,7 @@ export class ChatSimulator {
 		installOutbound(context, statuses);
 		installPage(context, statuses);
 		seedConfiguredFlows(context);
-		return new ChatSimulator(context, timers);
+		return new ChatSimulator(context, timers, running, stop);
 	}
 
 	get url(): string {
@@ -85,8 +94,10 @@ export class ChatSimulator {
 	}
 
 	async close(): Promise<void> {
+		this.stop.closed = true;
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
+		await Promise.allSettled([...this.running]);
 		this.context.journal.release();
 		await this.context.platform.close();
 	}
