@@ -123,11 +123,14 @@ JSON
   local npm_cache
   npm_cache="$(npm config get cache 2>/dev/null)/_cacache"
   local cache_before
-  cache_before=$(du -sm "$npm_cache" 2>/dev/null | cut -f1)
+  # du fails on files npm removes while it counts (and on folders not there yet): under
+  # `set -e -o pipefail` that would end the ticker, and then `kill` of a dead ticker would end
+  # the install just before it is marked complete. Every count therefore tolerates failure.
+  cache_before=$(du -sm "$npm_cache" 2>/dev/null | cut -f1 || true)
   ( started=$SECONDS
     while sleep 15; do
-      cached=$(du -sm "$npm_cache" 2>/dev/null | cut -f1)
-      unpacked=$(du -sm "$dir/node_modules" 2>/dev/null | cut -f1)
+      cached=$(du -sm "$npm_cache" 2>/dev/null | cut -f1 || true)
+      unpacked=$(du -sm "$dir/node_modules" 2>/dev/null | cut -f1 || true)
       chatflow_log "n8n $version install: $((SECONDS - started)) s, $(( ${cached:-0} - ${cache_before:-0} )) MB fetched, ${unpacked:-0} MB of about 2800 MB unpacked (usually 3 to 5 minutes)"
     done ) &
   local ticker=$!
@@ -135,8 +138,8 @@ JSON
     chatflow_log "n8n $version: npm install --ignore-scripts" &&
     npm install --ignore-scripts --no-audit --loglevel=error >&2 &&
     chatflow_log "n8n $version: building sqlite3 for Node $(node -v) (about a minute)" &&
-    npm rebuild sqlite3 --loglevel=error >&2) || { kill "$ticker" 2>/dev/null; chatflow_log "n8n $version install failed"; flock -u 9; return 1; }
-  kill "$ticker" 2>/dev/null
+    npm rebuild sqlite3 --loglevel=error >&2) || { kill "$ticker" 2>/dev/null || true; chatflow_log "n8n $version install failed"; flock -u 9; return 1; }
+  kill "$ticker" 2>/dev/null || true
   touch "$dir/.complete"
   flock -u 9
   chatflow_log "n8n $version installed"
