@@ -19,6 +19,9 @@ export interface TriggerWorkflowOptions {
  * references carry ids as n8n saves them: triggers cache credentials by id, so data that differs
  * gets its own id unless a test says it is the same saved credential.
  */
+/** The trigger node's id: with the workflow id it scopes what the trigger remembers (de-duplication). */
+export const TRIGGER_NODE_ID = 'trigger-node-id';
+
 export function triggerWorkflow(type: string, options: TriggerWorkflowOptions = {}): WorkflowJson {
 	const credentials = Object.fromEntries(
 		Object.entries(options.credentials ?? {}).map(([name, data]) => [name, { id: options.credentialIds?.[name] ?? `${name}-${contentId(data)}`, name }]),
@@ -27,7 +30,7 @@ export function triggerWorkflow(type: string, options: TriggerWorkflowOptions = 
 		id: options.workflowId ?? `wf-${randomUUID()}`,
 		nodes: [
 			{
-				id: 'trigger-node-id',
+				id: TRIGGER_NODE_ID,
 				name: 'Trigger',
 				type: `n8n-nodes-chatflow.${type}`,
 				typeVersion: options.typeVersion ?? 1,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 import type { KeyValueStore } from '../store';
 import type { ChatEvent } from './types';
@@ -20,30 +20,89 @@ export function dedupeKey(event: ChatEvent): string {
 	return [event.channel, event.accountId, event.event, digest].join('|');
 }
 
+/**
+ * How long a claim waits for its delivery to be handed to n8n before another delivery of the same
+ * events may take them over. It bounds the delay after a process died holding a claim; handing
+ * over normally takes milliseconds, a slow media download or a busy queue seconds.
+ */
+export const HANDOVER_MS = 120_000;
+
+const SEEN = 'seen';
+const PENDING = 'pending:';
+
 export interface DedupeResult {
 	fresh: ChatEvent[];
+	/** Events a delivery already handed to n8n within the window: drop them. */
 	duplicates: number;
+	/**
+	 * Events another delivery claimed and is still handing to n8n (or died handing over): this
+	 * delivery should be refused so the platform delivers it again later, never dropped.
+	 */
+	inFlight: number;
+	/** This delivery's claims on `fresh`: confirm once n8n has the events, release if it could not take them. */
+	claims: DeliveryClaims;
 	/** Set when the store failed; then every event counts as fresh (better twice than never). */
 	storeError?: Error;
 }
 
 /**
+ * The claims one delivery holds. A claim is first "pending" (it expires after HANDOVER_MS, so a
+ * process that dies holding it does not keep the events away for the whole window); confirming
+ * turns it into "seen" for the window. Releasing removes it so the next delivery is processed.
+ */
+export class DeliveryClaims {
+	constructor(
+		private readonly store: KeyValueStore | undefined,
+		private readonly keys: string[],
+		private readonly pending: string,
+		private readonly windowMs: number,
+	) {}
+
+	get size(): number {
+		return this.keys.length;
+	}
+
+	async confirm(): Promise<void> {
+		const store = this.store;
+		if (store) await Promise.all(this.keys.map((key) => store.set(key, SEEN, this.windowMs)));
+	}
+
+	async release(): Promise<void> {
+		const store = this.store;
+		if (store) await Promise.all(this.keys.map((key) => store.deleteIfEquals(key, this.pending)));
+	}
+}
+
+/**
  * Drops events seen within `windowMs` under `scope` (e.g. workflow + node): each key is claimed
  * with an atomic set-if-absent, so of several processes receiving one redelivery exactly one
- * keeps it. Claims are issued together (pipelined on Redis); order is preserved.
+ * keeps it. Claims are issued together (pipelined on Redis); order is preserved. A claim stays
+ * pending until the caller confirms it (see DeliveryClaims).
  */
 export async function deduplicate(
 	events: ChatEvent[],
 	store: KeyValueStore,
 	windowMs: number,
 	scope: string,
+	handoverMs = HANDOVER_MS,
 ): Promise<DedupeResult> {
-	if (events.length === 0 || windowMs <= 0) return { fresh: events, duplicates: 0 };
+	if (events.length === 0 || windowMs <= 0) return { fresh: events, duplicates: 0, inFlight: 0, claims: new DeliveryClaims(undefined, [], '', 0) };
+	const pending = `${PENDING}${randomUUID()}`;
+	const keys = events.map((event) => `${scope}${dedupeKey(event)}`);
 	try {
-		const claims = await Promise.all(events.map((event) => store.setIfAbsent(`${scope}${dedupeKey(event)}`, '1', windowMs)));
-		const fresh = events.filter((_, index) => claims[index]);
-		return { fresh, duplicates: events.length - fresh.length };
+		const won = await Promise.all(keys.map((key) => store.setIfAbsent(key, pending, Math.min(handoverMs, windowMs))));
+		const lost = keys.filter((_, index) => !won[index]);
+		const holders = await Promise.all(lost.map((key) => store.get(key)));
+		// A claim that expired between the two calls counts as in flight: the next delivery takes it.
+		// Anything else (SEEN, or '1' written by versions that claimed without a handover) was handed over.
+		const inFlight = holders.filter((value) => value === undefined || value.startsWith(PENDING)).length;
+		return {
+			fresh: events.filter((_, index) => won[index]),
+			duplicates: lost.length - inFlight,
+			inFlight,
+			claims: new DeliveryClaims(store, keys.filter((_, index) => won[index]), pending, windowMs),
+		};
 	} catch (error) {
-		return { fresh: events, duplicates: 0, storeError: error as Error };
+		return { fresh: events, duplicates: 0, inFlight: 0, claims: new DeliveryClaims(undefined, [], '', 0), storeError: error as Error };
 	}
 }

@@ -8,7 +8,7 @@
  * Every emitted item is a `ChatEvent`: the same fields on every channel plus `raw`.
  */
 export { runPipeline, META_OBJECT } from './pipeline';
-export { deduplicate, dedupeKey, type DedupeResult } from './dedupe';
+export { deduplicate, dedupeKey, DeliveryClaims, HANDOVER_MS, type DedupeResult } from './dedupe';
 export { filterEvents, messageTypeGroup, MESSAGE_TYPE_GROUPS } from './filter';
 export { verifySignature, firstHeader } from './verify';
 export { checkBodySize, parseJsonBody, DEFAULT_MAX_BODY_BYTES } from './parse';

@@ -2,7 +2,8 @@ import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookRespon
 
 import { routeTriggerEvents } from '../conversation';
 import { openStore } from '../store';
-import { deduplicate } from '../ingestion/dedupe';
+import { deduplicate, HANDOVER_MS, type DedupeResult, type DeliveryClaims } from '../ingestion/dedupe';
+import { settleClaims, settleWhenAnswered } from './handover';
 import { answerMetaHandshake } from './handshake';
 import { checkWithWebhookCredential } from '../webhook/credentialCache';
 import { rawRequestBody } from '../webhook/rawBody';
@@ -23,8 +24,8 @@ const LABEL: Record<Channel, string> = {
 
 /**
  * The whole `webhook()` of every chatflow trigger: handshake, pipeline, de-duplication,
- * answer, routing to waiting executions (the conversation engine's `routeTriggerEvents`),
- * optional media download, emit. Never throws (n8n would start an execution with the error):
+ * routing to waiting executions (the conversation engine's `routeTriggerEvents`), optional
+ * media download, emit; the platform's 200 comes once the events are in n8n's hands. Never throws (n8n would start an execution with the error):
  * whatever happens ends in an HTTP status and, when something was refused, a log line.
  */
 export async function handleTriggerWebhook(this: IWebhookFunctions, channel: Channel): Promise<IWebhookResponseData> {
@@ -66,17 +67,29 @@ async function receive(ctx: IWebhookFunctions, channel: Channel): Promise<IWebho
 	const unnamed = result.events.filter((event) => event.errors?.some((error) => error.code === NO_CONTACT_ID)).length;
 	if (unnamed) log(ctx, channel, 'warn', `${unnamed} event(s) name no contact (no phone number, no business-scoped user id): emitted, but they cannot be answered`);
 
-	const fresh = await dropDuplicates(ctx, channel, settings, result.events);
-	if (fresh.length === 0) return answer(ctx, 200, result.body);
-	return await emit(ctx, settings, fresh, credentials);
+	const dedupe = await dropDuplicates(ctx, channel, settings, result.events);
+	if (dedupe.inFlight) {
+		// Another delivery of these events holds them and has not handed them to n8n yet (or its
+		// process died doing so): dropping this copy could lose them, so the platform delivers
+		// it again later. The events this call claimed are released for that delivery.
+		await settleClaims(dedupe.claims, false, warner(ctx, channel));
+		log(ctx, channel, 'warn', `${dedupe.inFlight} event(s) of this delivery are still being handed to n8n by an earlier delivery; refused (503) so it is delivered again`);
+		ctx.getResponseObject().setHeader('Retry-After', String(Math.ceil(HANDOVER_MS / 1000)));
+		return answer(ctx, 503, 'an earlier delivery of these events is still being handed to n8n; deliver again later');
+	}
+	if (dedupe.fresh.length === 0) return answer(ctx, 200, result.body);
+	// Whatever goes wrong before the events reach n8n, the next delivery must be able to take them.
+	let emitted = false;
+	try {
+		const response = await emit(ctx, settings, dedupe.fresh, credentials, dedupe.claims);
+		emitted = true;
+		return response;
+	} finally {
+		if (!emitted) await settleClaims(dedupe.claims, false, warner(ctx, channel));
+	}
 }
 
-async function dropDuplicates(
-	ctx: IWebhookFunctions,
-	channel: Channel,
-	settings: TriggerSettings,
-	events: ChatEvent[],
-): Promise<ChatEvent[]> {
+async function dropDuplicates(ctx: IWebhookFunctions, channel: Channel, settings: TriggerSettings, events: ChatEvent[]): Promise<DedupeResult> {
 	const redis = await redisCredentials(ctx);
 	const store = openStore(redis, 'dedupe:');
 	const scope = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}:`;
@@ -85,27 +98,28 @@ async function dropDuplicates(
 		log(ctx, channel, 'warn', `de-duplication store failed, events pass unchecked: ${outcome.storeError.message}`);
 	}
 	if (outcome.duplicates) log(ctx, channel, 'debug', `dropped ${outcome.duplicates} redelivered event(s)`);
-	return outcome.fresh;
+	return outcome;
 }
 
 /**
- * The seam after de-duplication: answer the platform, route replies to waiting executions and
- * keywords (nodes/shared/conversation), then hand the remaining events to the workflow.
+ * The seam after de-duplication: route replies to waiting executions and keywords
+ * (nodes/shared/conversation), then hand the remaining events to the workflow. The platform
+ * gets its 200 only once every event is in n8n's hands: handed to a waiting execution, or queued
+ * as a new execution, which n8n answers for (an `onReceived` webhook that leaves the answer to
+ * n8n is answered after the execution is queued). A process that dies before that leaves the
+ * delivery unanswered, and the platform delivers it again.
  */
 async function emit(
 	ctx: IWebhookFunctions,
 	settings: TriggerSettings,
 	events: ChatEvent[],
 	credentials: IDataObject,
+	claims: DeliveryClaims,
 ): Promise<IWebhookResponseData> {
-	const welcome = settings.welcome && events.some((event) => event.event === 'conversation_started');
-	if (welcome) {
-		const sender: IDataObject = { name: String(credentials.senderName ?? '').slice(0, 28) };
-		if (credentials.senderAvatar) sender.avatar = String(credentials.senderAvatar);
-		answer(ctx, 200, { sender, ...settings.welcome });
-	} else {
-		answer(ctx, 200, 'OK');
-	}
+	// Viber shows a welcome only from the answer's body, which n8n cannot send for us: that
+	// answer goes out at once, before the execution is queued.
+	const welcome = welcomeAnswer(settings, events, credentials);
+	if (welcome) answer(ctx, 200, welcome);
 	let fresh = await routeTriggerEvents(ctx, events).catch((error: Error) => {
 		log(ctx, settings.channel, 'warn', `conversation routing failed, every event starts an execution: ${error.message}`);
 		return events;
@@ -117,14 +131,33 @@ async function emit(
 		else if (journey.dropped) log(ctx, settings.channel, 'debug', `${journey.dropped} event(s) are not answers of this Flow journey`);
 		fresh = journey.kept;
 	}
-	if (fresh.length === 0) return { noWebhookResponse: true };
+	if (fresh.length === 0) {
+		await settleClaims(claims, true, warner(ctx, settings.channel));
+		return answer(ctx, 200, 'OK');
+	}
 	const items: INodeExecutionData[] = fresh.map((event) => ({ json: event }));
 	if (settings.downloadMedia) {
 		const hasWhatsApp = (await optionalCredentials(ctx, 'chatflowWhatsAppApi')) !== undefined;
 		await attachMedia(ctx, items, settings.binaryProperty, hasWhatsApp);
 	}
-	return { noWebhookResponse: true, workflowData: [items] };
+	if (welcome) {
+		await settleClaims(claims, true, warner(ctx, settings.channel));
+		return { noWebhookResponse: true, workflowData: [items] };
+	}
+	settleWhenAnswered(ctx.getResponseObject(), claims, warner(ctx, settings.channel));
+	return { workflowData: [items] };
 }
+
+/** Viber's conversation_started may be answered with a welcome message. */
+function welcomeAnswer(settings: TriggerSettings, events: ChatEvent[], credentials: IDataObject): IDataObject | undefined {
+	const welcome = settings.welcome && events.some((event) => event.event === 'conversation_started');
+	if (!welcome) return undefined;
+	const sender: IDataObject = { name: String(credentials.senderName ?? '').slice(0, 28) };
+	if (credentials.senderAvatar) sender.avatar = String(credentials.senderAvatar);
+	return { sender, ...settings.welcome };
+}
+
+const warner = (ctx: IWebhookFunctions, channel: Channel) => (message: string) => log(ctx, channel, 'warn', message);
 
 function log(ctx: IWebhookFunctions, channel: Channel, level: 'debug' | 'warn' | 'error', message: string): void {
 	ctx.logger[level](`${LABEL[channel]}: ${message}`, { workflowId: ctx.getWorkflow().id, node: ctx.getNode().name });

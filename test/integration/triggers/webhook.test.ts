@@ -2,9 +2,10 @@ import { createHmac, randomUUID } from 'node:crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { closeRedisConnections } from '../../../nodes/shared/store';
+import { dedupeKey, runPipeline } from '../../../nodes/shared/ingestion';
+import { closeRedisConnections, openStore } from '../../../nodes/shared/store';
 import { runWebhook, type CredentialsByType } from '../../support/harness';
-import { triggerWorkflow } from '../../support/triggerWorkflow';
+import { TRIGGER_NODE_ID, triggerWorkflow } from '../../support/triggerWorkflow';
 import {
 	fixtureBytes,
 	signatureHeaders,
@@ -53,6 +54,28 @@ async function deliver(type: string, channel: 'whatsapp' | 'messenger' | 'instag
 	return { response: run.response, result: run.returned ?? {}, items: run.items, logs: run.logs };
 }
 
+/** A batch for a workflow of its own whose trigger de-duplicates in a Redis namespace of its own. */
+function redisBatch() {
+	const redis = { host: '127.0.0.1', port: 6379, namespace: `chatflow-test:${randomUUID()}:` };
+	return { redis, credentials: { chatflowMetaAppApi: META_APP, chatflowRedisApi: redis }, workflowId: `wf-${randomUUID()}`, body: fixtureBytes('whatsapp', 'batch_multi_entry') };
+}
+
+/**
+ * Delivers again until the platform gets its 200, as Meta does: a delivery that arrives while
+ * the first one's claims are still being confirmed (they are, once n8n has answered) is refused
+ * with 503 and starts nothing.
+ */
+async function redeliverUntilAnswered(again: () => ReturnType<typeof deliver>): Promise<Awaited<ReturnType<typeof deliver>>> {
+	for (let attempt = 0; attempt < 100; attempt++) {
+		const delivery = await again();
+		if (delivery.response.status === 200) return delivery;
+		expect(delivery.response.status).toBe(503);
+		expect(delivery.items).toHaveLength(0);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+	throw new Error('the redelivery was refused 100 times: the first delivery\'s claims were never confirmed');
+}
+
 describe('Meta verification handshake (GET setup webhook)', () => {
 	it.each([
 		['right token', 'verify-me-please', 200, 'challenge-42'],
@@ -72,10 +95,10 @@ describe('Meta verification handshake (GET setup webhook)', () => {
 });
 
 describe('WhatsApp deliveries', () => {
-	it('answers 200 first and emits one item per event of a batch, in order', async () => {
+	it('leaves the 200 to n8n (sent once the execution is queued) and emits one item per event of a batch, in order', async () => {
 		const { response, result, items } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'batch_multi_entry'));
 		expect(response).toMatchObject({ status: 200, text: 'OK' });
-		expect(result.noWebhookResponse).toBe(true);
+		expect(result.noWebhookResponse).toBeUndefined();
 		expect(items.map((item) => `${item.json.event}:${item.json.messageId}`)).toEqual([
 			'message:wamid.B1',
 			'message:wamid.B2',
@@ -138,7 +161,7 @@ describe('WhatsApp deliveries', () => {
 		const body = fixtureBytes('whatsapp', 'batch_multi_entry');
 		const first = await deliver(whatsapp, 'whatsapp', body, { workflowId });
 		expect(first.items).toHaveLength(7);
-		const again = await deliver(whatsapp, 'whatsapp', body, { workflowId });
+		const again = await redeliverUntilAnswered(() => deliver(whatsapp, 'whatsapp', body, { workflowId }));
 		expect(again.result.workflowData).toBeUndefined();
 		expect(again.response).toMatchObject({ status: 200 });
 		// With de-duplication off, the redelivery runs again.
@@ -147,19 +170,34 @@ describe('WhatsApp deliveries', () => {
 	});
 
 	it('de-duplicates in Redis across processes that share it', async () => {
-		const redis = { host: '127.0.0.1', port: 6379, namespace: `chatflow-test:${randomUUID()}:` };
-		const credentials = { chatflowMetaAppApi: META_APP, chatflowRedisApi: redis };
-		const workflowId = `wf-${randomUUID()}`;
-		const body = fixtureBytes('whatsapp', 'batch_multi_entry');
+		const { redis, credentials, workflowId, body } = redisBatch();
 		const parameters = { options: { dedupeWindowMinutes: 1 } }; // the test's keys expire soon
-		// Two concurrent deliveries of the same batch, as two webhook processes would get them.
-		const [a, b] = await Promise.all([
-			deliver(whatsapp, 'whatsapp', body, { workflowId, credentials, parameters }),
-			deliver(whatsapp, 'whatsapp', body, { workflowId, credentials, parameters }),
-		]);
-		expect(a.items.length + b.items.length).toBe(7);
-		expect(a.response.status).toBe(200);
-		expect(b.response.status).toBe(200);
+		const first = await deliver(whatsapp, 'whatsapp', body, { workflowId, credentials, parameters });
+		expect(first.response.status).toBe(200);
+		expect(first.items).toHaveLength(7);
+		// Another process gets the batch again (a fresh connection pool would see the same Redis).
+		const again = await redeliverUntilAnswered(() => deliver(whatsapp, 'whatsapp', body, { workflowId, credentials, parameters }));
+		expect(again.items).toHaveLength(0);
+	});
+
+	it('refuses (503) a delivery whose events another process is still handing to n8n, keeps nothing of it, and takes the events once that claim is gone', async () => {
+		const { redis, credentials, workflowId, body } = redisBatch();
+		// The process that holds the third event's claim has not handed it over (or died doing so).
+		const [, , held] = runPipeline({ headers: signatureHeaders('whatsapp', body), rawBody: body }, { channel: 'whatsapp', secrets: [TEST_APP_SECRET] }).events;
+		const store = openStore(redis, 'dedupe:');
+		const heldKey = `${workflowId}:${TRIGGER_NODE_ID}:${dedupeKey(held)}`;
+		expect(await store.setIfAbsent(heldKey, 'pending:other-process', 60_000)).toBe(true);
+
+		const refused = await deliver(whatsapp, 'whatsapp', body, { workflowId, credentials });
+		expect(refused.response.status).toBe(503);
+		expect(refused.response.headers['retry-after']).toBe('120');
+		expect(refused.items).toHaveLength(0);
+		expect(refused.logs.find((line) => line.level === 'warn')?.message).toMatch(/1 event\(s\) of this delivery are still being handed to n8n/);
+
+		await store.delete(heldKey); // its holder released it, or its handover time ran out
+		const taken = await deliver(whatsapp, 'whatsapp', body, { workflowId, credentials });
+		expect(taken.response.status).toBe(200);
+		expect(taken.items).toHaveLength(7);
 	});
 
 	it('passes events through when Redis is down, and says so in the log', async () => {

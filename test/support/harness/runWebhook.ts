@@ -28,7 +28,7 @@ export interface RunWebhookOptions {
 
 export interface WebhookRunResult {
 	/** The HTTP answer the platform got, read off the wire. */
-	response: { status: number; contentType: string; body: Buffer; text: string };
+	response: { status: number; contentType: string; headers: Record<string, string>; body: Buffer; text: string };
 	/** What the node's webhook() returned (workflowData: the items an execution would start with). */
 	returned: IWebhookResponseData | undefined;
 	/** Items of workflowData[0] ([] when no execution would start). */
@@ -47,7 +47,7 @@ interface PendingCall {
 }
 
 type ExpressRequest = { params: Record<string, string>; contentType?: string; headers: Record<string, string> };
-type ExpressResponse = { headersSent: boolean; status(code: number): ExpressResponse; json(body: unknown): void };
+type ExpressResponse = { headersSent: boolean; status(code: number): ExpressResponse; json(body: unknown): void; send(body: string): void };
 interface BodyParser {
 	rawBodyReader: (request: unknown, response: unknown, next: () => void) => void;
 	parseBody: (request: unknown) => Promise<void>;
@@ -107,8 +107,13 @@ export async function runWebhook(options: RunWebhookOptions): Promise<WebhookRun
 			const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 			try {
 				returned = await type.webhook!.call(context);
-				// n8n's answer for 'onReceived' webhooks whose node did not answer itself.
-				if (!res.headersSent && !returned.noWebhookResponse) res.status(200).json({ message: 'Workflow was started' });
+				// n8n 2.x's answer for 'onReceived' webhooks whose node did not answer itself, sent once
+				// the execution is queued: the description's responseData, else the node's webhookResponse.
+				if (!res.headersSent && !returned.noWebhookResponse) {
+					const body = (description.responseData as string | undefined) ?? returned.webhookResponse ?? { message: 'Workflow was started' };
+					if (typeof body === 'string') res.status(200).send(body);
+					else res.status(200).json(body);
+				}
 			} catch (error) {
 				engine.logger.error(`harness: webhook() threw: ${(error as Error).message}`);
 				if (!res.headersSent) res.status(500).json({ code: 500, message: 'Workflow Webhook Error: Workflow could not be started!' });
@@ -129,7 +134,7 @@ export async function runWebhook(options: RunWebhookOptions): Promise<WebhookRun
 		await call.done;
 		const items = returned?.workflowData?.[0] ?? [];
 		return {
-			response: { status: answer.status, contentType: answer.headers.get('content-type') ?? '', body, text: body.toString('utf8') },
+			response: { status: answer.status, contentType: answer.headers.get('content-type') ?? '', headers: Object.fromEntries(answer.headers), body, text: body.toString('utf8') },
 			returned,
 			items,
 			// n8n keeps static data in an observable proxy: copy it out as JSON.

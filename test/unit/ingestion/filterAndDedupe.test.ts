@@ -40,10 +40,11 @@ describe('de-duplication', () => {
 	it('passes a batch once, then drops its redelivery entirely', async () => {
 		const kv = store();
 		const first = await deduplicate(batch(), kv, 60_000, 'wf1:');
-		expect(first).toMatchObject({ duplicates: 0 });
+		expect(first).toMatchObject({ duplicates: 0, inFlight: 0 });
 		expect(first.fresh).toHaveLength(7);
+		await first.claims.confirm();
 		const again = await deduplicate(batch(), kv, 60_000, 'wf1:');
-		expect(again).toMatchObject({ fresh: [], duplicates: 7 });
+		expect(again).toMatchObject({ fresh: [], duplicates: 7, inFlight: 0 });
 		// Another workflow (scope) receiving the same delivery processes it.
 		expect((await deduplicate(batch(), kv, 60_000, 'wf2:')).fresh).toHaveLength(7);
 	});
@@ -51,7 +52,7 @@ describe('de-duplication', () => {
 	it('keeps the new events of a partly redelivered batch, in order', async () => {
 		const kv = store();
 		const events = batch();
-		await deduplicate([events[1], events[4]], kv, 60_000, 's:');
+		await (await deduplicate([events[1], events[4]], kv, 60_000, 's:')).claims.confirm();
 		const result = await deduplicate(events, kv, 60_000, 's:');
 		expect(result.fresh.map((e) => `${e.messageId}/${e.status ?? ''}`)).toEqual([
 			'wamid.B1/',
@@ -66,7 +67,9 @@ describe('de-duplication', () => {
 		let now = 1_000_000;
 		const kv = new MemoryStore('w:', new Map(), () => now);
 		const events = batch().slice(0, 1);
-		expect((await deduplicate(events, kv, 1_000, '')).fresh).toHaveLength(1);
+		const first = await deduplicate(events, kv, 1_000, '');
+		expect(first.fresh).toHaveLength(1);
+		await first.claims.confirm();
 		now += 999;
 		expect((await deduplicate(events, kv, 1_000, '')).fresh).toHaveLength(0);
 		now += 2;
