@@ -128,6 +128,25 @@ export const triggerOptionsProperty: INodeProperties = {
 				'A redelivered event (same message ID, or same status of a message) within this window starts no second execution. 0 turns de-duplication off. Kept in Redis when a State Store credential is selected, in this n8n process otherwise.',
 		},
 		{
+			displayName: 'If the State Store Is Unreachable',
+			name: 'whenStoreUnreachable',
+			type: 'options',
+			default: 'pass',
+			options: [
+				{
+					name: 'Let Events Through',
+					value: 'pass',
+					description: 'Every event starts an execution at once; a redelivery during the outage runs twice',
+				},
+				{
+					name: 'Refuse the Delivery',
+					value: 'refuse',
+					description: 'Answer 503 so the platform delivers again later (Meta retries for days): nothing runs twice, events wait for Redis',
+				},
+			],
+			description: 'What a delivery does while the Redis of the State Store credential cannot be reached',
+		},
+		{
 			displayName: 'Max Body Size (KB)',
 			name: 'maxBodySizeKb',
 			type: 'number',

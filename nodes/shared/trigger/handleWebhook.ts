@@ -68,6 +68,10 @@ async function receive(ctx: IWebhookFunctions, channel: Channel): Promise<IWebho
 	if (unnamed) log(ctx, channel, 'warn', `${unnamed} event(s) name no contact (no phone number, no business-scoped user id): emitted, but they cannot be answered`);
 
 	const dedupe = await dropDuplicates(ctx, channel, settings, result.events);
+	if (dedupe.storeError && settings.refuseWithoutStore) {
+		ctx.getResponseObject().setHeader('Retry-After', '30');
+		return answer(ctx, 503, 'the State Store is unreachable; deliver again later');
+	}
 	if (dedupe.inFlight) {
 		// Another delivery of these events holds them and has not handed them to n8n yet (or its
 		// process died doing so): dropping this copy could lose them, so the platform delivers
@@ -95,7 +99,8 @@ async function dropDuplicates(ctx: IWebhookFunctions, channel: Channel, settings
 	const scope = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}:`;
 	const outcome = await deduplicate(events, store, settings.dedupeWindowMs, scope);
 	if (outcome.storeError) {
-		log(ctx, channel, 'warn', `de-duplication store failed, events pass unchecked: ${outcome.storeError.message}`);
+		const what = settings.refuseWithoutStore ? 'the delivery is refused (503) to be delivered again' : 'events pass unchecked';
+		log(ctx, channel, 'warn', `de-duplication store failed, ${what}: ${outcome.storeError.message}`);
 	}
 	if (outcome.duplicates) log(ctx, channel, 'debug', `dropped ${outcome.duplicates} redelivered event(s)`);
 	return outcome;

@@ -10,6 +10,8 @@ export interface TriggerSettings {
 	filter: EventFilter;
 	/** 0 disables de-duplication. */
 	dedupeWindowMs: number;
+	/** True: a delivery is refused (503) while the State Store is unreachable, instead of passing unchecked. */
+	refuseWithoutStore: boolean;
 	maxBodyBytes: number;
 	downloadMedia: boolean;
 	binaryProperty: string;
@@ -33,6 +35,7 @@ export function readSettings(ctx: IWebhookFunctions, channel: Channel): TriggerS
 			accountIds,
 		},
 		dedupeWindowMs: Math.max(0, Number(options.dedupeWindowMinutes ?? 1440)) * MINUTE,
+		refuseWithoutStore: options.whenStoreUnreachable === 'refuse',
 		maxBodyBytes: Math.max(1, Number(options.maxBodySizeKb ?? 4096)) * 1024,
 		downloadMedia: ctx.getNodeParameter('downloadMedia', false) as boolean,
 		binaryProperty: String(ctx.getNodeParameter('binaryProperty', 'data') || 'data'),

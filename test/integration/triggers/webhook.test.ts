@@ -209,6 +209,18 @@ describe('WhatsApp deliveries', () => {
 		expect(warning).not.toContain('redis-secret');
 	});
 
+	it('refuses a delivery with 503 while Redis is down when told to, starting nothing', async () => {
+		const credentials = { chatflowMetaAppApi: META_APP, chatflowRedisApi: { host: '127.0.0.1', port: 1, password: 'redis-secret' } };
+		const parameters = { options: { whenStoreUnreachable: 'refuse' } };
+		const { response, items, logs } = await deliver(whatsapp, 'whatsapp', fixtureBytes('whatsapp', 'text'), { credentials, parameters });
+		expect(response).toMatchObject({ status: 503, text: 'the State Store is unreachable; deliver again later' });
+		expect(response.headers['retry-after']).toBe('30');
+		expect(items).toHaveLength(0);
+		const warning = logs.find((line) => line.level === 'warn')?.message ?? '';
+		expect(warning).toMatch(/de-duplication store failed, the delivery is refused \(503\) to be delivered again: .*ECONNREFUSED/);
+		expect(warning).not.toContain('redis-secret');
+	});
+
 	it('filters by event, status, message type and phone number id', async () => {
 		const body = fixtureBytes('whatsapp', 'batch_multi_entry');
 		const only = async (parameters: IDataObject) =>
