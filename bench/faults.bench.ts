@@ -7,8 +7,9 @@
  *   --conversations=50 conversations wait, with its append-only file and without its data;
  * - webhook_kill: the webhook processor is killed while Meta delivers a --batch=200 batch, which
  *   Meta then delivers again in full;
- * - redis_outage: the State Store's Redis is unreachable for --outage=30 s during inbound traffic
- *   (a message every 100 ms, every fifth delivered twice).
+ * - redis_outage / redis_outage_refuse: the State Store's Redis is unreachable for --outage=30 s
+ *   during inbound traffic (a message every 100 ms, every fifth delivered twice), with the
+ *   trigger letting events through (the default) and refusing deliveries while Redis is away.
  * Prints `<scenario>_lost` and `<scenario>_doubled` for each. The scenarios are in
  * test/e2e/faults/, which the faults e2e suite runs at a smaller size.
  */
@@ -60,7 +61,10 @@ export default async function faults(context: BenchContext): Promise<BenchResult
 			record('redis_restart_empty', await redisRestartedWhileConversationsWait(lab, { conversations, persistence: false }, context.log));
 		});
 		await attempt('webhook_kill', async () => record('webhook_kill', await webhookProcessorKilledDuringRedelivery(lab, batch, context.log)));
-		await attempt('redis_outage', async () => record('redis_outage', await redisUnreachableDuringTraffic(lab, { outageMs, intervalMs: 100, lead: 50 }, context.log)));
+		await attempt('redis_outage', async () => {
+			record('redis_outage', await redisUnreachableDuringTraffic(lab, { outageMs, intervalMs: 100, lead: 50, whenStoreUnreachable: 'pass' }, context.log));
+			record('redis_outage_refuse', await redisUnreachableDuringTraffic(lab, { outageMs, intervalMs: 100, lead: 50, whenStoreUnreachable: 'refuse' }, context.log));
+		});
 	} finally {
 		mkdirSync(join(__dirname, 'results'), { recursive: true });
 		// n8n's own account of each fault (crashed executions, refused deliveries), for reading.

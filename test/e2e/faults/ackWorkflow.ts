@@ -8,7 +8,7 @@ import { PHONE_NUMBER_ID } from './lab';
  * a text "ack:<message id>" back to the contact. Each inbound message should cause exactly one
  * ack; the fake Graph API counts them (FaultsLab.texts).
  */
-export function ackWorkflow(credentials: Credentials) {
+export function ackWorkflow(credentials: Credentials, triggerOptions: Record<string, unknown> = {}) {
 	const webhookId = randomUUID();
 	const workflow = {
 		name: `faults: ack ${webhookId}`,
@@ -20,7 +20,7 @@ export function ackWorkflow(credentials: Credentials) {
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId,
-				parameters: { registration: 'manual', events: ['message'], messageTypes: [], options: {} },
+				parameters: { registration: 'manual', events: ['message'], messageTypes: [], options: triggerOptions },
 				credentials: { chatflowMetaAppApi: credentials.chatflowMetaAppApi, chatflowRedisApi: credentials.chatflowRedisApi },
 			},
 			{

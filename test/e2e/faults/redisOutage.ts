@@ -2,9 +2,10 @@
  * The State Store's Redis unreachable (its process stopped: connections refused) for
  * `outageMs` while messages keep arriving, one every `intervalMs`, every fifth delivered twice a
  * second apart as Meta sometimes does. While Redis is away the trigger cannot check for
- * duplicates and lets every delivery through (logged): a redelivery in that window runs twice;
- * nothing is refused or lost. After Redis is back, de-duplication works again. Deliveries not
- * answered 200 are delivered again, as Meta does.
+ * duplicates: with `pass` it lets every delivery through (logged) and a redelivery in that
+ * window runs twice; with `refuse` it answers 503 and the delivery comes again once Redis is
+ * back. After Redis is back, de-duplication works again. Deliveries not answered 200 are
+ * delivered again, as Meta does.
  */
 import { postSigned, settle } from '../examples-support';
 import { ackWorkflow } from './ackWorkflow';
@@ -13,11 +14,11 @@ import { tally, type FaultOutcome, type FaultsLab } from './lab';
 
 export async function redisUnreachableDuringTraffic(
 	lab: FaultsLab,
-	{ outageMs, intervalMs, lead }: { outageMs: number; intervalMs: number; lead: number },
+	{ outageMs, intervalMs, lead, whenStoreUnreachable }: { outageMs: number; intervalMs: number; lead: number; whenStoreUnreachable: 'pass' | 'refuse' },
 	log: (message: string) => void,
 ): Promise<FaultOutcome> {
 	lab.resetCounts();
-	const { workflow, path } = ackWorkflow(lab.credentials);
+	const { workflow, path } = ackWorkflow(lab.credentials, { whenStoreUnreachable });
 	await lab.activate(workflow, [path]);
 	const url = `${lab.cluster.webhookUrl}/webhook/${path}`;
 	// Traffic before, during and after the outage.

@@ -3,13 +3,17 @@
  * delivering the whole batch again to the restarted processor (it redelivers what was not
  * answered 200, and may redeliver what was: at-least-once). Each message must cause exactly one
  * execution (one ack); the State Store's de-duplication drops the redeliveries. Deliveries the
- * processor refuses (not 200) are delivered again, as Meta does.
+ * processor refuses (not 200) are delivered again, as Meta does, until the claims the killed
+ * processor held have expired.
  */
+import { HANDOVER_MS } from '../../../nodes/shared/ingestion';
 import { postSigned, settle } from '../examples-support';
 import { until } from '../conversation-flow';
 import { ackWorkflow } from './ackWorkflow';
 import { deliveriesOf, redeliverRefused, sendBatch } from './deliveries';
 import { tally, type FaultOutcome, type FaultsLab } from './lab';
+
+const REDELIVERY_PAUSE_MS = 10_000;
 
 export async function webhookProcessorKilledDuringRedelivery(lab: FaultsLab, messages: number, log: (message: string) => void): Promise<FaultOutcome> {
 	lab.resetCounts();
@@ -31,7 +35,10 @@ export async function webhookProcessorKilledDuringRedelivery(lab: FaultsLab, mes
 	await lab.cluster.replace('webhook');
 	log(`webhook processor restarted; Meta delivers all ${messages} again (${unanswered} were not answered 200)`);
 	const post = async (delivery: { body: Record<string, unknown> }) => (await postSigned(url(), 'whatsapp', delivery.body)).status;
-	const again = await redeliverRefused(batch, await sendBatch(batch, 10, post), post);
+	// Meta keeps delivering for days; here for as long as a dead processor's claims can hold events
+	// (a redelivery meeting one is refused 503 until it expires), plus two rounds.
+	const rounds = Math.ceil(HANDOVER_MS / REDELIVERY_PAUSE_MS) + 2;
+	const again = await redeliverRefused(batch, await sendBatch(batch, 10, post), post, rounds, REDELIVERY_PAUSE_MS);
 	const refused = again.filter((status) => status !== 200).length;
 	await until('every message acknowledged or the platform quiet', () => batch.every((d) => lab.texts.has(`ack:${d.wamid}`)) || undefined, 60_000).catch(() => undefined);
 	await settle(lab.platform, 3_000);
