@@ -9,7 +9,8 @@
  *   in process  conversations with the in-process state store
  *   Redis       conversations with state in Redis (127.0.0.1:6379)
  *   long        `--longConversations` conversations of `--longTurns` turns, one at a time: n8n's
- *               CPU per turn, turn `longTurns` against turn 1 (what a growing execution costs)
+ *               CPU per turn, turn `longTurns` against turn 1 (what a growing execution costs),
+ *               with sends addressed through `$('Trigger').item` and through `$json`
  * Options: --conversations=200 --turns=3 --turnTimeoutMs=180000 --longTurns=20
  * --longConversations=3 --thinkMs=400 --conversationVersion=2 (1: saved at once, as before)
  * --lazyIsolates=1 (N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true)
@@ -53,7 +54,14 @@ function triggerNode(credentials: Credentials, webhookId: string, store: Record<
 	};
 }
 
-function sendNode(credentials: Credentials, name: string, text: string, position: [number, number]) {
+/**
+ * How a send names its recipient: `trigger` as most workflows do, `$('Trigger').item` (n8n walks
+ * the paired items back through every node in between), or `json`, the item in hand (the trigger's
+ * event, then each Conversation node's reply carries the contact).
+ */
+type Addressing = 'trigger' | 'json';
+
+function sendNode(credentials: Credentials, name: string, text: string, position: [number, number], addressing: Addressing = 'trigger') {
 	return {
 		id: randomUUID(),
 		name,
@@ -64,7 +72,7 @@ function sendNode(credentials: Credentials, name: string, text: string, position
 			resource: 'message',
 			operation: 'sendText',
 			phoneNumberId: { __rl: true, mode: 'id', value: PHONE_NUMBER_ID },
-			to: "={{ $('Trigger').item.json.contact.id }}",
+			to: addressing === 'trigger' ? "={{ $('Trigger').item.json.contact.id }}" : '={{ $json.contact.id }}',
 			text,
 			previewUrl: false,
 			messageOptions: {},
@@ -79,7 +87,7 @@ function sendNode(credentials: Credentials, name: string, text: string, position
  * The Conversation node's version decides how it waits: 2 keeps the execution running for its
  * first 30 seconds (a reply continues it in memory), 1 saves it as waiting at once.
  */
-function questionnaire(credentials: Credentials, turns: number, conversationVersion: number, redis?: { id: string; name: string }) {
+function questionnaire(credentials: Credentials, turns: number, conversationVersion: number, redis?: { id: string; name: string }, addressing: Addressing = 'trigger') {
 	const webhookId = randomUUID();
 	const store = redis ? { chatflowRedisApi: redis } : {};
 	const nodes: Array<Record<string, unknown>> = [triggerNode(credentials, webhookId, store)];
@@ -91,7 +99,7 @@ function questionnaire(credentials: Credentials, turns: number, conversationVers
 	};
 	for (let turn = 0; turn <= turns; turn++) {
 		const ask = turn < turns ? `Ask ${turn + 1}` : 'Done';
-		nodes.push(sendNode(credentials, ask, turn < turns ? `Question ${turn + 1}` : 'Done', [300 * (2 * turn + 1), 0]));
+		nodes.push(sendNode(credentials, ask, turn < turns ? `Question ${turn + 1}` : 'Done', [300 * (2 * turn + 1), 0], addressing));
 		link(ask);
 		if (turn === turns) break;
 		const wait = `Wait ${turn + 1}`;
@@ -272,6 +280,7 @@ export default async function conversation(context: BenchContext): Promise<Bench
 			memory: questionnaire(credentials, turns, version),
 			redis: questionnaire(credentials, turns, version, { id: redis.id, name: redis.name }),
 			long: questionnaire(credentials, context.option('longTurns', 20), version),
+			longJson: questionnaire(credentials, context.option('longTurns', 20), version, undefined, 'json'),
 			longSaved: questionnaire(credentials, context.option('longTurns', 20), 1),
 		};
 		const urls: Record<string, string> = {};
@@ -290,6 +299,8 @@ export default async function conversation(context: BenchContext): Promise<Bench
 		const redisRun = await runConversations(context, platform, urls.redis, arrivals, 'Redis store');
 		const redisFailed = await failures(context, api, ids.redis, 'Redis store');
 		const long = await longConversations(context, platform, urls.long, arrivals, n8n.pid);
+		// The same with every send addressed by the item in hand: no paired-item walk back to the trigger.
+		const longJson = await longConversations(context, platform, urls.longJson, arrivals, n8n.pid);
 		// The same with every turn saved and resumed (version 1, or a reply later than 30 s).
 		const longSaved = await longConversations(context, platform, urls.longSaved, arrivals, n8n.pid);
 		return {
@@ -316,6 +327,8 @@ export default async function conversation(context: BenchContext): Promise<Bench
 				redis_redelivered_requests: redisRun.redeliveries,
 				long_turn1_cpu_ms: long.turn1CpuMs,
 				[`long_turn${long.turns}_cpu_ms`]: long.lastCpuMs,
+				long_json_turn1_cpu_ms: longJson.turn1CpuMs,
+				[`long_json_turn${longJson.turns}_cpu_ms`]: longJson.lastCpuMs,
 				long_saved_turn1_cpu_ms: longSaved.turn1CpuMs,
 				[`long_saved_turn${longSaved.turns}_cpu_ms`]: longSaved.lastCpuMs,
 				conversation_node_version: version,
@@ -327,6 +340,7 @@ export default async function conversation(context: BenchContext): Promise<Bench
 				p99_vs_stateless: memory.p99 / stateless.p99,
 				redis_p99_vs_stateless: redisRun.p99 / stateless.p99,
 				[`turn${long.turns}_vs_turn1`]: long.lastCpuMs / long.turn1CpuMs,
+				[`json_turn${longJson.turns}_vs_turn1`]: longJson.lastCpuMs / longJson.turn1CpuMs,
 				[`saved_turn${longSaved.turns}_vs_turn1`]: longSaved.lastCpuMs / longSaved.turn1CpuMs,
 				saved_turn1_vs_running_turn1: longSaved.turn1CpuMs / long.turn1CpuMs,
 				redis_vs_memory_resumes_per_s: redisRun.resumesPerS / memory.resumesPerS,
@@ -335,7 +349,7 @@ export default async function conversation(context: BenchContext): Promise<Bench
 				`${context.option('conversations', 200)} concurrent contacts × (1 opening + ${turns} answers), one n8n (SQLite, regular mode), fake Graph API on loopback, Conversation node version ${version}${lazyIsolates ? ', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true' : ''}`,
 				'stateless: the same contacts and messages to trigger → send (every message a fresh execution); *_vs_stateless compare messages answered per second and p99 latency in the same n8n',
 				'latency: inbound webhook POST → the next outbound message received by the fake Graph API',
-				`turn${long.turns}_vs_turn1: n8n CPU of answer ${long.turns} over answer 1 of --longConversations conversations of --longTurns answers, one at a time (from sending an answer to sending the next, after a --thinkMs pause); saved_*: the same with version 1 (every turn saved and resumed)`,
+				`turn${long.turns}_vs_turn1: n8n CPU of answer ${long.turns} over answer 1 of --longConversations conversations of --longTurns answers, one at a time (from sending an answer to sending the next, after a --thinkMs pause), each send addressed as $('Trigger').item.json.contact.id; json_*: the same addressed as $json.contact.id (no paired-item walk back to the trigger); saved_*: the same as the first with version 1 (every turn saved and resumed)`,
 				'lost: turns whose message never came within --turnTimeoutMs; doubled: messages beyond one per turn',
 				'redelivered: inbound requests n8n refused with 5xx and the bench sent again (as Meta would); latency counts from the first attempt',
 			],
