@@ -3,12 +3,10 @@
  * starts only for Flow answers whose signed flow token carries that journey. A signed delivery
  * (real HMAC) with answers of two journeys, a forged token, an expired one and a text message.
  */
-import { randomUUID } from 'node:crypto';
-
-import { ChatflowWhatsAppTrigger } from '../../../nodes/WhatsAppTrigger/ChatflowWhatsAppTrigger.node';
 import { createFlowToken } from '../../../nodes/shared/flows';
 import { closeRedisConnections } from '../../../nodes/shared/store';
-import { createWebhookContext } from '../../support/webhookContext';
+import { runWebhook, type CredentialsByType } from '../../support/harness';
+import { triggerWorkflow } from '../../support/triggerWorkflow';
 import { signatureHeaders, TEST_APP_SECRET } from '../../support/webhookFixtures';
 
 const TOKEN_SECRET = 'journey-token-secret-0123456789abcdef';
@@ -24,20 +22,21 @@ function flowAnswer(id: string, flowToken: string) {
 	};
 }
 
+/** A signed delivery of `messages` to the WhatsApp Trigger, over HTTP through n8n's webhook middleware (the harness). */
 async function deliver(messages: unknown[], parameters: Record<string, unknown>, withFlowsCredential = true) {
 	const body = Buffer.from(JSON.stringify({
 		object: 'whatsapp_business_account',
 		entry: [{ id: 'WABA', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: '106540352242922', display_phone_number: '15550100' }, contacts: [{ wa_id: '4915112345678', profile: { name: 'Ana' } }], messages } }] }],
 	}));
-	const ctx = createWebhookContext({
-		rawBody: body,
-		headers: { 'content-type': 'application/json', ...signatureHeaders('whatsapp', body) },
-		credentials: withFlowsCredential ? { chatflowMetaAppApi: META_APP, chatflowFlowsEndpointApi: FLOWS } : { chatflowMetaAppApi: META_APP },
-		parameters: { events: ['message'], ...parameters },
-		workflowId: `wf-${randomUUID()}`,
+	const credentials: CredentialsByType = withFlowsCredential ? { chatflowMetaAppApi: META_APP, chatflowFlowsEndpointApi: FLOWS } : { chatflowMetaAppApi: META_APP };
+	const run = await runWebhook({
+		workflow: triggerWorkflow('chatflowWhatsAppTrigger', { credentials, parameters: { events: ['message'], ...parameters } }),
+		node: 'Trigger',
+		credentials,
+		request: { headers: { 'content-type': 'application/json', ...signatureHeaders('whatsapp', body) }, body },
 	});
-	const result = await new ChatflowWhatsAppTrigger().webhook.call(ctx as never);
-	return { ctx, ids: (result.workflowData?.[0] ?? []).map((item) => item.json.messageId ?? item.json.id) };
+	expect(run.response.status).toBe(200);
+	return { logs: run.logs, ids: run.items.map((item) => item.json.messageId ?? item.json.id) };
 }
 
 describe('WhatsApp trigger: Only Flow Answers of Journey', () => {
@@ -62,8 +61,8 @@ describe('WhatsApp trigger: Only Flow Answers of Journey', () => {
 	});
 
 	it('ignores every event and says why when the Flows credential is missing', async () => {
-		const { ids, ctx } = await deliver(messages, { flowJourney: 'booking' }, false);
+		const { ids, logs } = await deliver(messages, { flowJourney: 'booking' }, false);
 		expect(ids).toEqual([]);
-		expect(ctx.logs.some((line) => line.level === 'error' && /needs the Flows Endpoint credential with a Flow Token Secret; 5 event\(s\) ignored/.test(line.message))).toBe(true);
+		expect(logs.some((line) => line.level === 'error' && /needs the Flows Endpoint credential with a Flow Token Secret; 5 event\(s\) ignored/.test(line.message))).toBe(true);
 	});
 });
