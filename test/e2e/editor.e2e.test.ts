@@ -1,6 +1,7 @@
 /**
  * What a new user reads in the real n8n editor (Debian's Chromium driven by playwright-core):
- * the subtitles on the canvas and the labels of a trigger's credentials. Screenshots go to test/e2e/artifacts/editor-*.png; the checks read the
+ * the subtitles on the canvas, the labels of a trigger's credentials, and the node picker's
+ * names and actions for the package. Screenshots go to test/e2e/artifacts/editor-*.png; the checks read the
  * page's text, so they hold whatever the editor's layout.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
+import { problemsOf } from '../support/humanLabels';
 import { connectE2e, nodeType, type E2eContext } from './support/n8n';
 
 const CHROMIUM = process.env.CHATFLOW_CHROMIUM ?? '/usr/bin/chromium';
@@ -115,6 +117,51 @@ describe('the n8n editor shows the package as a person reads it', () => {
 		await page.getByText('State Store (Redis, for Queue Mode, Optional)').first().waitFor();
 		await shot('trigger-credentials');
 		expect(await page.locator('body').innerText()).not.toMatch(BROKEN_LABEL);
+		await page.keyboard.press('Escape');
+	});
+
+	it('lists the package\'s nodes and their actions in the node picker with names a person reads', async () => {
+		await page.goto(`${n8n.state.url}/workflow/${workflowId}`);
+		await page.getByText('Send a WhatsApp Flow').first().waitFor({ timeout: 60_000 });
+		await dismissDialogs();
+		// "N" opens n8n's node picker on the canvas; its search field takes the typing.
+		await page.keyboard.press('n');
+		const picker = page.locator('[data-test-id="node-creator"]');
+		await picker.waitFor({ timeout: 30_000 });
+		await page.keyboard.type('Chatflow');
+		for (const name of ['Chatflow WhatsApp', 'Chatflow Messenger', 'Chatflow Instagram', 'Chatflow Viber', 'Chatflow Conversation']) {
+			await picker.getByText(name, { exact: true }).first().waitFor({ timeout: 30_000 });
+		}
+		await shot('node-picker');
+		const results = await picker.locator('[data-test-id="node-creator-item-name"]').allInnerTexts();
+		const ours = results.filter((name) => name.startsWith('Chatflow'));
+		// The picker shows a trigger and the action node of the same name as one entry.
+		expect([...ours].sort()).toEqual([
+			'Chatflow Conversation',
+			'Chatflow Instagram',
+			'Chatflow Messenger',
+			'Chatflow Respond to WhatsApp Flow',
+			'Chatflow Viber',
+			'Chatflow WhatsApp',
+			'Chatflow WhatsApp Flow Response',
+			'Chatflow WhatsApp Flows',
+			'Chatflow WhatsApp Flows Endpoint Trigger',
+		]);
+		for (const name of ours) expect({ name, problems: problemsOf(name) }).toEqual({ name, problems: [] });
+		// One node's actions, as the picker lists them after a click on the node.
+		await picker.getByText('Chatflow WhatsApp', { exact: true }).first().click();
+		await picker.getByText('Send a WhatsApp Flow').first().waitFor({ timeout: 30_000 });
+		await shot('node-picker-whatsapp-actions');
+		// The node's panel lists "Actions (N)" under upper-case group headings (MEDIA ACTIONS, ...),
+		// then its trigger's events: every line after the count is a name a person reads.
+		const lines = (await picker.innerText()).split('\n').map((line) => line.trim()).filter(Boolean);
+		const heading = lines.findIndex((line) => /^Actions \(\d+\)$/.test(line));
+		expect(heading).toBeGreaterThanOrEqual(0);
+		const count = Number(/\d+/.exec(lines[heading])![0]);
+		const names = lines.slice(heading + 1).filter((line) => line !== line.toUpperCase() && !/^(Actions|Triggers) \(\d+\)$/.test(line));
+		expect(names.length).toBeGreaterThanOrEqual(count);
+		for (const name of names) expect({ name, problems: problemsOf(name) }).toEqual({ name, problems: [] });
+		expect(await picker.innerText()).not.toMatch(BROKEN_LABEL);
 		await page.keyboard.press('Escape');
 	});
 });

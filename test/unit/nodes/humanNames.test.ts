@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workf
 
 import { n8n } from '../../../package.json';
 import { evaluateEditorExpression } from '../canvas/editorEvaluation';
+import { problemsOf } from '../../support/humanLabels';
 
 /** Every node the package ships, loaded from its source as package.json lists it. */
 const nodes = n8n.nodes.map((built) => {
@@ -12,18 +13,6 @@ const nodes = n8n.nodes.map((built) => {
 });
 
 const optionsOf = (property: INodeProperties | undefined) => (property?.options ?? []) as INodePropertyOptions[];
-
-/** What a person reads as broken: split brand names, lost apostrophes, code words, lone letters. */
-function problemsOf(text: unknown, { capitalised = true } = {}): string[] {
-	if (typeof text !== 'string' || text.trim() === '') return ['empty'];
-	const problems: string[] = [];
-	if (/whats app/i.test(text)) problems.push('"whats app"');
-	if (/(^|\s)[b-zB-Z](?=\s|$)/.test(text)) problems.push('a lone letter');
-	const codeWords = text.split(/[\s,:/()]+/).filter((word) => /[a-z][A-Z]/.test(word) && word !== 'WhatsApp');
-	if (codeWords.length > 0) problems.push(`code words ${codeWords.join(', ')}`);
-	if (capitalised && !/^[A-Z]/.test(text)) problems.push('not capitalised');
-	return problems;
-}
 
 const GENERIC_EVENT_NAMES = ['Unknown', 'Errors', 'Error', 'Other', 'Misc'];
 
