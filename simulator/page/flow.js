@@ -5,6 +5,7 @@
 import { EXTRA_COMPONENTS, imageSource, unknownComponent } from './flowComponents.js';
 import { evaluateCondition, resolveBindings, switchBranch } from './flowExpressions.js';
 import { h } from './render.js';
+import { renderRichText } from './richText.js';
 
 export async function openFlow({ parameters, message, contactId, host, onDone }) {
 	const reference = parameters.flow_id ?? parameters.flow_name;
@@ -192,9 +193,8 @@ class FlowRunner {
 			case 'TextSubheading':
 				return h('h3', { class: 'flow-subheading' }, text(this.resolve(component.text)));
 			case 'TextBody':
-				return h('p', { class: 'flow-text' }, text(this.resolve(component.text)));
 			case 'TextCaption':
-				return h('p', { class: 'flow-caption' }, text(this.resolve(component.text)));
+				return this.styledText(component, component.type === 'TextBody' ? 'flow-text' : 'flow-caption');
 			case 'Image':
 				return h('img', { class: 'flow-image', src: imageSource(this.resolve(component.src)), alt: component['alt-text'] ?? '', width: component.width, height: component.height, style: component['aspect-ratio'] ? `aspect-ratio: ${component['aspect-ratio']}; object-fit: ${component['scale-type'] ?? 'contain'}` : undefined });
 			case 'TextInput': {
@@ -245,7 +245,7 @@ class FlowRunner {
 								else this.render();
 							},
 						});
-						return h('label', { class: 'choice' }, h('span', { class: 'choice-text' }, option.title, option.description ? h('small', {}, option.description) : null), input);
+						return h('label', { class: 'choice' }, option.image ? h('img', { class: 'choice-image', src: imageSource(option.image), alt: option['alt-text'] ?? '' }) : null, h('span', { class: 'choice-text' }, option.title, option.description ? h('small', {}, option.description) : null, option.metadata ? h('small', {}, option.metadata) : null), input);
 					}),
 				);
 				return this.field(component, group);
@@ -274,6 +274,15 @@ class FlowRunner {
 			default:
 				return EXTRA_COMPONENTS[component.type]?.(this, component) ?? unknownComponent(component);
 		}
+	}
+
+	/** TextBody and TextCaption: `markdown: true` (Flow JSON 5.1+) or `font-weight` and `strikethrough`. */
+	styledText(component, className) {
+		const value = this.resolve(component.text);
+		if (component.markdown) return h('div', { class: `${className} flow-rich-text` }, renderRichText(value));
+		const weight = { bold: 'font-weight: 600', italic: 'font-style: italic', bold_italic: 'font-weight: 600; font-style: italic' }[component['font-weight']];
+		const style = [weight, component.strikethrough ? 'text-decoration: line-through' : undefined].filter(Boolean).join('; ');
+		return h('p', { class: className, style: style || undefined }, Array.isArray(value) ? value.join('\n') : value);
 	}
 
 	/** A new value from a picker; its on-select (or on-unselect) action runs, else the screen redraws for If/visible. */
@@ -317,6 +326,7 @@ class FlowRunner {
 			Object.assign(this.current.data, payload);
 			this.render();
 		} else if (action.name === 'open_url') window.open(action.url, '_blank', 'noopener');
+		else this.toast(`The action "${action.name}" is not supported by the simulator`);
 	}
 
 	async exchange(kind, data) {

@@ -126,7 +126,9 @@ describe('Flow previewer: every component in a browser', () => {
 		expect(await panel.locator('.flow-subheading').textContent()).toBe('Every component once');
 		expect(await panel.locator('.flow-caption').textContent()).toBe('A caption');
 		expect(await panel.locator('.flow-rich-text h2').textContent()).toBe('Rich heading');
-		expect(await panel.locator('.flow-rich-text strong').textContent()).toBe('bold');
+		expect(await panel.locator('.flow-text.flow-rich-text strong').textContent()).toBe('markdown');
+		expect(await panel.locator('p.flow-text', { hasText: 'Was 10 €' }).getAttribute('style')).toBe('font-weight: 600; text-decoration: line-through');
+		expect(await panel.locator('.flow-rich-text:not(.flow-text) strong').textContent()).toBe('bold');
 		expect(await panel.locator('.flow-rich-text li').count()).toBe(2);
 		expect(await panel.locator('img.flow-image').getAttribute('alt')).toBe('Logo');
 		expect(await panel.locator('.flow-carousel img').count()).toBe(2);
@@ -148,6 +150,7 @@ describe('Flow previewer: every component in a browser', () => {
 		await panel.locator('textarea[name="notes"]').fill('Window seat');
 		await panel.locator('select[name="size"]').selectOption('large');
 		await panel.locator('.flow-caption', { hasText: 'Large it is' }).waitFor();
+		expect(await panel.locator('.choice img.choice-image').getAttribute('alt')).toBe('Tea cup');
 		await panel.locator('input[name="drink"][value="coffee"]').check();
 		await panel.locator('.flow-caption', { hasText: 'Drink chosen: coffee' }).waitFor();
 		await panel.locator('input[name="extras"][value="milk"]').check();
