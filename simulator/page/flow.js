@@ -4,6 +4,7 @@
 // on top, so a broken Flow is visible before it is uploaded anywhere.
 import { EXTRA_COMPONENTS, imageSource, unknownComponent } from './flowComponents.js';
 import { evaluateCondition, resolveBindings, switchBranch } from './flowExpressions.js';
+import { fieldError } from './flowValidation.js';
 import { h } from './render.js';
 import { renderRichText } from './richText.js';
 
@@ -385,26 +386,4 @@ class FlowRunner {
 	condition(expression) {
 		return evaluateCondition(expression, this.reader);
 	}
-}
-
-const MIN_COUNT = { CheckboxGroup: 'min-selected-items', ChipsSelector: 'min-selected-items', PhotoPicker: 'min-uploaded-photos', DocumentPicker: 'min-uploaded-documents' };
-
-/** Why a field's value cannot be submitted, or nothing. */
-function fieldError(component, value) {
-	const empty = value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0);
-	if (component.type === 'CalendarPicker' && component.mode === 'range') {
-		const required = component.required;
-		const needs = (key) => (typeof required === 'object' && required ? required[key] : required) && !value?.[key];
-		if (needs('start-date') || needs('end-date')) return 'Select the start and end dates';
-		if (value?.['start-date'] && value?.['end-date'] && value['start-date'] > value['end-date']) return 'The end date is before the start date';
-		return undefined;
-	}
-	if (component.required && empty) return 'Required';
-	const minimum = component[MIN_COUNT[component.type]];
-	if (minimum && (value ?? []).length < minimum) return `Select at least ${minimum}`;
-	if (empty) return undefined;
-	if (component['input-type'] === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) return 'Enter a valid email';
-	if (component.pattern && !new RegExp(`^(?:${component.pattern})$`).test(String(value))) return component['helper-text'] ?? 'Invalid format';
-	if (component['min-chars'] && String(value).length < component['min-chars']) return `At least ${component['min-chars']} characters`;
-	return undefined;
 }

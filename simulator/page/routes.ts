@@ -20,7 +20,7 @@ import { installWhatsAppActions } from './whatsAppRoutes';
 
 const PAGE_DIR = __dirname;
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
-const STATIC = new Set(['app.js', 'flow.js', 'flowComponents.js', 'flowExpressions.js', 'richText.js', 'render.js', 'format.js', 'whatsAppActions.js', 'style.css']);
+const STATIC = new Set(['app.js', 'flow.js', 'flowComponents.js', 'flowExpressions.js', 'flowValidation.js', 'richText.js', 'render.js', 'format.js', 'whatsAppActions.js', 'style.css']);
 
 export function installPage(ctx: SimulatorContext, statuses: StatusEmitter): void {
 	const { platform } = ctx;
