@@ -2,7 +2,11 @@
 // data_exchange sent to the Flow's endpoint by the simulator (encrypted and signed like WhatsApp),
 // complete sent back as the nfm_reply message. Validation issues from the local validator show
 // on top, so a broken Flow is visible before it is uploaded anywhere.
+import { EXTRA_COMPONENTS, imageSource, unknownComponent } from './flowComponents.js';
+import { evaluateCondition, resolveBindings, switchBranch } from './flowExpressions.js';
+import { fieldError } from './flowValidation.js';
 import { h } from './render.js';
+import { renderRichText } from './richText.js';
 
 export async function openFlow({ parameters, message, contactId, host, onDone }) {
 	const reference = parameters.flow_id ?? parameters.flow_name;
@@ -90,17 +94,32 @@ class FlowRunner {
 	}
 
 	resolve(value) {
-		if (typeof value === 'string') {
-			const whole = /^\$\{(data|form|screen)\.([^}]+)\}$/.exec(value);
-			if (whole) return this.lookup(whole[1], whole[2].split('.'));
-			return value.replace(/\$\{(data|form|screen)\.([^}]+)\}/g, (_, scope, path) => {
-				const resolved = this.lookup(scope, path.split('.'));
-				return resolved == null ? '' : String(resolved);
-			});
+		return resolveBindings(value, this.reader);
+	}
+
+	/** `lookup` for the expression module, which passes the path as one dotted string. */
+	get reader() {
+		return (scope, path) => this.lookup(scope, path.split('.'));
+	}
+
+	/**
+	 * The components a screen shows, containers opened: Form (whose `init-values` and
+	 * `error-messages` apply to its fields), If (by its condition) and Switch (by its value).
+	 */
+	expand(components) {
+		const shown = [];
+		for (const component of components ?? []) {
+			if (component.type === 'Form') {
+				const initial = this.resolve(component['init-values']) ?? {};
+				for (const [name, value] of Object.entries(initial)) if (this.current.form[name] === undefined) this.current.form[name] = value;
+				const errors = this.resolve(component['error-messages']) ?? {};
+				for (const [name, message] of Object.entries(errors)) if (message && !this.current.touched?.has(name)) this.current.errors[name] ??= message;
+				shown.push(...this.expand(component.children));
+			} else if (component.type === 'If') shown.push(...this.expand(this.condition(component.condition) ? component.then : component.else));
+			else if (component.type === 'Switch') shown.push(...this.expand(switchBranch(component, this.reader)));
+			else if (this.visible(component)) shown.push(component);
 		}
-		if (Array.isArray(value)) return value.map((item) => this.resolve(item));
-		if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.resolve(item)]));
-		return value;
+		return shown;
 	}
 
 	titleBar(title) {
@@ -127,20 +146,13 @@ class FlowRunner {
 			);
 		}
 		let footer = null;
-		const children = screen.layout?.children ?? [];
-		const append = (components) => {
-			for (const component of components) {
-				if (component.type === 'Footer') footer = this.footer(component);
-				else if (component.type === 'Form') append(component.children ?? []);
-				else if (component.type === 'If') append(this.condition(component.condition) ? component.then ?? [] : component.else ?? []);
-				else if (component.type === 'Switch') append(component.cases?.[String(this.resolve(component.value))] ?? []);
-				else {
-					const element = this.component(component);
-					if (element) body.append(element);
-				}
+		for (const component of this.expand(screen.layout?.children)) {
+			if (component.type === 'Footer') footer = this.footer(component);
+			else {
+				const element = this.component(component);
+				if (element) body.append(element);
 			}
-		};
-		append(children);
+		}
 		const snackbar = this.current.data?.error_message ? h('div', { class: 'snackbar' }, this.current.data.error_message) : null;
 		this.panel.replaceChildren(this.titleBar(this.resolve(screen.title)), body, footer ?? h('div', { class: 'flow-footer' }), snackbar ?? '');
 		if (snackbar) setTimeout(() => snackbar.remove(), 4000);
@@ -152,6 +164,7 @@ class FlowRunner {
 
 	setValue(name, value) {
 		this.current.form[name] = value;
+		(this.current.touched ??= new Set()).add(name);
 		if (!this.current.errors[name]) return;
 		delete this.current.errors[name];
 		const field = this.panel.querySelector(`[data-name="${CSS.escape(name)}"]`);
@@ -160,7 +173,7 @@ class FlowRunner {
 	}
 
 	field(component, control) {
-		const error = this.current.errors[component.name];
+		const error = this.current.errors[component.name] ?? (this.current.touched?.has(component.name) ? undefined : this.resolve(component['error-message']) || undefined);
 		return h(
 			'label',
 			{ class: `field${error ? ' invalid' : ''}`, 'data-name': component.name },
@@ -171,7 +184,6 @@ class FlowRunner {
 	}
 
 	component(component) {
-		if (!this.visible(component)) return null;
 		const form = this.current.form;
 		const name = component.name;
 		if (name !== undefined && form[name] === undefined && component['init-value'] !== undefined) form[name] = this.resolve(component['init-value']);
@@ -182,27 +194,24 @@ class FlowRunner {
 			case 'TextSubheading':
 				return h('h3', { class: 'flow-subheading' }, text(this.resolve(component.text)));
 			case 'TextBody':
-				return h('p', { class: 'flow-text' }, text(this.resolve(component.text)));
 			case 'TextCaption':
-				return h('p', { class: 'flow-caption' }, text(this.resolve(component.text)));
-			case 'RichText':
-				return h('div', { class: 'flow-text' }, text(this.resolve(component.text)));
+				return this.styledText(component, component.type === 'TextBody' ? 'flow-text' : 'flow-caption');
 			case 'Image':
-				return h('img', { class: 'flow-image', src: `data:image/png;base64,${this.resolve(component.src)}`, alt: component['alt-text'] ?? '' });
+				return h('img', { class: 'flow-image', src: imageSource(this.resolve(component.src)), alt: component['alt-text'] ?? '', width: component.width, height: component.height, style: component['aspect-ratio'] ? `aspect-ratio: ${component['aspect-ratio']}; object-fit: ${component['scale-type'] ?? 'contain'}` : undefined });
 			case 'TextInput': {
 				const types = { number: 'number', email: 'email', password: 'password', passcode: 'password', phone: 'tel' };
-				const input = h('input', { type: types[component['input-type']] ?? 'text', name, value: form[name] ?? '', maxlength: component['max-chars'], oninput: (event) => this.setValue(name, event.target.value) });
+				const input = h('input', { type: types[component['input-type']] ?? 'text', name, value: form[name] ?? '', maxlength: component['max-chars'], pattern: component.pattern, disabled: component.enabled === false, oninput: (event) => this.setValue(name, event.target.value) });
 				return this.field(component, input);
 			}
 			case 'TextArea': {
-				const area = h('textarea', { name, rows: 3, maxlength: component['max-length'], oninput: (event) => this.setValue(name, event.target.value) }, form[name] ?? '');
+				const area = h('textarea', { name, rows: 3, maxlength: component['max-length'], disabled: component.enabled === false, oninput: (event) => this.setValue(name, event.target.value) }, form[name] ?? '');
 				return this.field(component, area);
 			}
 			case 'Dropdown': {
 				const options = this.resolve(component['data-source']) ?? [];
 				const select = h(
 					'select',
-					{ name, onchange: (event) => this.setValue(name, event.target.value) },
+					{ name, disabled: component.enabled === false, onchange: (event) => this.choose(component, event.target.value, true) },
 					h('option', { value: '' }, 'Select'),
 					...options.map((option) => h('option', { value: option.id, selected: form[name] === option.id, disabled: option.enabled === false }, option.title)),
 				);
@@ -232,53 +241,73 @@ class FlowRunner {
 								} else {
 									this.setValue(name, option.id);
 								}
-								if (component['on-select-action']) this.run(component['on-select-action']);
-								else if (hasConditionals(this.current.screen)) this.render();
+								const action = event.target.checked ? component['on-select-action'] : component['on-unselect-action'];
+								if (action) this.run(action);
+								else this.render();
 							},
 						});
-						return h('label', { class: 'choice' }, h('span', { class: 'choice-text' }, option.title, option.description ? h('small', {}, option.description) : null), input);
+						return h('label', { class: 'choice' }, option.image ? h('img', { class: 'choice-image', src: imageSource(option.image), alt: option['alt-text'] ?? '' }) : null, h('span', { class: 'choice-text' }, option.title, option.description ? h('small', {}, option.description) : null, option.metadata ? h('small', {}, option.metadata) : null), input);
 					}),
 				);
 				return this.field(component, group);
 			}
 			case 'DatePicker': {
-				const date = h('input', { type: 'date', name, value: form[name] ?? '', min: component['min-date'], max: component['max-date'], onchange: (event) => this.setValue(name, event.target.value) });
+				const unavailable = new Set(this.resolve(component['unavailable-dates']) ?? []);
+				const date = h('input', {
+					type: 'date',
+					name,
+					value: form[name] ?? '',
+					min: this.resolve(component['min-date']),
+					max: this.resolve(component['max-date']),
+					disabled: component.enabled === false,
+					onchange: (event) => (unavailable.has(event.target.value) ? ((event.target.value = ''), this.toast('This date is not available')) : this.choose(component, event.target.value, true)),
+				});
 				return this.field(component, date);
 			}
 			case 'OptIn': {
-				const box = h('input', { type: 'checkbox', name, checked: Boolean(form[name]), onchange: (event) => this.setValue(name, event.target.checked) });
+				const box = h('input', { type: 'checkbox', name, checked: Boolean(form[name]), onchange: (event) => this.choose(component, event.target.checked, event.target.checked) });
 				const error = this.current.errors[name];
-				return h('label', { class: `optin${error ? ' invalid' : ''}`, 'data-name': name }, box, h('span', {}, this.resolve(component.label)), error ? h('span', { class: 'field-error' }, error) : null);
+				const more = component['on-click-action'] ? h('a', { class: 'flow-link', href: '#', onclick: (event) => (event.preventDefault(), this.run(component['on-click-action'])) }, 'Read more') : null;
+				return h('label', { class: `optin${error ? ' invalid' : ''}`, 'data-name': name }, box, h('span', {}, this.resolve(component.label), more ? ' ' : null, more), error ? h('span', { class: 'field-error' }, error) : null);
 			}
 			case 'EmbeddedLink':
 				return h('a', { class: 'flow-link', href: '#', onclick: (event) => (event.preventDefault(), this.run(component['on-click-action'])) }, this.resolve(component.text));
 			default:
-				return h('div', { class: 'flow-unsupported' }, `(${component.type} is not rendered by the simulator)`);
+				return EXTRA_COMPONENTS[component.type]?.(this, component) ?? unknownComponent(component);
 		}
 	}
 
-	footer(component) {
-		const button = h('button', { class: 'flow-cta', onclick: () => this.submit(component['on-click-action']) }, this.resolve(component.label));
-		return h('div', { class: 'flow-footer' }, button, h('div', { class: 'flow-managed' }, 'Managed by the business. ', h('a', { href: '#', onclick: (event) => event.preventDefault() }, 'Learn more')));
+	/** TextBody and TextCaption: `markdown: true` (Flow JSON 5.1+) or `font-weight` and `strikethrough`. */
+	styledText(component, className) {
+		const value = this.resolve(component.text);
+		if (component.markdown) return h('div', { class: `${className} flow-rich-text` }, renderRichText(value));
+		const weight = { bold: 'font-weight: 600', italic: 'font-style: italic', bold_italic: 'font-weight: 600; font-style: italic' }[component['font-weight']];
+		const style = [weight, component.strikethrough ? 'text-decoration: line-through' : undefined].filter(Boolean).join('; ');
+		return h('p', { class: className, style: style || undefined }, Array.isArray(value) ? value.join('\n') : value);
 	}
 
-	/** Required inputs (those on screen) must be filled before the footer's action runs. */
+	/** A new value from a picker; its on-select (or on-unselect) action runs, else the screen redraws for If/visible. */
+	choose(component, value, selected) {
+		this.setValue(component.name, value);
+		const action = selected ? component['on-select-action'] : component['on-unselect-action'];
+		if (action) this.run(action);
+		else this.render();
+	}
+
+	footer(component) {
+		const button = h('button', { class: 'flow-cta', disabled: this.resolve(component.enabled) === false, onclick: () => this.submit(component['on-click-action']) }, this.resolve(component.label));
+		const captions = ['left-caption', 'center-caption', 'right-caption'].filter((key) => component[key]).map((key) => h('span', { class: key }, this.resolve(component[key])));
+		return h('div', { class: 'flow-footer' }, captions.length ? h('div', { class: 'flow-captions' }, ...captions) : null, button, h('div', { class: 'flow-managed' }, 'Managed by the business. ', h('a', { href: '#', onclick: (event) => event.preventDefault() }, 'Learn more')));
+	}
+
+	/** Required inputs (those on screen) must be filled, and counts and patterns met, before the footer's action runs. */
 	validate() {
 		const errors = {};
-		const check = (components) => {
-			for (const component of components) {
-				if (component.type === 'Form') check(component.children ?? []);
-				else if (component.type === 'If') check(this.condition(component.condition) ? component.then ?? [] : component.else ?? []);
-				else if (component.name && this.visible(component)) {
-					const value = this.current.form[component.name];
-					const empty = value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0);
-					if (component.required && empty) errors[component.name] = 'Required';
-					else if (component['input-type'] === 'email' && value && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) errors[component.name] = 'Enter a valid email';
-					else if (component['min-chars'] && value && String(value).length < component['min-chars']) errors[component.name] = `At least ${component['min-chars']} characters`;
-				}
-			}
-		};
-		check(this.current.screen.layout?.children ?? []);
+		for (const component of this.expand(this.current.screen.layout?.children)) {
+			if (!component.name) continue;
+			const error = fieldError(component, this.current.form[component.name]);
+			if (error) errors[component.name] = error;
+		}
 		this.current.errors = errors;
 		return Object.keys(errors).length === 0;
 	}
@@ -298,6 +327,7 @@ class FlowRunner {
 			Object.assign(this.current.data, payload);
 			this.render();
 		} else if (action.name === 'open_url') window.open(action.url, '_blank', 'noopener');
+		else this.toast(`The action "${action.name}" is not supported by the simulator`);
 	}
 
 	async exchange(kind, data) {
@@ -352,65 +382,8 @@ class FlowRunner {
 		this.onDone?.();
 	}
 
-	/** `If` conditions: ${…} refs, literals, == != > < >= <= && || ! and parentheses. */
+	/** `If` conditions: ${…} refs, literals, == != > < >= <= && || !, math and parentheses. */
 	condition(expression) {
-		try {
-			return Boolean(evaluate(String(expression ?? ''), (scope, path) => this.lookup(scope, path.split('.'))));
-		} catch {
-			return false;
-		}
+		return evaluateCondition(expression, this.reader);
 	}
-}
-
-function hasConditionals(screen) {
-	return JSON.stringify(screen.layout ?? {}).includes('"If"') || JSON.stringify(screen.layout ?? {}).includes('"Switch"') || JSON.stringify(screen.layout ?? {}).includes('"visible"');
-}
-
-function evaluate(source, lookup) {
-	const tokens = source.match(/\$\{[^}]+\}|'[^']*'|"[^"]*"|-?\d+(?:\.\d+)?|==|!=|>=|<=|&&|\|\||[!()<>]|true|false/g) ?? [];
-	let position = 0;
-	const peek = () => tokens[position];
-	const next = () => tokens[position++];
-	const primary = () => {
-		const token = next();
-		if (token === '(') {
-			const value = or();
-			next();
-			return value;
-		}
-		if (token === '!') return !primary();
-		if (token === 'true' || token === 'false') return token === 'true';
-		if (/^['"]/.test(token)) return token.slice(1, -1);
-		if (/^-?\d/.test(token)) return Number(token);
-		const reference = /^\$\{(data|form|screen)\.([^}]+)\}$/.exec(token ?? '');
-		if (reference) return lookup(reference[1], reference[2]);
-		throw new Error(`unexpected ${token}`);
-	};
-	const comparison = () => {
-		let left = primary();
-		while (['==', '!=', '>', '<', '>=', '<='].includes(peek())) {
-			const operator = next();
-			const right = primary();
-			// eslint-disable-next-line eqeqeq
-			left = operator === '==' ? left == right : operator === '!=' ? left != right : operator === '>' ? left > right : operator === '<' ? left < right : operator === '>=' ? left >= right : left <= right;
-		}
-		return left;
-	};
-	const and = () => {
-		let left = comparison();
-		while (peek() === '&&') {
-			next();
-			left = comparison() && left;
-		}
-		return left;
-	};
-	const or = () => {
-		let left = and();
-		while (peek() === '||') {
-			next();
-			left = and() || left;
-		}
-		return left;
-	};
-	return or();
 }

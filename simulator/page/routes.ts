@@ -7,6 +7,7 @@ import { receiveFromContact } from '../chat/inbound';
 import type { StatusEmitter } from '../chat/statuses';
 import { exchange, viewFlow, type ExchangeRequest } from '../flows/exchange';
 import { KNOWN_ERRORS } from '../businessAccount/errors';
+import { fakeFlowMedia } from '../platform/flowMedia';
 import type { ScriptedResponse } from '../platform/types';
 import type { UserInput } from '../webhooks/payloads';
 import { bad, bodyOf } from './http';
@@ -19,7 +20,7 @@ import { installWhatsAppActions } from './whatsAppRoutes';
 
 const PAGE_DIR = __dirname;
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
-const STATIC = new Set(['app.js', 'flow.js', 'render.js', 'format.js', 'whatsAppActions.js', 'style.css']);
+const STATIC = new Set(['app.js', 'flow.js', 'flowComponents.js', 'flowExpressions.js', 'flowValidation.js', 'richText.js', 'render.js', 'format.js', 'whatsAppActions.js', 'style.css']);
 
 export function installPage(ctx: SimulatorContext, statuses: StatusEmitter): void {
 	const { platform } = ctx;
@@ -59,6 +60,13 @@ export function installPage(ctx: SimulatorContext, statuses: StatusEmitter): voi
 		return flow ? { json: flow } : { status: 404, json: { error: `no Flow with id or name "${params.ref}" (define it in the simulator config or create it through the Flows API)` } };
 	});
 	platform.on('POST', '/_sim/api/flows/exchange', async (request) => ({ json: await exchange(ctx, bodyOf<ExchangeRequest>(request)) }));
+	// A file the contact attaches in a PhotoPicker or DocumentPicker: encrypted and put on the CDN
+	// as WhatsApp does; the answer is the picker's value (media_id, cdn_url, file_name, encryption_metadata).
+	platform.on('POST', '/_sim/api/flows/media', (request) => {
+		if (request.body.length === 0) return bad('send the file bytes as the body');
+		const fileName = decodeURIComponent(String(request.headers['x-file-name'] ?? 'file'));
+		return { json: fakeFlowMedia(platform).upload(Buffer.from(request.body), fileName) };
+	});
 	platform.on('POST', '/_sim/api/flows/complete', async (request) => {
 		const body = bodyOf<{ contactId: string; replyTo?: string; response: Record<string, unknown> }>(request);
 		if (!body.contactId || typeof body.response !== 'object') return bad('contactId and response are required');
