@@ -1,9 +1,11 @@
 /**
  * Queue mode: main + one webhook processor + one worker, PostgreSQL and Redis on loopback, this
  * package loaded by all three. (The suite starts its own cluster; the single n8n of the global
- * set-up is not used here.) Runs the booking conversation with the Redis state store, then the
- * WhatsApp Flows endpoint with its respond node, whose answer travels worker → Redis → webhook
- * processor.
+ * set-up is not used here.) n8n's queue uses the machine's Redis; the State Store credential
+ * points at a TLS-only Redis started here, as a managed Redis would be (a test CA, client
+ * certificates, an ACL user limited to the store's keys). Runs the booking conversation with that
+ * state store, then the WhatsApp Flows endpoint with its respond node, whose answer travels
+ * worker → Redis → webhook processor.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -12,7 +14,9 @@ import { join } from 'node:path';
 
 import { startQueueCluster, type QueueCluster } from '../../scripts/n8n/queue';
 import { N8nApi } from '../../scripts/n8n/api';
-import { dropKeys, rawRedis } from '../support/redis';
+import { dropKeys } from '../support/redis';
+import { createClient } from '../../nodes/shared/store';
+import { startTlsRedis, type TlsRedis } from '../../scripts/redis/topologies';
 import { createFlowToken } from '../../nodes/shared/flows';
 import { decryptFlowResponse, encryptFlowRequest, generateFlowsKeyPair } from '../../simulator/flows/client';
 import { FakePlatform } from '../../simulator/platform';
@@ -24,6 +28,7 @@ jest.setTimeout(300_000);
 
 const namespace = `chatflow-queue-e2e:${randomUUID()}:`;
 let cluster: QueueCluster;
+let stateRedis: TlsRedis;
 let platform: FakePlatform;
 let conversationId: string;
 let url: string;
@@ -42,18 +47,13 @@ async function activate(workflow: Parameters<N8nApi['createWorkflow']>[0], paths
 }
 
 beforeAll(async () => {
-	cluster = await startQueueCluster({ root: mkdtempSync(join(tmpdir(), 'chatflow-queue-')) });
+	const root = mkdtempSync(join(tmpdir(), 'chatflow-queue-'));
+	stateRedis = await startTlsRedis(mkdtempSync(join(root, 'state-store-')));
+	cluster = await startQueueCluster({ root });
 	platform = await FakePlatform.start();
 	const n8n = { api: cluster.api } as E2eContext;
 	const credentials = await createChannelCredentials(n8n, platform);
-	const redis = await cluster.api.createCredential('chatflowRedisApi', 'state store', {
-		host: '127.0.0.1',
-		port: 6379,
-		username: '',
-		password: '',
-		database: 0,
-		namespace,
-	});
+	const redis = await cluster.api.createCredential('chatflowRedisApi', 'state store (TLS)', { ...stateRedis.credentials, database: 0, namespace });
 	const { workflow, webhookId } = conversationWorkflow(credentials, { timeoutSeconds: 10, redisCredential: { id: redis.id, name: redis.name } });
 	conversationId = await activate(workflow, [`${webhookId}/webhook`]);
 	url = `${cluster.webhookUrl}/webhook/${webhookId}/webhook`;
@@ -64,8 +64,12 @@ beforeAll(async () => {
 afterAll(async () => {
 	await platform?.close();
 	await cluster?.stop();
-	for (const prefix of [namespace, cluster?.bullPrefix].filter(Boolean)) await dropKeys(String(prefix));
+	if (cluster?.bullPrefix) await dropKeys(cluster.bullPrefix);
+	await stateRedis?.stop();
 });
+
+/** A connection of this suite's own to the TLS State Store, with the credential's certificates and ACL user. */
+const stateStoreClient = () => createClient({ ...stateRedis.credentials, namespace: '' });
 
 /**
  * Resolves once `contact`'s flow waits for them (its wait record is in Redis). A person answers
@@ -74,7 +78,7 @@ afterAll(async () => {
  * start a new conversation instead, more so on a loaded machine.
  */
 async function waitingFor(contact: string): Promise<void> {
-	const raw = rawRedis();
+	const raw = stateStoreClient();
 	try {
 		await until(`${contact}'s flow waiting for a reply`, async () => (await raw.exists(`${namespace}conv:wait:whatsapp:106540352242922:${contact}`)) === 1, 30_000);
 	} finally {
@@ -125,7 +129,7 @@ describe('queue mode: main + webhook processor + worker', () => {
 		expect(sentTo(platform, eve)).toEqual([BUTTONS, 'text:Please tap Book or Prices', FLOW]);
 
 		// Waits and sessions live in Redis, under the credential's namespace.
-		const raw = rawRedis();
+		const raw = stateStoreClient();
 		const keys = await raw.keys(`${namespace}*`);
 		raw.disconnect();
 		expect(keys).toEqual(expect.arrayContaining([`${namespace}conv:session:whatsapp:106540352242922:${ana}`, `${namespace}conv:wait:whatsapp:106540352242922:${eve}`]));
