@@ -28,7 +28,7 @@ import type { E2eContext } from '../test/e2e/support/n8n';
 import { dropKeys } from '../test/support/redis';
 import { buildPrivatePackage } from './support/privatePackage';
 import { cpuMs } from './support/processCpu';
-import { profileNodeArgs } from './support/profile';
+import { monotonicUs, profileNodeArgs, writeTurnWindows, type TurnWindow } from './support/profile';
 import type { BenchContext, BenchResult } from './types';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -213,12 +213,16 @@ async function failures(context: BenchContext, api: N8nApi, workflowId: string, 
  * One long conversation at a time, `longTurns` answers, each after the bot's question arrived and a
  * pause (a person reads and types): n8n's CPU per answered turn, from sending the answer to
  * sending the next one, so the save of the waiting execution after each question is counted.
+ * The workflow asks one question more than `longTurns`: turn `longTurns` is then a turn in the
+ * middle of a conversation like turn 1, and the answer after it, which ends the execution (and
+ * has n8n save all of its data once), is measured on its own as the conversation's end.
  */
-async function longConversations(context: BenchContext, platform: FakePlatform, url: string, arrivals: Map<string, number[]>, pid: number) {
+async function longConversations(context: BenchContext, platform: FakePlatform, url: string, arrivals: Map<string, number[]>, pid: number, label: string) {
 	const count = context.option('longConversations', 3);
 	const turns = context.option('longTurns', 20);
 	const thinkMs = context.option('thinkMs', 400);
-	const perTurn: number[][] = Array.from({ length: turns }, () => []);
+	const perTurn: number[][] = Array.from({ length: turns + 1 }, () => []);
+	const windows: TurnWindow[] = [];
 	for (let conversation = 0; conversation < count; conversation++) {
 		const contact = `4917${String(Math.floor(Math.random() * 9e7) + 1e7)}`;
 		const waitFor = async (index: number) => {
@@ -234,20 +238,24 @@ async function longConversations(context: BenchContext, platform: FakePlatform, 
 		};
 		await say('hi');
 		await waitFor(0);
-		for (let turn = 1; turn <= turns; turn++) {
+		for (let turn = 1; turn <= turns + 1; turn++) {
 			await new Promise((resolve) => setTimeout(resolve, thinkMs));
 			const before = cpuMs(pid);
+			const from = monotonicUs();
 			await say(`answer ${turn}`);
 			await waitFor(turn);
 			await new Promise((resolve) => setTimeout(resolve, thinkMs));
 			perTurn[turn - 1].push(cpuMs(pid) - before);
+			windows.push({ conversation, turn, fromUs: from, toUs: monotonicUs() });
 		}
 	}
 	const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 	const first = mean(perTurn[0]);
 	const last = mean(perTurn[turns - 1]);
-	context.log(`long: ${count} conversations × ${turns} turns, n8n CPU per turn: turn 1 ${first.toFixed(0)} ms, turn ${turns} ${last.toFixed(0)} ms`);
-	return { turns, turn1CpuMs: first, lastCpuMs: last, perTurnCpuMs: perTurn.map(mean) };
+	const end = mean(perTurn[turns]);
+	context.log(`long: ${count} conversations × ${turns} turns, n8n CPU per turn: turn 1 ${first.toFixed(0)} ms, turn ${turns} ${last.toFixed(0)} ms, the answer that ends the execution ${end.toFixed(0)} ms`);
+	writeTurnWindows(label, windows);
+	return { turns, turn1CpuMs: first, lastCpuMs: last, endCpuMs: end, perTurnCpuMs: perTurn.map(mean) };
 }
 
 export default async function conversation(context: BenchContext): Promise<BenchResult> {
@@ -279,9 +287,9 @@ export default async function conversation(context: BenchContext): Promise<Bench
 			stateless: statelessBot(credentials),
 			memory: questionnaire(credentials, turns, version),
 			redis: questionnaire(credentials, turns, version, { id: redis.id, name: redis.name }),
-			long: questionnaire(credentials, context.option('longTurns', 20), version),
-			longJson: questionnaire(credentials, context.option('longTurns', 20), version, undefined, 'json'),
-			longSaved: questionnaire(credentials, context.option('longTurns', 20), 1),
+			long: questionnaire(credentials, context.option('longTurns', 20) + 1, version),
+			longJson: questionnaire(credentials, context.option('longTurns', 20) + 1, version, undefined, 'json'),
+			longSaved: questionnaire(credentials, context.option('longTurns', 20) + 1, 1),
 		};
 		const urls: Record<string, string> = {};
 		const ids: Record<string, string> = {};
@@ -298,11 +306,11 @@ export default async function conversation(context: BenchContext): Promise<Bench
 		const memoryFailed = await failures(context, api, ids.memory, 'in-process store');
 		const redisRun = await runConversations(context, platform, urls.redis, arrivals, 'Redis store');
 		const redisFailed = await failures(context, api, ids.redis, 'Redis store');
-		const long = await longConversations(context, platform, urls.long, arrivals, n8n.pid);
+		const long = await longConversations(context, platform, urls.long, arrivals, n8n.pid, 'long');
 		// The same with every send addressed by the item in hand: no paired-item walk back to the trigger.
-		const longJson = await longConversations(context, platform, urls.longJson, arrivals, n8n.pid);
+		const longJson = await longConversations(context, platform, urls.longJson, arrivals, n8n.pid, 'long-json');
 		// The same with every turn saved and resumed (version 1, or a reply later than 30 s).
-		const longSaved = await longConversations(context, platform, urls.longSaved, arrivals, n8n.pid);
+		const longSaved = await longConversations(context, platform, urls.longSaved, arrivals, n8n.pid, 'long-saved');
 		return {
 			figures: {
 				stateless_messages_per_s: stateless.messagesPerS,
@@ -327,6 +335,7 @@ export default async function conversation(context: BenchContext): Promise<Bench
 				redis_redelivered_requests: redisRun.redeliveries,
 				long_turn1_cpu_ms: long.turn1CpuMs,
 				[`long_turn${long.turns}_cpu_ms`]: long.lastCpuMs,
+				long_end_cpu_ms: long.endCpuMs,
 				long_json_turn1_cpu_ms: longJson.turn1CpuMs,
 				[`long_json_turn${longJson.turns}_cpu_ms`]: longJson.lastCpuMs,
 				long_saved_turn1_cpu_ms: longSaved.turn1CpuMs,
@@ -340,6 +349,7 @@ export default async function conversation(context: BenchContext): Promise<Bench
 				p99_vs_stateless: memory.p99 / stateless.p99,
 				redis_p99_vs_stateless: redisRun.p99 / stateless.p99,
 				[`turn${long.turns}_vs_turn1`]: long.lastCpuMs / long.turn1CpuMs,
+				end_vs_turn1: long.endCpuMs / long.turn1CpuMs,
 				[`json_turn${longJson.turns}_vs_turn1`]: longJson.lastCpuMs / longJson.turn1CpuMs,
 				[`saved_turn${longSaved.turns}_vs_turn1`]: longSaved.lastCpuMs / longSaved.turn1CpuMs,
 				saved_turn1_vs_running_turn1: longSaved.turn1CpuMs / long.turn1CpuMs,
@@ -349,7 +359,7 @@ export default async function conversation(context: BenchContext): Promise<Bench
 				`${context.option('conversations', 200)} concurrent contacts × (1 opening + ${turns} answers), one n8n (SQLite, regular mode), fake Graph API on loopback, Conversation node version ${version}${lazyIsolates ? ', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true' : ''}`,
 				'stateless: the same contacts and messages to trigger → send (every message a fresh execution); *_vs_stateless compare messages answered per second and p99 latency in the same n8n',
 				'latency: inbound webhook POST → the next outbound message received by the fake Graph API',
-				`turn${long.turns}_vs_turn1: n8n CPU of answer ${long.turns} over answer 1 of --longConversations conversations of --longTurns answers, one at a time (from sending an answer to sending the next, after a --thinkMs pause), each send addressed as $('Trigger').item.json.contact.id; json_*: the same addressed as $json.contact.id (no paired-item walk back to the trigger); saved_*: the same as the first with version 1 (every turn saved and resumed)`,
+				`turn${long.turns}_vs_turn1: n8n CPU of answer ${long.turns} over answer 1 of --longConversations conversations of --longTurns answers, one at a time (from sending an answer to sending the next, after a --thinkMs pause), each send addressed as $('Trigger').item.json.contact.id; both turns are in the middle of a conversation of --longTurns + 1 questions; end_vs_turn1: the answer that ends the execution (n8n saves its data once) over answer 1; json_*: the same addressed as $json.contact.id (no paired-item walk back to the trigger); saved_*: the same as the first with version 1 (every turn saved and resumed)`,
 				'lost: turns whose message never came within --turnTimeoutMs; doubled: messages beyond one per turn',
 				'redelivered: inbound requests n8n refused with 5xx and the bench sent again (as Meta would); latency counts from the first attempt',
 			],
