@@ -23,7 +23,8 @@ const MESSENGER_SENDS = new RegExp(`^/v26\\.0/(me|${PAGE_ID})/messages$`);
 function answer(request: RecordedRequest): ScriptedChatAnswer {
 	const messages = chatMessages(request);
 	const last = messages[messages.length - 1];
-	if (last.role === 'tool') return { content: lastToolCalled(request) === 'Offer_Choices' ? 'Tap the one you like.' : 'A colleague will answer you here.' };
+	const tool = lastToolCalled(request);
+	if (last.role === 'tool') return { content: tool === 'Offer_Choices' ? 'Tap the one you like.' : tool === 'Open_Feedback_Flow' ? 'Thank you!' : 'A colleague will answer you here.' };
 	const said = last.content;
 	const name = /my name is (\w+)/i.exec(said);
 	if (name) return { content: `Nice to meet you, ${name[1]}.` };
@@ -32,6 +33,7 @@ function answer(request: RecordedRequest): ScriptedChatAnswer {
 		return { content: earlier ? `Your name is ${earlier[1]}.` : 'I do not know your name yet.' };
 	}
 	if (/gift/i.test(said)) return { toolCalls: [{ name: 'Offer_Choices', arguments: { question: 'Who is the gift for?', choice1: 'For her', choice2: 'For him' } }] };
+	if (/feedback/i.test(said)) return { toolCalls: [{ name: 'Open_Feedback_Flow', arguments: { invitation: 'Tell us how we did.' } }] };
 	if (/complicated/i.test(said)) return { toolCalls: [{ name: 'Hand_Over_To_Person', arguments: { input: 'The contact finds it too complicated' } }] };
 	return { content: 'How can I help?' };
 }
@@ -53,12 +55,14 @@ function messenger(sender: string, text: string) {
 
 const ADA = { phone: '16505551234', bsuid: 'US.13491208655302741918' };
 const BOB = '6817394857162534';
-const toAda = (text: string) => postSigned(url('WhatsApp Trigger'), 'whatsapp', whatsAppMessage(ADA.phone, { type: 'text', text: { body: text } }, 'Ada', { bsuid: ADA.bsuid }));
-const toBob = (text: string) => postSigned(url('Messenger Trigger'), 'messenger', messenger(BOB, text));
+/** Executions started so far (one per delivery and per release call), to tell the next one apart. */
+let started = 0;
+const toAda = (text: string) => ++started && postSigned(url('WhatsApp Trigger'), 'whatsapp', whatsAppMessage(ADA.phone, { type: 'text', text: { body: text } }, 'Ada', { bsuid: ADA.bsuid }));
+const toBob = (text: string) => ++started && postSigned(url('Messenger Trigger'), 'messenger', messenger(BOB, text));
 
 /** Sends a message and returns its finished execution: it succeeded and stopped at *Handed Over?*. */
 async function expectHandedOver(send: () => Promise<{ status: number }>): Promise<void> {
-	const known = (await n8n.api.executions(workflowId)).map((execution) => execution.id);
+	const known = (await n8n.api.waitForExecutions(workflowId, started)).map((execution) => execution.id);
 	expect((await send()).status).toBe(200);
 	const execution = await n8n.api.waitForNewExecution(workflowId, known);
 	expect(execution.status).toBe('success');
@@ -136,6 +140,21 @@ describe('examples/ai-agent', () => {
 		expect(textsOn(WHATSAPP_SENDS).pop()).toMatchObject({ type: 'text', text: { body: 'Tap the one you like.' } });
 	});
 
+	it('sends a Flow when the model calls the Flow tool', async () => {
+		await toAda('I have some feedback');
+		const sends = await platform.waitFor('POST', WHATSAPP_SENDS, 3, 30_000);
+		const flow = sends.map((request) => request.json as Record<string, any>).find((body) => body.type === 'interactive');
+		expect(flow).toMatchObject({
+			to: ADA.phone,
+			interactive: {
+				type: 'flow',
+				body: { text: 'Tell us how we did.' },
+				action: { name: 'flow', parameters: { flow_name: 'feedback', flow_cta: 'Give feedback', flow_action: 'navigate', flow_action_payload: { screen: 'FEEDBACK' } } },
+			},
+		});
+		expect(textsOn(WHATSAPP_SENDS).pop()).toMatchObject({ type: 'text', text: { body: 'Thank you!' } });
+	});
+
 	it('a keyword hands the contact over: the agent stays silent until the contact is released', async () => {
 		await toBob('agent');
 		const [handover] = await platform.waitFor('POST', MESSENGER_SENDS, 1, 30_000);
@@ -147,6 +166,7 @@ describe('examples/ai-agent', () => {
 		await settle(platform);
 		expect(platform.requests).toHaveLength(0);
 
+		started += 1;
 		const release = await fetch(`${n8n.state.url}/webhook/chatflow-ai-agent-release`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
