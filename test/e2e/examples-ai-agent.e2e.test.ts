@@ -57,8 +57,12 @@ const ADA = { phone: '16505551234', bsuid: 'US.13491208655302741918' };
 const BOB = '6817394857162534';
 /** Executions started so far (one per delivery and per release call), to tell the next one apart. */
 let started = 0;
-const toAda = (text: string) => ++started && postSigned(url('WhatsApp Trigger'), 'whatsapp', whatsAppMessage(ADA.phone, { type: 'text', text: { body: text } }, 'Ada', { bsuid: ADA.bsuid }));
-const toBob = (text: string) => ++started && postSigned(url('Messenger Trigger'), 'messenger', messenger(BOB, text));
+const count = <T>(delivery: Promise<T>): Promise<T> => {
+	started += 1;
+	return delivery;
+};
+const toAda = (text: string) => count(postSigned(url('WhatsApp Trigger'), 'whatsapp', whatsAppMessage(ADA.phone, { type: 'text', text: { body: text } }, 'Ada', { bsuid: ADA.bsuid })));
+const toBob = (text: string) => count(postSigned(url('Messenger Trigger'), 'messenger', messenger(BOB, text)));
 
 /** Sends a message and returns its finished execution: it succeeded and stopped at *Handed Over?*. */
 async function expectHandedOver(send: () => Promise<{ status: number }>): Promise<void> {
@@ -68,6 +72,13 @@ async function expectHandedOver(send: () => Promise<{ status: number }>): Promis
 	expect(execution.status).toBe('success');
 	expect(n8n.output(execution, 'Handed Over?')[0]).toHaveLength(1);
 	expect(Object.keys(execution.data?.resultData.runData ?? {})).not.toContain('AI Agent');
+}
+
+/** Ada writes `text`; the interactive message the agent's tool sent her (typing, tool, answer). */
+async function interactiveSentFor(text: string): Promise<Record<string, any> | undefined> {
+	await toAda(text);
+	const sends = await platform.waitFor('POST', WHATSAPP_SENDS, 3, 30_000);
+	return sends.map((request) => request.json as Record<string, any>).find((body) => body.type === 'interactive');
 }
 
 /** The text messages sent on `path` since the last reset. */
@@ -125,10 +136,7 @@ describe('examples/ai-agent', () => {
 	});
 
 	it('sends reply buttons when the model calls the Chatflow WhatsApp tool', async () => {
-		await toAda('I am looking for a gift');
-		const sends = await platform.waitFor('POST', WHATSAPP_SENDS, 3, 30_000);
-		const buttons = sends.map((request) => request.json as Record<string, any>).find((body) => body.type === 'interactive');
-		expect(buttons).toMatchObject({
+		expect(await interactiveSentFor('I am looking for a gift')).toMatchObject({
 			to: ADA.phone,
 			type: 'interactive',
 			interactive: {
@@ -141,10 +149,7 @@ describe('examples/ai-agent', () => {
 	});
 
 	it('sends a Flow when the model calls the Flow tool', async () => {
-		await toAda('I have some feedback');
-		const sends = await platform.waitFor('POST', WHATSAPP_SENDS, 3, 30_000);
-		const flow = sends.map((request) => request.json as Record<string, any>).find((body) => body.type === 'interactive');
-		expect(flow).toMatchObject({
+		expect(await interactiveSentFor('I have some feedback')).toMatchObject({
 			to: ADA.phone,
 			interactive: {
 				type: 'flow',
