@@ -18,6 +18,7 @@ import { respondToFlow } from './respondToFlow';
  * on the current screen, or closing the Flow. Encrypted with the request's AES key (recovered
  * from the encrypted key with the same credential: never stored) and sent as text/plain base64.
  */
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool -- it answers the endpoint request of the execution the Flows endpoint trigger started; an AI agent's tool call has no such request to answer
 export class ChatflowFlowsRespond implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chatflow Respond to WhatsApp Flow',
@@ -25,7 +26,6 @@ export class ChatflowFlowsRespond implements INodeType {
 		icon: { light: 'file:../icons/flows-respond.svg', dark: 'file:../icons/flows-respond.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		usableAsTool: true,
 		subtitle: '={{ {"nextScreen": "next screen: " + $parameter["screen"], "error": "error message", "close": "close the Flow"}[$parameter["respondWith"]] }}',
 		description: 'Answer a WhatsApp Flows endpoint request: next screen, error message or close',
 		defaults: { name: 'Respond to Flow' },

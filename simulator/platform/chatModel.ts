@@ -19,10 +19,18 @@ export interface ScriptedChatAnswer {
 
 export const CHAT_COMPLETIONS = /^\/v1\/chat\/completions\/?$/;
 
-export function scriptChatModel(platform: FakePlatform, answers: ScriptedChatAnswer[]): void {
-	const queue = [...answers];
+/**
+ * Answers each request with the next of `answers`, or with what `answers(request)` returns: a
+ * function answers by what the request holds (the contact's last message, a tool's result), so
+ * concurrent conversations get the same answers whatever order their requests arrive in.
+ * Returning undefined answers as the empty queue does.
+ */
+export type ChatAnswerer = (request: RecordedRequest) => ScriptedChatAnswer | undefined;
+
+export function scriptChatModel(platform: FakePlatform, answers: ScriptedChatAnswer[] | ChatAnswerer): void {
+	const queue = typeof answers === 'function' ? [] : [...answers];
 	platform.on('POST', CHAT_COMPLETIONS, (request) => {
-		const answer = queue.shift();
+		const answer = typeof answers === 'function' ? answers(request) : queue.shift();
 		if (!answer) {
 			return { status: 400, json: { error: { message: 'the fake chat model has no scripted answer left', type: 'invalid_request_error', code: null } } };
 		}
@@ -34,9 +42,15 @@ export function scriptChatModel(platform: FakePlatform, answers: ScriptedChatAns
 export function chatMessages(request: RecordedRequest): Array<{ role: string; content: string }> {
 	const messages = ((request.json as { messages?: Array<{ role: string; content: unknown }> })?.messages ?? []).map((message) => ({
 		role: message.role,
-		content: typeof message.content === 'string' ? message.content : JSON.stringify(message.content),
+		content: typeof message.content === 'string' ? message.content : message.content === null || message.content === undefined ? '' : JSON.stringify(message.content),
 	}));
 	return messages;
+}
+
+/** The names of the tools a request offered the model. */
+export function chatTools(request: RecordedRequest): string[] {
+	const tools = (request.json as { tools?: Array<{ function?: { name?: string } }> })?.tools ?? [];
+	return tools.map((tool) => String(tool.function?.name ?? ''));
 }
 
 function completion(request: RecordedRequest, answer: ScriptedChatAnswer): ScriptedResponse {

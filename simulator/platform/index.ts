@@ -1,5 +1,5 @@
 export { FakePlatform } from './fakePlatform';
-export { chatMessages, scriptChatModel, CHAT_COMPLETIONS, type ScriptedChatAnswer } from './chatModel';
+export { chatMessages, chatTools, scriptChatModel, CHAT_COMPLETIONS, type ChatAnswerer, type ScriptedChatAnswer } from './chatModel';
 export { graphError, ids } from './defaults';
 export type { ConnectionStats, FakePlatformOptions, RecordedRequest, Responder, ScriptedResponse } from './types';
 export { fakeFlowMedia, type FakeFlowMedia } from './flowMedia';

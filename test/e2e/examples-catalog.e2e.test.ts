@@ -56,7 +56,7 @@ beforeAll(async () => {
 
 describe('examples catalog', () => {
 	it('has the five examples', () => {
-		expect(examples).toEqual(['appointment-booking', 'lead-qualification', 'marketing-campaign', 'omnichannel-bot', 'support-diagnostic']);
+		expect(examples).toEqual(['ai-agent', 'appointment-booking', 'lead-qualification', 'marketing-campaign', 'omnichannel-bot', 'support-diagnostic']);
 	});
 
 	it.each(examples)('%s: a README, a workflow.json, and its own e2e suite', (example) => {
@@ -87,9 +87,10 @@ describe('examples catalog', () => {
 			}
 			const text = readFileSync(join(EXAMPLES_DIR, example, file), 'utf8');
 			expect(text).not.toMatch(/127\.0\.0\.1|localhost/);
-			for (const [from, outputs] of Object.entries(workflow.connections as Record<string, { main: Array<Array<{ node: string }>> }>)) {
+			// Every kind of connection: main, and a model's, memory's or tool's connection to an agent.
+			for (const [from, outputs] of Object.entries(workflow.connections as Record<string, Record<string, Array<Array<{ node: string }>>>>)) {
 				expect(names.has(from)).toBe(true);
-				for (const target of outputs.main.flat()) expect(names.has(target.node)).toBe(true);
+				for (const target of Object.values(outputs).flat(2)) expect(names.has(target.node)).toBe(true);
 			}
 		}
 	});

@@ -33,7 +33,7 @@ describe('the npm tarball', () => {
 		expect(outside.sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
 		const examples = pack.files.filter((path) => path.startsWith('examples/'));
 		expect(examples.filter((path) => !/^examples\/([\w-]+\/)?[\w-]+\.(json|md)$/.test(path))).toEqual([]);
-		for (const example of ['omnichannel-bot', 'marketing-campaign', 'support-diagnostic', 'appointment-booking', 'lead-qualification']) {
+		for (const example of ['omnichannel-bot', 'marketing-campaign', 'support-diagnostic', 'appointment-booking', 'lead-qualification', 'ai-agent']) {
 			expect(examples).toEqual(expect.arrayContaining([`examples/${example}/workflow.json`, `examples/${example}/README.md`]));
 		}
 		expect(pack.files.some((path) => path.endsWith('.node.js'))).toBe(true);
