@@ -1,15 +1,16 @@
 /**
  * The Flow picker on every Flow ID field (Send Flow, Flows management, clone): each locator mode
  * and the plain string that workflows saved before the picker hold, run through n8n's engine
- * (in-process harness) against the fake Graph API; and the picker's list, page by page, with search.
+ * (in-process harness) against the fake Graph API; and the picker's list, page by page, with search,
+ * also as the dropdown of a template's Flow button.
  */
 import type { ILoadOptionsFunctions, INodeParameters } from 'n8n-workflow';
 
 import { searchFlows } from '../../../nodes/shared/flows/picker';
 import { FakePlatform } from '../../../simulator/platform';
 import { fakeFlows } from '../../../simulator/platform/flows';
-import { createExecuteContext } from '../../support/executeContext';
-import { runWorkflow } from '../../support/harness';
+import { ChatflowWhatsApp } from '../../../nodes/WhatsApp/ChatflowWhatsApp.node';
+import { loadOptionsContext, runWorkflow } from '../../support/harness';
 
 const TOKEN = 'EAAG-flow-picker-token';
 const WABA = '102290129340398';
@@ -104,9 +105,9 @@ describe('Flow picker: saved values of every shape', () => {
 });
 
 describe('Flow picker: the list', () => {
-	function listContext(): ILoadOptionsFunctions {
-		return createExecuteContext({ parameters: {}, credentials: credentials() }) as unknown as ILoadOptionsFunctions;
-	}
+	/** n8n-core's LoadOptionsContext for the WhatsApp node, as the editor asks for a list. */
+	const listContext = async (withCredentials = credentials()): Promise<ILoadOptionsFunctions> =>
+		await loadOptionsContext({ type: 'chatflowWhatsApp', typeVersion: 2, parameters: { resource: 'message', operation: 'sendFlow' }, credentials: withCredentials });
 
 	it('lists name, status and categories a page at a time, and searches', async () => {
 		const flows = fakeFlows(platform);
@@ -114,23 +115,48 @@ describe('Flow picker: the list', () => {
 		for (let index = 0; index < 120; index++) flows.seed({ wabaId: WABA, name: `Survey ${index}`, categories: ['SURVEY', 'OTHER'] });
 		flows.seed({ wabaId: 'OTHER_WABA', name: 'Foreign' });
 
-		const first = await searchFlows.call(listContext());
+		const first = await searchFlows.call(await listContext());
 		expect(first.results).toHaveLength(100);
 		expect(first.results[0]).toEqual({ name: 'Booking · PUBLISHED · APPOINTMENT_BOOKING', value: [...flows.flows.values()][0].id });
 		expect(first.results[1].name).toBe('Survey 0 · DRAFT · SURVEY, OTHER');
 		expect(first.paginationToken).toEqual(expect.any(String));
-		const second = await searchFlows.call(listContext(), undefined, String(first.paginationToken));
+		const second = await searchFlows.call(await listContext(), undefined, String(first.paginationToken));
 		expect(second.results).toHaveLength(21);
 		expect(second.paginationToken).toBeUndefined();
 		expect(platform.received('GET', `/v26.0/${WABA}/flows`).map((request) => request.query.limit)).toEqual(['100', '100']);
 
-		expect((await searchFlows.call(listContext(), 'booking')).results.map((flow) => flow.name)).toEqual(['Booking · PUBLISHED · APPOINTMENT_BOOKING']);
-		expect((await searchFlows.call(listContext(), 'published')).results).toHaveLength(1);
-		expect((await searchFlows.call(listContext(), 'survey 11')).results.map((flow) => flow.name)).toEqual(['Survey 11 · DRAFT · SURVEY, OTHER']);
+		expect((await searchFlows.call(await listContext(), 'booking')).results.map((flow) => flow.name)).toEqual(['Booking · PUBLISHED · APPOINTMENT_BOOKING']);
+		expect((await searchFlows.call(await listContext(), 'published')).results).toHaveLength(1);
+		expect((await searchFlows.call(await listContext(), 'survey 11')).results.map((flow) => flow.name)).toEqual(['Survey 11 · DRAFT · SURVEY, OTHER']);
 	});
 
 	it('says what is missing when the credential has no WABA ID', async () => {
-		const ctx = createExecuteContext({ parameters: {}, credentials: { chatflowWhatsAppApi: { ...credentials().chatflowWhatsAppApi, businessAccountId: '' } } });
-		await expect(searchFlows.call(ctx as unknown as ILoadOptionsFunctions)).rejects.toThrow(/WhatsApp Business Account ID/);
+		const ctx = await listContext({ chatflowWhatsAppApi: { ...credentials().chatflowWhatsAppApi, businessAccountId: '' } });
+		await expect(searchFlows.call(ctx)).rejects.toThrow(/WhatsApp Business Account ID/);
+	});
+
+	it('offers every Flow of the account as a dropdown for a template\'s Flow button, every page read', async () => {
+		const flows = fakeFlows(platform);
+		flows.seed({ wabaId: WABA, name: 'Booking', status: 'PUBLISHED', categories: ['APPOINTMENT_BOOKING'] });
+		for (let index = 0; index < 120; index++) flows.seed({ wabaId: WABA, name: `Survey ${index}`, categories: ['SURVEY'] });
+		const node = new ChatflowWhatsApp();
+		const ctx = await loadOptionsContext({
+			type: 'chatflowWhatsApp',
+			typeVersion: 2,
+			parameters: { resource: 'template', operation: 'create', definedWith: 'fields' },
+			credentials: credentials(),
+			path: 'parameters.newButtons.button[0].flowId',
+		});
+		const options = await node.methods.loadOptions.listFlows.call(ctx);
+		expect(options).toHaveLength(121);
+		expect(options[0]).toEqual({ name: 'Booking · PUBLISHED · APPOINTMENT_BOOKING', value: [...flows.flows.values()][0].id });
+		expect(platform.received('GET', `/v26.0/${WABA}/flows`)).toHaveLength(2);
+	});
+
+	it('the template\'s Flow button field is that dropdown', () => {
+		const buttons = new ChatflowWhatsApp().description.properties.filter((property) => property.type === 'fixedCollection' && JSON.stringify(property).includes('"flowId"'));
+		expect(buttons.length).toBeGreaterThan(0);
+		const flowField = JSON.parse(JSON.stringify(buttons[0])).options[0].values.find((value: { name: string }) => value.name === 'flowId');
+		expect(flowField).toMatchObject({ type: 'options', typeOptions: { loadOptionsMethod: 'listFlows' } });
 	});
 });

@@ -21,7 +21,14 @@ const buttonValues: INodeProperties[] = [
 	{ displayName: 'URL', name: 'url', type: 'string', default: '', placeholder: 'https://example.com/orders/{{1}}', description: 'URL buttons: at most one variable, {{1}}, at the end' },
 	{ displayName: 'Example', name: 'example', type: 'string', default: '', description: 'URL buttons with a variable: the full example URL; Copy Code: the example code (at most 15 characters)' },
 	{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', placeholder: '+15550051234' },
-	{ displayName: 'Flow ID', name: 'flowId', type: 'string', default: '' },
+	{
+		displayName: 'Flow Name or ID',
+		name: 'flowId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'listFlows' },
+		default: '',
+		description: 'Flow buttons: the Flow to open. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
 	{ displayName: 'Flow Action', name: 'flowAction', type: 'options', default: 'navigate', options: [{ name: 'Navigate', value: 'navigate' }, { name: 'Data Exchange', value: 'data_exchange' }] },
 	{ displayName: 'First Screen', name: 'navigateScreen', type: 'string', default: '', description: 'Flow buttons that navigate: the screen to open' },
 ];
