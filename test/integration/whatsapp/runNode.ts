@@ -1,10 +1,8 @@
 import type { IDataObject, INodeExecutionData, NodeEgressFilter } from 'n8n-workflow';
 
-import { ChatflowWhatsApp } from '../../../nodes/WhatsApp/ChatflowWhatsApp.node';
 import { resetRateLimiters } from '../../../nodes/shared/concurrency';
 import type { FakePlatform } from '../../../simulator/platform';
-import { createExecuteContext, type TestExecuteContext } from '../../support/executeContext';
-import type { RunNodeOptions } from '../../support/harness';
+import { runNode, type RunNodeOptions } from '../../support/harness';
 
 export const TOKEN = 'EAAG-whatsapp-test-token';
 export const PHONE_ID = '106540352242922';
@@ -53,24 +51,14 @@ export interface RunOptions {
 }
 
 /**
- * Executes the node on the hand-written test context. Only the template tests still use it;
- * every other test runs the node through the engine (whatsAppNode).
+ * Runs the node (version 1) through n8n-core's engine (runNode) and resolves with its output
+ * items; a node error rejects, as the node's execute() would.
  */
-export async function runWhatsApp(
-	platform: FakePlatform,
-	parameters: Record<string, unknown> | ((itemIndex: number) => Record<string, unknown>),
-	options: RunOptions = {},
-): Promise<{ output: INodeExecutionData[]; ctx: TestExecuteContext }> {
+export async function runWhatsApp(platform: FakePlatform, parameters: IDataObject, options: RunOptions = {}): Promise<{ output: INodeExecutionData[] }> {
 	resetRateLimiters();
-	const ctx = createExecuteContext({
-		parameters: parameters as IDataObject | ((itemIndex: number) => IDataObject),
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-		egressFilter: options.egressFilter,
-		credentials: { chatflowWhatsAppApi: credentials(platform, options.credentials) },
-	});
-	const [output] = await new ChatflowWhatsApp().execute.call(ctx);
-	return { output, ctx };
+	const result = await runNode(whatsAppNode(platform, parameters, { input: options.items, continueOnFail: options.continueOnFail, credentials: options.credentials, egressFilter: options.egressFilter }));
+	if (result.error) throw new Error(result.error.message);
+	return { output: result.items };
 }
 
 /** The raw bytes of every message POST, in arrival order. */

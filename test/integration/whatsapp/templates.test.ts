@@ -130,7 +130,7 @@ describe('Chatflow WhatsApp: templates on the wire', () => {
 
 	it('loads each template once per run for many items', async () => {
 		const items = Array.from({ length: 5 }, (_, i) => ({ json: { name: `P${i}` } }));
-		const { output } = await runWhatsApp(platform, (i) => send('doc_video|de', { 'header.video': '1', 'body.1': `P${i}` }), { items });
+		const { output } = await runWhatsApp(platform, send('doc_video|de', { 'header.video': '1', 'body.1': '={{ $json.name }}' }), { items });
 		expect(output.map((o) => o.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
 		expect(platform.received('GET', `/:v/${WABA_ID}/message_templates`)).toHaveLength(1);
 		expect(sentBodies(platform).map((b) => JSON.parse(b).template.components[1].parameters[0].text).sort()).toEqual(['P0', 'P1', 'P2', 'P3', 'P4']);
