@@ -15,6 +15,8 @@ export interface RunHookOptions {
 	credentials?: CredentialsByType;
 	/** n8n's webhook base URL (the production URL is `<base>/<webhookId>/<path>`). */
 	webhookBaseUrl?: string;
+	/** 'trigger' when a workflow is activated (default); 'manual' when the editor listens for a test event. */
+	mode?: 'trigger' | 'manual';
 }
 
 export interface HookRunResult {
@@ -43,10 +45,11 @@ export async function runHook(options: RunHookOptions): Promise<HookRunResult> {
 	const method = type.webhookMethods?.default?.[options.method];
 	if (!method) throw new Error(`harness: ${node.type} has no webhookMethods.default.${options.method}`);
 
-	const hooks = new ExecutionLifecycleHooks('trigger', 'hook', source as unknown as IWorkflowBase);
+	const mode = options.mode ?? 'trigger';
+	const hooks = new ExecutionLifecycleHooks(mode, 'hook', source as unknown as IWorkflowBase);
 	const additionalData = createAdditionalData(hooks, new HarnessCredentialsHelper({ ...(options.credentials ?? {}) }), 'hook');
 	if (options.webhookBaseUrl) additionalData.webhookBaseUrl = options.webhookBaseUrl;
-	const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate');
+	const context = new HookContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
 	engine.logger.drain();
 	const returned = await method.call(context);
 	return {
