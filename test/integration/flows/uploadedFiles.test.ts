@@ -7,12 +7,12 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import type { IDataObject, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { ChatflowFlowsEndpointTrigger } from '../../../nodes/WhatsAppFlowsEndpointTrigger/ChatflowFlowsEndpointTrigger.node';
 import { FakePlatform, fakeFlowMedia } from '../../../simulator/platform';
 import { encryptFlowRequest, generateFlowsKeyPair } from '../../../simulator/flows/client';
-import { createWebhookContext } from '../../support/webhookContext';
+import { runWebhook } from '../../support/harness';
+import { triggerWorkflow } from '../../support/triggerWorkflow';
 
 const APP_SECRET = 'uploaded-files-app-secret-0123456789';
 const keys = generateFlowsKeyPair();
@@ -25,18 +25,18 @@ beforeAll(async () => {
 afterAll(async () => await platform.close());
 beforeEach(() => platform.reset());
 
+/** One encrypted data_exchange request to the endpoint trigger, over HTTP through n8n's webhook middleware (the harness). */
 async function receive(data: IDataObject, options: IDataObject = { decryptFiles: true }) {
 	const request = encryptFlowRequest(keys.publicKey, { version: '3.0', action: 'data_exchange', screen: 'UPLOAD', data, flow_token: 't' }, APP_SECRET);
-	const ctx = createWebhookContext({
-		nodeType: 'n8n-nodes-chatflow.chatflowFlowsEndpointTrigger',
-		headers: request.headers,
-		rawBody: Buffer.from(request.body),
-		parameters: { options },
-		credentials: { chatflowFlowsEndpointApi: credential },
+	const credentials = { chatflowFlowsEndpointApi: credential };
+	const run = await runWebhook({
+		workflow: triggerWorkflow('chatflowFlowsEndpointTrigger', { credentials, parameters: { options } }),
+		node: 'Trigger',
+		credentials,
+		request: { headers: request.headers, body: Buffer.from(request.body) },
 	});
-	const result: IWebhookResponseData = await new ChatflowFlowsEndpointTrigger().webhook.call(ctx);
-	const [item] = result.workflowData?.[0] ?? [];
-	return { item, ctx };
+	const [item] = run.items;
+	return { item, logs: run.logs, bytes: async (property: string) => await run.binary(0, property) };
 }
 
 describe('Flows endpoint trigger: uploaded files', () => {
@@ -46,7 +46,7 @@ describe('Flows endpoint trigger: uploaded files', () => {
 		const media = fakeFlowMedia(platform);
 		const first = media.upload(photo, 'IMG_5237.jpg');
 		const second = media.upload(pdf, 'receipt.pdf');
-		const { item, ctx } = await receive({ name: 'Ana', photo_picker: [first, second] });
+		const { item, logs, bytes } = await receive({ name: 'Ana', photo_picker: [first, second] });
 
 		expect(item.json.data).toEqual({
 			name: 'Ana',
@@ -58,11 +58,11 @@ describe('Flows endpoint trigger: uploaded files', () => {
 		expect(item.json.fileErrors).toBeUndefined();
 		expect(Object.keys(item.binary ?? {})).toEqual(['photo_picker_0', 'photo_picker_1']);
 		expect(item.binary?.photo_picker_0).toMatchObject({ fileName: 'IMG_5237.jpg', mimeType: 'image/jpeg' });
-		expect(Buffer.from(item.binary!.photo_picker_0.data, 'base64').equals(photo)).toBe(true);
-		expect(Buffer.from(item.binary!.photo_picker_1.data, 'base64').equals(pdf)).toBe(true);
+		expect((await bytes('photo_picker_0')).equals(photo)).toBe(true);
+		expect((await bytes('photo_picker_1')).equals(pdf)).toBe(true);
 		// the CDN got no credential, and the item keeps no key or CDN link
 		expect(platform.requests.filter((request) => request.path.startsWith('/cdn/')).every((request) => request.headers.authorization === undefined)).toBe(true);
-		const json = JSON.stringify(item.json) + JSON.stringify(ctx.logs);
+		const json = JSON.stringify(item.json) + JSON.stringify(logs);
 		for (const secret of [first.encryption_metadata.encryption_key, first.encryption_metadata.hmac_key, first.cdn_url]) expect(json).not.toContain(secret);
 	});
 
@@ -74,7 +74,7 @@ describe('Flows endpoint trigger: uploaded files', () => {
 		const big = media.upload(randomBytes(2 * 1024 * 1024 + 1), 'big.bin');
 		const served = (entry: { cdn_url: string }) => new URL(entry.cdn_url).pathname.split('/').pop()!;
 		media.files.get(served(tampered))![100] ^= 1;
-		const { item, ctx } = await receive(
+		const { item, logs } = await receive(
 			{ document_picker: [good, tampered, { ...forgedHmac, encryption_metadata: { ...forgedHmac.encryption_metadata, hmac_key: randomBytes(32).toString('base64') } }, big] },
 			{ decryptFiles: true, maxFileSizeMb: 2 },
 		);
@@ -85,7 +85,7 @@ describe('Flows endpoint trigger: uploaded files', () => {
 			[big.media_id]: expect.stringMatching(/larger than the limit/),
 		});
 		expect((item.json.data as { document_picker: IDataObject[] }).document_picker[1]).toEqual({ media_id: tampered.media_id, file_name: 'tampered.bin', error: 'the downloaded file does not match encrypted_hash (SHA-256)' });
-		expect(ctx.logs.some((line) => line.level === 'warn' && /3 uploaded file\(s\) refused/.test(line.message))).toBe(true);
+		expect(logs.some((line) => line.level === 'warn' && /3 uploaded file\(s\) refused/.test(line.message))).toBe(true);
 	});
 
 	it('reports a file the CDN no longer has', async () => {

@@ -44,6 +44,8 @@ interface PendingCall {
 	run(request: unknown, response: unknown): Promise<void>;
 	/** Settles when the node's webhook() has returned (it may answer before it is done). */
 	done?: Promise<void>;
+	/** Set when webhook() returned without the request being answered (a respond node answers later). */
+	leftUnanswered?: boolean;
 }
 
 type ExpressRequest = { params: Record<string, string>; contentType?: string; headers: Record<string, string> };
@@ -107,6 +109,7 @@ export async function runWebhook(options: RunWebhookOptions): Promise<WebhookRun
 			const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 			try {
 				returned = await type.webhook!.call(context);
+				call.leftUnanswered = !res.headersSent && returned.noWebhookResponse === true;
 				// n8n 2.x's answer for 'onReceived' webhooks whose node did not answer itself, sent once
 				// the execution is queued: the description's responseData, else the node's webhookResponse.
 				if (!res.headersSent && !returned.noWebhookResponse) {
@@ -125,16 +128,36 @@ export async function runWebhook(options: RunWebhookOptions): Promise<WebhookRun
 	try {
 		const query = new URLSearchParams(options.request.query ?? {}).toString();
 		const method = String(description.httpMethod);
-		const answer = await fetch(`${url}/${token}${query ? `?${query}` : ''}`, {
+		const controller = new AbortController();
+		const answering = fetch(`${url}/${token}${query ? `?${query}` : ''}`, {
 			method,
 			headers: options.request.headers,
 			body: method === 'GET' || method === 'HEAD' ? undefined : options.request.body,
+			signal: controller.signal,
 		});
-		const body = Buffer.from(await answer.arrayBuffer());
+		// A 'responseNode' webhook that hands the request to its workflow is answered later by a
+		// respond node of the execution this harness does not run: nothing answers, so once the
+		// node has returned the request is dropped and the response is empty (status 0).
+		const waitsForRespondNode = String(description.responseMode) === 'responseNode';
+		const dropped = waitsForRespondNode
+			? (async () => {
+					while (!call.done) await new Promise((resolve) => setTimeout(resolve, 5));
+					await call.done;
+					if (call.leftUnanswered) controller.abort();
+				})()
+			: undefined;
+		const answer = await answering.catch((error: Error) => {
+			if (controller.signal.aborted) return undefined;
+			throw error;
+		});
+		await dropped;
+		const body = answer ? Buffer.from(await answer.arrayBuffer()) : Buffer.alloc(0);
 		await call.done;
 		const items = returned?.workflowData?.[0] ?? [];
 		return {
-			response: { status: answer.status, contentType: answer.headers.get('content-type') ?? '', headers: Object.fromEntries(answer.headers), body, text: body.toString('utf8') },
+			response: answer
+				? { status: answer.status, contentType: answer.headers.get('content-type') ?? '', headers: Object.fromEntries(answer.headers), body, text: body.toString('utf8') }
+				: { status: 0, contentType: '', headers: {}, body, text: '' },
 			returned,
 			items,
 			// n8n keeps static data in an observable proxy: copy it out as JSON.
