@@ -85,53 +85,38 @@ export function evaluateExpression(source, lookup) {
 		while (startsOperand(peek())) value = `${value ?? ''}${operand() ?? ''}`;
 		return value;
 	};
-	const product = () => {
-		let left = joined();
-		while (['*', '/', '%'].includes(peek())) {
-			const operator = next();
-			const right = Number(joined());
-			left = operator === '*' ? Number(left) * right : operator === '/' ? Number(left) / right : Number(left) % right;
+	// One precedence level: operands of the next-higher level, combined left to right by this
+	// level's operators.
+	const level = (higher, operations) => () => {
+		let left = higher();
+		while (Object.hasOwn(operations, peek() ?? '')) {
+			const combine = operations[next()];
+			left = combine(left, higher());
 		}
 		return left;
 	};
-	const sum = () => {
-		let left = product();
-		while (['+', '-'].includes(peek())) {
-			const operator = next();
-			const right = product();
-			left = operator === '+' ? Number(left) + Number(right) : Number(left) - Number(right);
-		}
-		return left;
-	};
-	const comparison = () => {
-		let left = sum();
-		while (['==', '!=', '>', '<', '>=', '<='].includes(peek())) {
-			const operator = next();
-			const right = sum();
-			// Loose equality on purpose: form values are strings, literals in conditions often numbers.
-			// eslint-disable-next-line eqeqeq
-			left = operator === '==' ? left == right : operator === '!=' ? left != right : operator === '>' ? left > right : operator === '<' ? left < right : operator === '>=' ? left >= right : left <= right;
-		}
-		return left;
-	};
-	const and = () => {
-		let left = comparison();
-		while (peek() === '&&') {
-			next();
-			const right = comparison();
-			left = Boolean(left) && Boolean(right);
-		}
-		return left;
-	};
-	const or = () => {
-		let left = and();
-		while (peek() === '||') {
-			next();
-			const right = and();
-			left = Boolean(left) || Boolean(right);
-		}
-		return left;
-	};
+	const product = level(joined, {
+		'*': (left, right) => Number(left) * Number(right),
+		'/': (left, right) => Number(left) / Number(right),
+		'%': (left, right) => Number(left) % Number(right),
+	});
+	const sum = level(product, {
+		'+': (left, right) => Number(left) + Number(right),
+		'-': (left, right) => Number(left) - Number(right),
+	});
+	// Loose equality on purpose: form values are strings, literals in conditions often numbers.
+	/* eslint-disable eqeqeq */
+	const comparison = level(sum, {
+		'==': (left, right) => left == right,
+		'!=': (left, right) => left != right,
+		'>': (left, right) => left > right,
+		'<': (left, right) => left < right,
+		'>=': (left, right) => left >= right,
+		'<=': (left, right) => left <= right,
+	});
+	/* eslint-enable eqeqeq */
+	const and = level(comparison, { '&&': (left, right) => Boolean(left) && Boolean(right) });
+	const or = level(and, { '||': (left, right) => Boolean(left) || Boolean(right) });
 	const value = or();
 	if (position < tokens.length) throw new Error(`unexpected ${tokens[position]}`);
 	return value;
