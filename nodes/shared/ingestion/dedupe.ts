@@ -51,6 +51,9 @@ export interface DedupeResult {
  * turns it into "seen" for the window. Releasing removes it so the next delivery is processed.
  */
 export class DeliveryClaims {
+	/** No claims: de-duplication is off, had nothing to claim, or its store failed. */
+	static readonly none = new DeliveryClaims(undefined, [], '', 0);
+
 	constructor(
 		private readonly store: KeyValueStore | undefined,
 		private readonly keys: string[],
@@ -86,7 +89,7 @@ export async function deduplicate(
 	scope: string,
 	handoverMs = HANDOVER_MS,
 ): Promise<DedupeResult> {
-	if (events.length === 0 || windowMs <= 0) return { fresh: events, duplicates: 0, inFlight: 0, claims: new DeliveryClaims(undefined, [], '', 0) };
+	if (events.length === 0 || windowMs <= 0) return { fresh: events, duplicates: 0, inFlight: 0, claims: DeliveryClaims.none };
 	const pending = `${PENDING}${randomUUID()}`;
 	const keys = events.map((event) => `${scope}${dedupeKey(event)}`);
 	try {
@@ -103,6 +106,6 @@ export async function deduplicate(
 			claims: new DeliveryClaims(store, keys.filter((_, index) => won[index]), pending, windowMs),
 		};
 	} catch (error) {
-		return { fresh: events, duplicates: 0, inFlight: 0, claims: new DeliveryClaims(undefined, [], '', 0), storeError: error as Error };
+		return { fresh: events, duplicates: 0, inFlight: 0, claims: DeliveryClaims.none, storeError: error as Error };
 	}
 }

@@ -25,8 +25,9 @@ const LABEL: Record<Channel, string> = {
 /**
  * The whole `webhook()` of every chatflow trigger: handshake, pipeline, de-duplication,
  * routing to waiting executions (the conversation engine's `routeTriggerEvents`), optional
- * media download, emit; the platform's 200 comes once the events are in n8n's hands. Never throws (n8n would start an execution with the error):
- * whatever happens ends in an HTTP status and, when something was refused, a log line.
+ * media download, emit; the platform's 200 comes once the events are in n8n's hands. Never
+ * throws (n8n would start an execution with the error): whatever happens ends in an HTTP status
+ * and, when something was refused, a log line.
  */
 export async function handleTriggerWebhook(this: IWebhookFunctions, channel: Channel): Promise<IWebhookResponseData> {
 	try {
@@ -69,8 +70,7 @@ async function receive(ctx: IWebhookFunctions, channel: Channel): Promise<IWebho
 
 	const dedupe = await dropDuplicates(ctx, channel, settings, result.events);
 	if (dedupe.storeError && settings.refuseWithoutStore) {
-		ctx.getResponseObject().setHeader('Retry-After', '30');
-		return answer(ctx, 503, 'the State Store is unreachable; deliver again later');
+		return answer(ctx, 503, 'the State Store is unreachable; deliver again later', 30);
 	}
 	if (dedupe.inFlight) {
 		// Another delivery of these events holds them and has not handed them to n8n yet (or its
@@ -78,8 +78,7 @@ async function receive(ctx: IWebhookFunctions, channel: Channel): Promise<IWebho
 		// it again later. The events this call claimed are released for that delivery.
 		await settleClaims(dedupe.claims, false, warner(ctx, channel));
 		log(ctx, channel, 'warn', `${dedupe.inFlight} event(s) of this delivery are still being handed to n8n by an earlier delivery; refused (503) so it is delivered again`);
-		ctx.getResponseObject().setHeader('Retry-After', String(Math.ceil(HANDOVER_MS / 1000)));
-		return answer(ctx, 503, 'an earlier delivery of these events is still being handed to n8n; deliver again later');
+		return answer(ctx, 503, 'an earlier delivery of these events is still being handed to n8n; deliver again later', Math.ceil(HANDOVER_MS / 1000));
 	}
 	if (dedupe.fresh.length === 0) return answer(ctx, 200, result.body);
 	// Whatever goes wrong before the events reach n8n, the next delivery must be able to take them.

@@ -9,9 +9,12 @@ export function answer(
 	ctx: IWebhookFunctions,
 	status: number,
 	body: string | object,
+	/** With a 503: when the platform should deliver again. */
+	retryAfterSeconds?: number,
 ): IWebhookResponseData {
 	const res = ctx.getResponseObject();
 	if (!res.headersSent) {
+		if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
 		if (typeof body === 'string') res.status(status).type('text/plain').send(body);
 		else res.status(status).json(body);
 	}
