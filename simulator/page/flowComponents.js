@@ -1,9 +1,10 @@
 // The Flow components newer than the basic form fields, as the phone shows them: CalendarPicker
-// (single and range), ChipsSelector, ImageCarousel, NavigationList, PhotoPicker and
-// DocumentPicker (the file is encrypted and put on the fake CDN by the simulator, as WhatsApp
-// does), and the placeholder for a component type this previewer does not know. `flow` is the
-// runner: form values, setValue, field, resolve, run.
+// (single and range, with its unavailable dates and days of the week), ChipsSelector,
+// ImageCarousel, NavigationList, PhotoPicker and DocumentPicker (the file is encrypted and put on
+// the fake CDN by the simulator, as WhatsApp does), and the placeholder for a component type this
+// previewer does not know. `flow` is the runner: form values, setValue, field, resolve, run.
 import { h } from './render.js';
+import { calendarDateProblem } from './flowValidation.js';
 import { renderRichText } from './richText.js';
 
 export const EXTRA_COMPONENTS = {
@@ -30,10 +31,11 @@ function calendarPicker(flow, component) {
 	const form = flow.current.form;
 	const range = component.mode === 'range';
 	const label = flow.resolve(component.label);
-	const unavailable = new Set(flow.resolve(component['unavailable-dates']) ?? []);
+	const rules = { 'unavailable-dates': flow.resolve(component['unavailable-dates']), 'include-days': flow.resolve(component['include-days']) };
 	const attributes = { type: 'date', min: flow.resolve(component['min-date']), max: flow.resolve(component['max-date']), disabled: component.enabled === false };
 	const pick = (value, apply) => {
-		if (value && unavailable.has(value)) return flow.toast(`${value} is not available`);
+		const problem = calendarDateProblem(rules, value);
+		if (problem) return flow.toast(problem);
 		apply(value);
 		if (component['on-select-action']) flow.run(component['on-select-action']);
 	};

@@ -130,6 +130,9 @@ describe('Flow previewer: every component in a browser', () => {
 		expect(await panel.locator('p.flow-text', { hasText: 'Was 10 €' }).getAttribute('style')).toBe('font-weight: 600; text-decoration: line-through');
 		expect(await panel.locator('.flow-rich-text:not(.flow-text) strong').textContent()).toBe('bold');
 		expect(await panel.locator('.flow-rich-text li').count()).toBe(2);
+		expect(await panel.locator('.flow-rich-text table th').allTextContents()).toEqual(['Plan', 'Price']);
+		expect(await panel.locator('.flow-rich-text table td').allTextContents()).toEqual(['Basic', '5 EUR', 'Pro', '9 EUR']);
+		expect(await panel.locator('.flow-rich-text img.rich-image').getAttribute('alt')).toBe('A red dot');
 		expect(await panel.locator('img.flow-image').getAttribute('alt')).toBe('Logo');
 		expect(await panel.locator('.flow-carousel img').count()).toBe(2);
 		expect(await panel.locator('.flow-link', { hasText: 'Terms' }).count()).toBe(1);
@@ -161,8 +164,15 @@ describe('Flow previewer: every component in a browser', () => {
 		await panel.locator('input[name="opt_in"]').check();
 		await panel.locator('.flow-text', { hasText: 'Thanks for opting in' }).waitFor();
 		await panel.locator('input[name="visit"]').fill('2027-01-10');
+		// include-days leaves out weekends: a Saturday is refused, a Monday taken.
+		await panel.locator('input[name="day"]').fill('2027-01-09');
+		await panel.locator('.snackbar', { hasText: 'Sat is not a day you can pick' }).waitFor();
 		await panel.locator('input[name="day"]').fill('2027-01-11');
+		// max-days is 7: a ten-day stay is refused on submit, a four-day one accepted.
 		await panel.locator('input[name="stay.start-date"]').fill('2027-02-01');
+		await panel.locator('input[name="stay.end-date"]').fill('2027-02-10');
+		await page.click('.flow-cta');
+		expect(await panel.locator('.field.invalid[data-name="stay"] .field-error').textContent()).toBe('Select at most 7 days');
 		await panel.locator('input[name="stay.end-date"]').fill('2027-02-04');
 		// The pattern refuses lower case: the helper text becomes the error.
 		await page.click('.flow-cta');

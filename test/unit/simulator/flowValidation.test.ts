@@ -1,7 +1,7 @@
 /**
  * The checks the Flow previewer runs on a field before a footer's action, as the phone does.
  */
-import { fieldError } from '../../../simulator/page/flowValidation.js';
+import { calendarDateProblem, fieldError } from '../../../simulator/page/flowValidation.js';
 
 describe('Flow field validation', () => {
 	it('requires a value, whatever its kind', () => {
@@ -16,6 +16,25 @@ describe('Flow field validation', () => {
 		expect(fieldError(range, { 'start-date': '2027-01-02' })).toBeUndefined();
 		expect(fieldError({ ...range, required: true }, { 'start-date': '2027-01-02' })).toBe('Select the start and end dates');
 		expect(fieldError(range, { 'start-date': '2027-01-05', 'end-date': '2027-01-02' })).toBe('The end date is before the start date');
+	});
+
+	it('keeps a CalendarPicker range within min-days and max-days, both ends counted', () => {
+		const range = { type: 'CalendarPicker', mode: 'range', 'min-days': 2, 'max-days': 7 };
+		expect(fieldError(range, { 'start-date': '2027-01-04', 'end-date': '2027-01-04' })).toBe('Select at least 2 days');
+		expect(fieldError(range, { 'start-date': '2027-01-04', 'end-date': '2027-01-05' })).toBeUndefined();
+		expect(fieldError(range, { 'start-date': '2027-01-04', 'end-date': '2027-01-10' })).toBeUndefined();
+		expect(fieldError(range, { 'start-date': '2027-01-04', 'end-date': '2027-01-11' })).toBe('Select at most 7 days');
+	});
+
+	it('offers only the weekdays in include-days and never an unavailable date', () => {
+		const weekdays = { type: 'CalendarPicker', 'include-days': ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], 'unavailable-dates': ['2027-01-05'] };
+		expect(calendarDateProblem(weekdays, '2027-01-04')).toBeUndefined(); // a Monday
+		expect(calendarDateProblem(weekdays, '2027-01-09')).toBe('Sat is not a day you can pick');
+		expect(calendarDateProblem(weekdays, '2027-01-05')).toBe('2027-01-05 is not available');
+		expect(fieldError(weekdays, '2027-01-10')).toBe('Sun is not a day you can pick');
+		expect(fieldError({ ...weekdays, mode: 'range' }, { 'start-date': '2027-01-04', 'end-date': '2027-01-09' })).toBe('Sat is not a day you can pick');
+		// A list still bound to data (`${data.days}`) is checked by the picker once resolved, not here.
+		expect(fieldError({ type: 'CalendarPicker', 'include-days': '${data.days}' }, '2027-01-09')).toBeUndefined();
 	});
 
 	it('counts selected items and uploads, even when the field is optional', () => {
