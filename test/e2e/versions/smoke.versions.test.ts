@@ -3,10 +3,11 @@
  * test, run against the n8n named by CHATFLOW_N8N_VERSION (`npm run test:versions`). The package
  * is installed the way n8n's community-package installer does it, so it runs against that n8n's
  * own n8n-workflow. Each test's title starts with the capability's column in the compatibility
- * table (`[trigger] …`), which scripts/versions/report.ts fills from the results.
+ * table (`[trigger] …`), which scripts/versionsReport.ts fills from the results.
  */
 import { randomUUID } from 'node:crypto';
 
+import { SAVED_WAIT_UNSUPPORTED } from '../../../nodes/Conversation/actions/waitForReply/execute';
 import { FakePlatform } from '../../../simulator/platform';
 import { conversationWorkflow, sentTo, turn, until } from '../conversation-flow';
 import {
@@ -224,6 +225,17 @@ describe(`${PACKAGE_NAME} on this n8n`, () => {
 		const [execution] = await n8n.api.waitForExecutions(workflowId, 1);
 		expect(execution.status).toBe('success');
 		expect(await n8n.api.executions(workflowId, { includeData: false })).toHaveLength(1);
+	});
+
+	it('[saved waits checked] a wait that must be saved is saved as waiting, or refused with a clear error where this n8n cannot resume it', async () => {
+		const { workflowId, url } = await conversation(1);
+		await turn({ url, platform }, '4915100000105', { type: 'text', text: { body: 'hi' } }, 1);
+		const [execution] = await until('the execution saved as waiting or failed', async () => {
+			const all = await n8n.api.executions(workflowId);
+			return all.length === 1 && (all[0].status === 'waiting' || all[0].status === 'error') ? all : undefined;
+		});
+		if (execution.status === 'error') expect((execution.data?.resultData.error as { message?: string } | undefined)?.message).toBe(SAVED_WAIT_UNSUPPORTED.message);
+		else expect(execution.status).toBe('waiting');
 	});
 
 	it('[timeout] a waiting conversation nobody answers leaves by its Timed Out output', async () => {

@@ -24,7 +24,15 @@ import {
 	type WaitRecord,
 } from '../../../shared/conversation';
 import { rememberContact, resolveContact } from '../contact/resolveContact';
+import { engineForwardsAllOutputs } from './engineSupport';
 import { KEEP_RUNNING_DEFAULT_SECONDS, readWaitSettings } from './settings';
+
+/** What the node says where the running n8n cannot resume a saved wait (engineSupport.ts). */
+export const SAVED_WAIT_UNSUPPORTED = {
+	message: 'This n8n cannot resume a conversation saved as waiting: it needs n8n 2.39.0 or newer',
+	description:
+		'The reply did not arrive while the execution kept running, so the wait would be saved, and this n8n\'s engine would resume it without passing the reply or the timeout on. Upgrade n8n to 2.39.0 or newer, or set "Keep Execution Running (Seconds)" at least as long as the timeout, so the whole wait happens in the running execution.',
+};
 
 export async function executeWaitForReply(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
@@ -78,6 +86,8 @@ export async function executeWaitForReply(ctx: IExecuteFunctions): Promise<INode
 		});
 		if (outcome !== 'save') return outcome;
 	}
+
+	if (engineForwardsAllOutputs(ctx) === false) throw new NodeOperationError(ctx.getNode(), SAVED_WAIT_UNSUPPORTED.message, { description: SAVED_WAIT_UNSUPPORTED.description });
 
 	// On timeout n8n resumes the execution with this node disabled, which forwards the node's
 	// stack input: make that input the "Timed Out" output (see docs/conversations.md).
