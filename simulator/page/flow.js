@@ -322,7 +322,7 @@ class FlowRunner {
 		const payload = this.resolve(action.payload ?? {});
 		if (action.name === 'navigate') this.show(action.next?.name, payload);
 		else if (action.name === 'data_exchange') await this.exchange('data_exchange', payload);
-		else if (action.name === 'complete') await this.complete({ ...payload, flow_token: this.parameters.flow_token ?? 'unused' });
+		else if (action.name === 'complete') await this.complete({ ...payload, flow_token: this.parameters.flow_token ?? 'unused' }, this.maskedKeys(action.payload));
 		else if (action.name === 'update_data') {
 			Object.assign(this.current.data, payload);
 			this.render();
@@ -367,14 +367,31 @@ class FlowRunner {
 		setTimeout(() => snackbar.remove(), 5000);
 	}
 
-	async complete(response) {
+	async complete(response, masked = []) {
 		this.renderLoading('Sending…');
 		await fetch('/_sim/api/flows/complete', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ contactId: this.contactId, replyTo: this.message.id, response }),
+			body: JSON.stringify({ contactId: this.contactId, replyTo: this.message.id, response, masked }),
 		});
 		this.close();
+	}
+
+	/**
+	 * Keys of a complete payload that carry a field a screen lists as `sensitive` (Flow JSON 5.1+):
+	 * WhatsApp sends their values to the business but hides them in the chat's summary of the
+	 * answer. A key counts when its value is `${form.x}` or `${screen.S.form.x}` of such a field.
+	 */
+	maskedKeys(payload) {
+		const sensitive = new Set(this.screens.flatMap((screen) => (screen.sensitive ?? []).map((name) => `${screen.id}.${name}`)));
+		if (sensitive.size === 0) return [];
+		const current = this.current?.screen.id;
+		return Object.entries(payload ?? {})
+			.filter(([, value]) => {
+				const match = /^\$\{(?:screen\.([A-Za-z0-9_]+)\.)?form\.([A-Za-z0-9_]+)\}$/.exec(String(value));
+				return match !== null && sensitive.has(`${match[1] ?? current}.${match[2]}`);
+			})
+			.map(([key]) => key);
 	}
 
 	close() {

@@ -80,13 +80,14 @@ function renderContactMessage(message) {
 		case 'contact':
 			return { content: h('div', { class: 'text' }, `👤 ${input.name}\n${input.phone}`) };
 		case 'flow':
-			return { content: flowAnswer(input.responseJson) };
+			return { content: flowAnswer(input.responseJson, input.masked ?? []) };
 		default:
 			return { content: h('div', { class: 'text' }, JSON.stringify(input)) };
 	}
 }
 
-function flowAnswer(responseJson) {
+/** The chat's summary of a completed Flow; values of `sensitive` fields are hidden, as WhatsApp does. */
+function flowAnswer(responseJson, masked) {
 	let fields = {};
 	try {
 		fields = JSON.parse(responseJson);
@@ -95,7 +96,7 @@ function flowAnswer(responseJson) {
 	}
 	const rows = Object.entries(fields)
 		.filter(([key]) => key !== 'flow_token')
-		.map(([key, value]) => h('div', { class: 'flow-field' }, h('span', {}, key), h('b', {}, Array.isArray(value) ? value.join(', ') : String(value))));
+		.map(([key, value]) => h('div', { class: 'flow-field', 'data-key': key }, h('span', {}, key), h('b', {}, masked.includes(key) ? '••••••' : Array.isArray(value) ? value.join(', ') : String(value))));
 	return h('div', { class: 'flow-answer' }, h('div', { class: 'flow-answer-title' }, '📋 Sent'), ...rows);
 }
 

@@ -68,9 +68,10 @@ export function installPage(ctx: SimulatorContext, statuses: StatusEmitter): voi
 		return { json: fakeFlowMedia(platform).upload(Buffer.from(request.body), fileName) };
 	});
 	platform.on('POST', '/_sim/api/flows/complete', async (request) => {
-		const body = bodyOf<{ contactId: string; replyTo?: string; response: Record<string, unknown> }>(request);
+		const body = bodyOf<{ contactId: string; replyTo?: string; response: Record<string, unknown>; masked?: unknown }>(request);
 		if (!body.contactId || typeof body.response !== 'object') return bad('contactId and response are required');
-		const message = await receiveFromContact(ctx, 'whatsapp', body.contactId, { kind: 'flow', responseJson: JSON.stringify(body.response), replyTo: body.replyTo });
+		const masked = Array.isArray(body.masked) ? body.masked.filter((key): key is string => typeof key === 'string') : [];
+		const message = await receiveFromContact(ctx, 'whatsapp', body.contactId, { kind: 'flow', responseJson: JSON.stringify(body.response), replyTo: body.replyTo, ...(masked.length ? { masked } : {}) });
 		return { json: { id: message.id, status: message.status } };
 	});
 

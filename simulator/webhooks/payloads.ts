@@ -13,7 +13,8 @@ export type UserInput =
 	| { kind: 'location'; latitude: number; longitude: number; name?: string; address?: string }
 	| { kind: 'image'; mediaId: string; url: string; mimeType: string; sha256: string; size: number; fileName: string; caption?: string }
 	| { kind: 'contact'; name: string; phone: string }
-	| { kind: 'flow'; responseJson: string; replyTo?: string };
+	/** `masked`: keys of the response whose values the chat summary hides (the screens' `sensitive` fields). */
+	| { kind: 'flow'; responseJson: string; replyTo?: string; masked?: string[] };
 
 export type StatusName = 'sent' | 'delivered' | 'read' | 'failed';
 

@@ -210,6 +210,11 @@ describe('Flow previewer: every component in a browser', () => {
 		const [delivery] = await receiver.waitFor((entries) => entries.some((entry) => entry.raw.toString().includes('nfm_reply')), 10_000);
 		const reply = JSON.parse(delivery.raw.toString()).entry[0].changes[0].value.messages[0].interactive.nfm_reply;
 		const response = JSON.parse(reply.response_json);
+		// full_name is `sensitive`: the business gets it, the chat's summary hides it.
+		const summary = page.locator('.flow-answer').last();
+		await summary.waitFor();
+		expect(await summary.locator('.flow-field[data-key="full_name"] b').textContent()).toBe('••••••');
+		expect(await summary.locator('.flow-field[data-key="plan"] b').textContent()).toBe('pro');
 		expect(response).toMatchObject({ flow_token: 'tok-all', plan: 'pro', full_name: 'Ada', topics: ['food', 'sport'], stay: { 'start-date': '2027-02-01', 'end-date': '2027-02-04' } });
 		const check = async (entry: any, plaintext: Buffer, fileName: string) => {
 			expect(entry).toMatchObject({ file_name: fileName, media_id: expect.any(String), cdn_url: expect.stringContaining('/cdn/flow-media/') });
