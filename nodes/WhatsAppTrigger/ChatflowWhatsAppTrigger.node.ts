@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 					value: 'phoneNumberOverride',
 					description: 'Activation points this phone number\'s callback override at this workflow; other numbers and workflows of the app are untouched',
 				},
-				help: 'Activation sets the callback override of the phone number below (WhatsApp Cloud API credential) to the Production URL; Meta verifies it with the Meta App credential\'s verify token. Deactivation removes it. Messages, statuses, echoes and calls of this number come here; template and account events still go to the app\'s URL.',
+				help: 'Activation sets the callback override of the phone number below (WhatsApp Cloud API credential) to the Production URL; Meta verifies it with the Meta App credential\'s verify token. Deactivation removes it. Messages, statuses, echoes and calls of this number come here; template and account events and marketing preferences (user_preferences) still go to the app\'s URL, as Meta sends them.',
 				properties: [
 					{
 						displayName: 'Phone Number ID',
@@ -50,7 +50,7 @@ const properties: INodeProperties[] = [
 					value: 'businessAccountOverride',
 					description: 'Activation points the WABA\'s callback override at this workflow; the app\'s own URL is untouched',
 				},
-				help: 'Activation sets the callback override of the WhatsApp Business Account (WhatsApp Cloud API credential) to the Production URL; Meta verifies it with the Meta App credential\'s verify token. Deactivation removes it. A phone number with its own override still sends there; template and account events still go to the app\'s URL.',
+				help: 'Activation sets the callback override of the WhatsApp Business Account (WhatsApp Cloud API credential) to the Production URL; Meta verifies it with the Meta App credential\'s verify token. Deactivation removes it. A phone number with its own override still sends there; template and account events and marketing preferences (user_preferences) still go to the app\'s URL, as Meta sends them.',
 			},
 		],
 		events: [

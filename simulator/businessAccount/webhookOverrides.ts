@@ -9,8 +9,8 @@ import type { RecordedRequest, ScriptedResponse } from '../platform/types';
  * override, else its WABA's override (set with `subscribed_apps`), else the app's callback URL.
  * Setting an override makes Meta verify the URL first, with the GET handshake (`hub.mode`,
  * `hub.verify_token`, `hub.challenge`), and refuse the override with error 2200 when the URL does
- * not echo the challenge. Overrides cover the messages-like fields; template and account fields
- * always go to the app.
+ * not echo the challenge. Overrides cover the fields in `OVERRIDABLE_FIELDS` only; every other
+ * field (templates, account events, `user_preferences`) always goes to the app's callback URL.
  *
  * Endpoints, as Meta's webhook-overrides page describes them:
  *   POST /{phone-number-id}  { webhook_configuration: { override_callback_uri, verify_token } }
@@ -23,8 +23,8 @@ import type { RecordedRequest, ScriptedResponse } from '../platform/types';
  *   DELETE /{waba-id}/subscribed_apps
  */
 export interface WebhookRouting {
-	/** The URL Meta would POST a `messages` webhook of this phone number to ('' when none). */
-	targetFor(phoneNumberId: string): string;
+	/** The URL Meta would POST a webhook of this phone number and field (default `messages`) to ('' when none). */
+	targetFor(phoneNumberId: string, field?: string): string;
 	/** The app's callback URL for WhatsApp (set through `/{app-id}/subscriptions` or by a test). */
 	appCallback: string;
 	/** Phone number id → override URL. */
@@ -34,6 +34,23 @@ export interface WebhookRouting {
 	/** Every verification GET made, with the answer it got. */
 	readonly verifications: Array<{ url: string; status: number | 'network error'; ok: boolean }>;
 }
+
+/** The webhook fields that follow a callback override, as Meta's "Webhook overrides" page lists them. */
+export const OVERRIDABLE_FIELDS: ReadonlySet<string> = new Set([
+	'messages',
+	'message_echoes',
+	'calls',
+	'consumer_profile',
+	'messaging_handovers',
+	'group_lifecycle_update',
+	'group_participants_update',
+	'group_settings_update',
+	'group_status_update',
+	'smb_message_echoes',
+	'smb_app_state_sync',
+	'history',
+	'account_settings_update',
+]);
 
 export interface WebhookRoutingOptions {
 	appId: string;
@@ -49,7 +66,8 @@ export function installWebhookOverrides(platform: FakePlatform, options: Webhook
 		numberOverrides: new Map(),
 		wabaSubscription: undefined,
 		verifications: [],
-		targetFor(phoneNumberId) {
+		targetFor(phoneNumberId, field = 'messages') {
+			if (!OVERRIDABLE_FIELDS.has(field)) return this.appCallback;
 			return this.numberOverrides.get(phoneNumberId) || this.wabaSubscription?.overrideUrl || this.appCallback;
 		},
 	};

@@ -6,12 +6,13 @@ import type { ScriptedResponse } from './types';
  * answers with Meta's error codes: 132001 (no such template in this language), 132000 (number
  * of parameters or cards differs), 132012 (parameter format differs: media type, named vs
  * positional, button sub_type), 131008 (a required parameter is missing: a button's value, the
- * offer's expiry, a product), 132015/132016 (template paused/disabled). Written from Meta's
+ * offer's expiry, a product), 132015/132016 (template paused/disabled), 131062 (an authentication
+ * template to a business-scoped user ID; the code is Meta's, the wording ours). Written from Meta's
  * error-code reference, independently of the node's own checks, so both must agree.
  */
 
 type Json = Record<string, unknown>;
-type Definition = { name?: unknown; language?: unknown; status?: unknown; parameter_format?: unknown; components?: unknown };
+type Definition = { name?: unknown; language?: unknown; status?: unknown; category?: unknown; parameter_format?: unknown; components?: unknown };
 type DefComponent = { type?: string; format?: string; text?: string; buttons?: Array<{ type?: string; url?: string }>; cards?: Array<{ components?: DefComponent[] }>; limited_time_offer?: { has_expiration?: boolean } };
 
 class SendRefused extends Error {
@@ -33,7 +34,10 @@ const missing = (details: string) => new SendRefused(131008, 'Required parameter
 export function checkTemplateSend(body: Json, templates: Definition[]): ScriptedResponse | undefined {
 	if (body.type !== 'template' || templates.length === 0) return undefined;
 	try {
-		check((body.template ?? {}) as Json, templates);
+		const definition = check((body.template ?? {}) as Json, templates);
+		if (body.recipient !== undefined && String(definition.category ?? '').toUpperCase() === 'AUTHENTICATION') {
+			throw new SendRefused(131062, 'Business-scoped user ID not supported', 'authentication templates cannot be sent to a business-scoped user ID; use the phone number');
+		}
 		return undefined;
 	} catch (error) {
 		if (!(error instanceof SendRefused)) throw error;
@@ -41,7 +45,8 @@ export function checkTemplateSend(body: Json, templates: Definition[]): Scripted
 	}
 }
 
-function check(template: Json, templates: Definition[]): void {
+/** The template's definition, once the send matches it. */
+function check(template: Json, templates: Definition[]): Definition {
 	const name = String(template.name ?? '');
 	const language = String((template.language as Json | undefined)?.code ?? '');
 	const definition = templates.find((t) => t.name === name && t.language === language);
@@ -57,6 +62,7 @@ function check(template: Json, templates: Definition[]): void {
 	checkScope(defined, sent, named, '');
 	checkCarousel(defined, sent);
 	checkOffer(defined, sent);
+	return definition;
 }
 
 const ofType = (components: Json[], type: string) => components.filter((c) => String(c.type).toLowerCase() === type);

@@ -35,6 +35,7 @@ const BURST = Math.ceil(RATE / 10); // what the limiter lets start at once after
 const RECIPIENTS = 30;
 const BAD_NUMBER = '+0000'; // refused by the node itself
 const META_REFUSED = '491510000005'; // refused by Meta
+const BSUID = 'US.13491208655302741918'; // a recipient who shares no phone number
 
 const SPRING_SALE = {
 	id: '2001',
@@ -187,7 +188,8 @@ describe('examples/marketing-campaign: send', () => {
 					status(c, 'delivered'),
 					status(a, 'read'),
 					status(b, 'read'),
-					status(d, 'failed', { errors: [{ code: 131026, title: 'Message undeliverable' }] }),
+					// Sent to a person who shares no phone number: Meta names them by BSUID only.
+					status(d, 'failed', { recipient_id: undefined, recipient_user_id: BSUID, errors: [{ code: 131026, title: 'Message undeliverable' }] }),
 					// Not a campaign message: no callback data.
 					{ id: 'wamid.OTHER', status: 'delivered', timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: '1' },
 				],
@@ -197,7 +199,9 @@ describe('examples/marketing-campaign: send', () => {
 			const executions = await n8n.api.waitForExecutions(reportWorkflowId, 2);
 			expect(executions.map((e) => e.status)).toEqual(['success', 'success']);
 			expect(n8n.output(executions[1], 'Record Status')[0]).toHaveLength(6);
-			expect(n8n.output(executions[1], 'Record Status')[0][5]).toMatchObject({ campaign: CAMPAIGN, messageId: d, status: 'failed', error: '131026 Message undeliverable' });
+			const rows = n8n.output(executions[1], 'Record Status')[0];
+			expect(rows[0]).toMatchObject({ messageId: a, status: 'delivered', recipient: '491510000000' });
+			expect(rows[5]).toMatchObject({ campaign: CAMPAIGN, messageId: d, status: 'failed', error: '131026 Message undeliverable', recipient: BSUID });
 
 			const response = await fetch(`${n8n.state.url}/webhook/chatflow-campaign-report?campaign=${CAMPAIGN}`, { headers: { 'x-campaign-key': API_KEY } });
 			expect(response.status).toBe(200);

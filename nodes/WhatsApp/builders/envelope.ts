@@ -1,5 +1,5 @@
 import { LIMITS } from './limits';
-import { phoneDigits, RECIPIENT_FORMS, whatsAppIdKind } from '../../shared/identity';
+import { notAWhatsAppId, phoneDigits, whatsAppIdKind } from '../../shared/identity';
 import { maxBytes, MessageFieldError, requireText } from '../../shared/fields';
 
 /** What every outgoing message shares (Meta's messages reference). */
@@ -45,9 +45,7 @@ export function recipientField(value: unknown): RecipientField {
 	const kind = whatsAppIdKind(raw);
 	if (kind === 'phone') return { to: phoneDigits(raw)! };
 	if (kind === 'bsuid' || kind === 'parentBsuid') return { recipient: raw };
-	const digits = phoneDigits(raw);
-	const problem = digits !== undefined ? `"${raw}" is not a phone number with country code (6 to 20 digits)` : `"${raw}" is neither a phone number nor a business-scoped user ID`;
-	throw new MessageFieldError('to', `${problem}; use ${RECIPIENT_FORMS}`);
+	throw new MessageFieldError('to', notAWhatsAppId(raw));
 }
 
 /** The recipient as Meta will get it (digits for a phone number, a BSUID as is). */

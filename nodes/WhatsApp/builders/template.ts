@@ -1,4 +1,4 @@
-import { recipientField } from './envelope';
+import { recipientField, type RecipientField } from './envelope';
 import { LIMITS } from './limits';
 import { componentsOfType, isNamedTemplate, type TemplateDefinition } from './templateDefinition';
 import { templateParameters, type TemplateParameterSpec } from './templateParameters';
@@ -146,20 +146,35 @@ function assemble(parts: ScopeParts): TemplateComponentPayload[] {
 
 export function templateMessage(
 	to: unknown,
-	template: Pick<TemplateDefinition, 'name' | 'language'>,
+	template: Pick<TemplateDefinition, 'name' | 'language' | 'category'>,
 	components: TemplateComponentPayload[],
 	options: { replyToMessageId?: string; bizOpaqueCallbackData?: string } = {},
 ): Record<string, unknown> {
 	const payload: Record<string, unknown> = { name: template.name, language: { code: template.language, policy: 'deterministic' } };
 	if (components.length) payload.components = components;
+	const recipient = recipientField(to);
+	checkAuthenticationRecipient(template, recipient);
 	const message: Record<string, unknown> = {
 		messaging_product: 'whatsapp',
 		recipient_type: 'individual',
-		...recipientField(to),
+		...recipient,
 		type: 'template',
 		template: payload,
 	};
 	if (options.replyToMessageId) message.context = { message_id: options.replyToMessageId };
 	if (options.bizOpaqueCallbackData) message.biz_opaque_callback_data = options.bizOpaqueCallbackData;
 	return message;
+}
+
+/**
+ * Meta sends authentication templates (one-tap, zero-tap, copy code: every authentication
+ * template has one of these buttons) to phone numbers only, and refuses a business-scoped user ID
+ * with error 131062 after the request; refused here before it, when the template's category is known.
+ */
+function checkAuthenticationRecipient(template: Pick<TemplateDefinition, 'name' | 'category'>, recipient: RecipientField): void {
+	if (recipient.recipient === undefined || template.category?.toUpperCase() !== 'AUTHENTICATION') return;
+	throw new MessageFieldError(
+		'to',
+		`"${recipient.recipient}" is a business-scoped user ID, and "${template.name}" is an authentication template, which Meta sends to phone numbers only (error 131062): send it to the person's phone number`,
+	);
 }

@@ -35,6 +35,8 @@ const HINTS: Record<number, string> = {
 	131053: 'The media could not be uploaded or processed: check its type and size limits.',
 	131056: 'Too many messages to the same recipient in a short time (pair rate limit); it was retried with delays.',
 	131057: 'The business account is in maintenance; it was retried.',
+	131062:
+		'Meta does not send authentication templates (one-tap, zero-tap, copy code) to a business-scoped user ID: send them to the person\'s phone number (contact.phone of a Chatflow trigger item). A person who shares no phone number cannot get them.',
 	132000: 'The number of template parameters does not match the template.',
 	132001: 'The template does not exist in this language, or it is not approved yet.',
 	132005: 'The translated template text is too long after filling in parameters.',

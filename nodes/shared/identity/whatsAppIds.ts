@@ -41,6 +41,20 @@ export function isPhoneNumber(value: string): boolean {
 	return whatsAppIdKind(value) === 'phone';
 }
 
+/** What each kind is called in messages to users. */
+export const ID_KIND_NAMES: Record<WhatsAppIdKind, string> = {
+	phone: 'phone number',
+	bsuid: 'business-scoped user ID',
+	parentBsuid: 'parent business-scoped user ID',
+};
+
 /** How the accepted forms are described in field errors and parameter help. */
 export const RECIPIENT_FORMS =
 	'a phone number with country code (+15551234567), a business-scoped user ID (US.13491208655302741918) or a parent business-scoped user ID (US.ENT.11815799212886844830)';
+
+/** Why `value` is no WhatsApp id, naming the forms that are accepted (for field errors). */
+export function notAWhatsAppId(value: string): string {
+	const problem =
+		phoneDigits(value) !== undefined ? `"${value}" is not a phone number with country code (6 to 20 digits)` : `"${value}" is neither a phone number nor a business-scoped user ID`;
+	return `${problem}; use ${RECIPIENT_FORMS}`;
+}

@@ -5,7 +5,7 @@ import { baseEvent } from './event';
 import type { ChatEvent, DeliveryStatus } from './types';
 import { bool, compact, isoTime, list, obj, str } from './values';
 import { changeOfEarlierMessage, messageContent } from './whatsAppContent';
-import { senderIds, statusRecipientIds, type WhatsAppPeople } from './whatsAppPeople';
+import { senderIds, statusRecipientIds, wellFormedIds, type WhatsAppPeople } from './whatsAppPeople';
 
 const STATUSES = new Set<DeliveryStatus>(['sent', 'delivered', 'read', 'played', 'failed', 'deleted']);
 
@@ -80,6 +80,7 @@ function identityNotice(m: IDataObject, system: IDataObject, people: WhatsAppPeo
 	event.timestamp = isoTime(m.timestamp);
 	event.platformType = `system.${str(system.type)}`;
 	event.text = body;
-	event.identityChange = { reason: byNumber ? 'phoneNumber' : 'userId', previous, current };
+	// Records move from the previous key to the current one: neither may be a malformed id.
+	event.identityChange = { reason: byNumber ? 'phoneNumber' : 'userId', previous: wellFormedIds(event, previous), current: wellFormedIds(event, current) };
 	return event;
 }

@@ -1,11 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { whatsAppContact, type Contact, type PersonIds } from '../identity';
+import { ID_KIND_NAMES, malformedFields, whatsAppContact, type PersonIds, type WhatsAppIdKind } from '../identity';
 import type { ChatEvent } from './types';
 import { list, obj, str } from './values';
 
 /** The code of the error an event about a person carries when the payload names nobody. */
 export const NO_CONTACT_ID = 'chatflow_no_contact_id';
+
+/** The code of the error an event carries for each id that is not in the form of its field. */
+export const MALFORMED_CONTACT_ID = 'chatflow_malformed_contact_id';
+
+const EXAMPLES: Record<WhatsAppIdKind, string> = {
+	phone: 'digits with country code, 16505551234',
+	bsuid: 'US.13491208655302741918',
+	parentBsuid: 'US.ENT.11815799212886844830',
+};
 
 /**
  * The people of one WhatsApp `value`: its `contacts[]` entries, matched to a message, status or
@@ -22,33 +31,25 @@ export class WhatsAppPeople {
 
 	/**
 	 * Sets the event's contact. An event about a person that names nobody is kept (nothing is
-	 * dropped), with an error saying why no reply can be addressed to it.
+	 * dropped), with an error saying why no reply can be addressed to it; so is an id that is not
+	 * what its field says (left out of the contact).
 	 */
 	stamp(event: ChatEvent, own: PersonIds): ChatEvent {
-		event.contact = this.contact(own);
-		if (!event.contact.id) {
-			event.errors = [
-				...(event.errors ?? []),
-				{
-					code: NO_CONTACT_ID,
-					message: 'Meta sent this event without a phone number and without a business-scoped user id: it cannot be answered or linked to a conversation',
-				},
-			];
-		}
-		return event;
-	}
-
-	/** The contact named by the event's own ids, completed from the matching `contacts[]` entry. */
-	contact(own: PersonIds): Contact {
 		const entry = this.entryFor(own);
 		const profile = obj(entry?.profile);
-		return whatsAppContact({
+		const ids = wellFormedIds(event, {
 			phone: own.phone || str(entry?.wa_id),
 			bsuid: own.bsuid || str(entry?.user_id),
 			parentBsuid: own.parentBsuid || str(entry?.parent_user_id),
-			username: str(profile.username),
-			name: str(profile.name),
 		});
+		event.contact = whatsAppContact({ ...ids, username: str(profile.username), name: str(profile.name) });
+		if (!event.contact.id) {
+			addError(event, {
+				code: NO_CONTACT_ID,
+				message: 'Meta sent this event without a phone number and without a business-scoped user id: it cannot be answered or linked to a conversation',
+			});
+		}
+		return event;
 	}
 
 	private entryFor(own: PersonIds): IDataObject | undefined {
@@ -77,4 +78,30 @@ export function statusRecipientIds(status: IDataObject): PersonIds {
 /** The recipient of a business-app echo (`to`, `to_user_id`, `to_parent_user_id`). */
 export function echoRecipientIds(echo: IDataObject): PersonIds {
 	return { phone: str(echo.to), bsuid: str(echo.to_user_id), parentBsuid: str(echo.to_parent_user_id) };
+}
+
+/**
+ * `ids` without the values that are not the kind of id their field names, each reported on the
+ * event once (an identity change checks its ids again after the contact was stamped).
+ */
+export function wellFormedIds(event: ChatEvent, ids: PersonIds): PersonIds {
+	const kept = { ...ids };
+	for (const field of malformedFields(ids)) {
+		kept[field] = '';
+		addError(event, {
+			code: MALFORMED_CONTACT_ID,
+			message: `Meta sent ${quoted(ids[field])} as a ${ID_KIND_NAMES[field]}, which is not one (${EXAMPLES[field]}): it is left out of the contact, so no reply or record is keyed by it`,
+		});
+	}
+	return kept;
+}
+
+function addError(event: ChatEvent, error: { code: string; message: string }): void {
+	const errors = event.errors ?? [];
+	if (!errors.some((known) => known.code === error.code && known.message === error.message)) event.errors = [...errors, error];
+}
+
+/** A value as text for a message: quoted, and cut short (a payload may hold anything). */
+function quoted(value: string): string {
+	return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
 }

@@ -4,7 +4,7 @@ import { baseEvent } from './event';
 import type { ChatEvent } from './types';
 import { compact, isoTime, num, obj, str } from './values';
 import { changeOfEarlierMessage, messageContent } from './whatsAppContent';
-import { echoRecipientIds, statusRecipientIds, type WhatsAppPeople } from './whatsAppPeople';
+import { echoRecipientIds, statusRecipientIds, wellFormedIds, type WhatsAppPeople } from './whatsAppPeople';
 
 /**
  * WhatsApp webhook fields other than `messages` whose entries are about one person each. The
@@ -58,7 +58,8 @@ export function normaliseUserIdUpdate(entry: IDataObject, people: WhatsAppPeople
 	event.timestamp = isoTime(entry.timestamp);
 	event.platformType = 'user_id_update';
 	event.text = str(entry.detail);
-	event.identityChange = { reason: 'userId', previous, current };
+	// Records move from the previous key to the current one: neither may be a malformed id.
+	event.identityChange = { reason: 'userId', previous: wellFormedIds(event, previous), current: wellFormedIds(event, current) };
 	return event;
 }
 

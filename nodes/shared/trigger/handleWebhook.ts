@@ -8,7 +8,7 @@ import { answerMetaHandshake } from './handshake';
 import { checkWithWebhookCredential } from '../webhook/credentialCache';
 import { rawRequestBody } from '../webhook/rawBody';
 import { runPipeline } from '../ingestion/pipeline';
-import { NO_CONTACT_ID } from '../ingestion/whatsAppPeople';
+import { MALFORMED_CONTACT_ID, NO_CONTACT_ID } from '../ingestion/whatsAppPeople';
 import type { Channel, ChatEvent } from '../ingestion/types';
 import { keepFlowJourney } from './flowJourney';
 import { attachMedia } from './media';
@@ -65,8 +65,10 @@ async function receive(ctx: IWebhookFunctions, channel: Channel): Promise<IWebho
 	}
 	if (result.reason) log(ctx, channel, 'debug', result.reason);
 	if (result.events.length === 0) return answer(ctx, 200, result.body);
-	const unnamed = result.events.filter((event) => event.errors?.some((error) => error.code === NO_CONTACT_ID)).length;
+	const unnamed = countWithError(result.events, NO_CONTACT_ID);
 	if (unnamed) log(ctx, channel, 'warn', `${unnamed} event(s) name no contact (no phone number, no business-scoped user id): emitted, but they cannot be answered`);
+	const malformed = countWithError(result.events, MALFORMED_CONTACT_ID);
+	if (malformed) log(ctx, channel, 'warn', `${malformed} event(s) carry an id that is neither a phone number nor a business-scoped user id: emitted without it (see their "errors")`);
 
 	const dedupe = await dropDuplicates(ctx, channel, settings, result.events);
 	if (dedupe.storeError && settings.refuseWithoutStore) {
@@ -159,6 +161,10 @@ function welcomeAnswer(settings: TriggerSettings, events: ChatEvent[], credentia
 	const sender: IDataObject = { name: String(credentials.senderName ?? '').slice(0, 28) };
 	if (credentials.senderAvatar) sender.avatar = String(credentials.senderAvatar);
 	return { sender, ...settings.welcome };
+}
+
+function countWithError(events: ChatEvent[], code: string): number {
+	return events.filter((event) => event.errors?.some((error) => error.code === code)).length;
 }
 
 const warner = (ctx: IWebhookFunctions, channel: Channel) => (message: string) => log(ctx, channel, 'warn', message);

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { getSession, openConversationSignals, openConversationStore, peekWait, routeToConversation, type WaitRecord } from '../../../nodes/shared/conversation';
+import { RECIPIENT_FORMS } from '../../../nodes/shared/identity';
 import type { ChatEvent } from '../../../nodes/shared/ingestion';
 import { runWorkflow, type WorkflowJson } from '../../support/harness';
 
@@ -130,6 +131,39 @@ describe('Chatflow Conversation node (in-process engine)', () => {
 		expect(out[0]).toMatchObject({ session: { variables: { ok: 1 } } });
 		expect(out[1].error).toContain('Data (JSON)');
 		expect(out[2].error).toContain('Contact: could not find the contact');
+	});
+
+	it('Define Below takes a WhatsApp phone number in any notation or a (parent) BSUID, and refuses anything else naming the accepted forms', async () => {
+		const bsuid = `US.${randomUUID().replace(/-/g, '')}`;
+		const parent = `US.ENT.${randomUUID().replace(/-/g, '')}`;
+		const digits = `49151${String(Date.now()).slice(-7)}`;
+		const result = await runWorkflow({
+			workflow: flow([
+				{
+					name: 'Set',
+					onError: 'continueRegularOutput',
+					parameters: {
+						operation: 'session',
+						sessionAction: 'set',
+						contactSource: 'define',
+						channel: 'whatsapp',
+						accountId: '1055',
+						contactId: '={{ $json.who }}',
+						variables: { variable: [{ name: 'who', value: '={{ $json.who }}' }] },
+					},
+				},
+			]),
+			input: [{ who: `+49 151 ${digits.slice(5)}` }, { who: bsuid }, { who: parent }, { who: 'ada@example.com' }, { who: '12345' }],
+		});
+		const out = result.output('Set');
+		expect(out).toHaveLength(5);
+		const session = async (contactId: string) => (await getSession(openConversationStore(undefined), { channel: 'whatsapp', accountId: '1055', contactId })).variables;
+		expect(await session(digits)).toEqual({ who: `+49 151 ${digits.slice(5)}` });
+		expect(await session(bsuid)).toEqual({ who: bsuid });
+		expect(await session(parent)).toEqual({ who: parent });
+		expect(out[3].error).toBe(`Contact ID: "ada@example.com" is neither a phone number nor a business-scoped user ID; use ${RECIPIENT_FORMS}`);
+		expect(out[4].error).toBe(`Contact ID: "12345" is not a phone number with country code (6 to 20 digits); use ${RECIPIENT_FORMS}`);
+		expect(await session('ada@example.com')).toEqual({});
 	});
 
 	it('Wait for Reply refuses to wait for several contacts in one execution', async () => {

@@ -96,6 +96,13 @@ describe('WhatsApp registration by callback override', () => {
 		expect(handshakes).toBe(1);
 		expect(routing.targetFor(NUMBER_A)).toBe(created.webhookUrl);
 		expect(routing.targetFor(NUMBER_B)).toBe(APP_URL);
+		// The fields an override covers come here; marketing preferences, templates and account
+		// events of the same number still go to the app's URL.
+		expect(routing.targetFor(NUMBER_A, 'calls')).toBe(created.webhookUrl);
+		expect(routing.targetFor(NUMBER_A, 'smb_message_echoes')).toBe(created.webhookUrl);
+		expect(routing.targetFor(NUMBER_A, 'user_preferences')).toBe(APP_URL);
+		expect(routing.targetFor(NUMBER_A, 'message_template_status_update')).toBe(APP_URL);
+		expect(routing.targetFor(NUMBER_A, 'account_update')).toBe(APP_URL);
 		// The WABA was not subscribed to the app: the number's override needs it, so it was; the
 		// app's own subscription was never called.
 		expect(routing.wabaSubscription).toEqual({ overrideUrl: '' });
@@ -134,6 +141,7 @@ describe('WhatsApp registration by callback override', () => {
 		const created = await hook(flow, 'create');
 		expect(routing.wabaSubscription).toEqual({ overrideUrl: created.webhookUrl });
 		expect(routing.targetFor(NUMBER_B)).toBe(created.webhookUrl);
+		expect(routing.targetFor(NUMBER_B, 'user_preferences')).toBe(APP_URL);
 		// Meta takes an override only from a WABA already subscribed to the app: subscribe, then override.
 		const [subscribe, override] = platform.received('POST', `/v26.0/${WABA}/subscribed_apps`);
 		expect(subscribe.json).toBeUndefined();

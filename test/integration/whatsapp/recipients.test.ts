@@ -91,6 +91,33 @@ describe('WhatsApp recipients: phone number, BSUID, parent BSUID', () => {
 	});
 });
 
+describe('authentication templates and business-scoped user IDs', () => {
+	const otp = (template: string): INodeParameters => ({
+		resource: 'template',
+		operation: 'send',
+		template: { __rl: true, mode: 'list', value: `${template}|en_US` },
+		parametersMode: 'fields',
+		templateParameters: { mappingMode: 'defineBelow', value: { 'body.1': 'J$FpnYnP' } },
+	});
+
+	it.each(['verify_copy_code', 'verify_one_tap', 'verify_zero_tap'])('%s: refused for a BSUID or parent BSUID before any request, sent to a phone number', async (template) => {
+		const output = await run(otp(template), [BSUID, '+1 (650) 555-1234', PARENT]);
+		expect(sent().map((body) => body.to ?? body.recipient)).toEqual(['16505551234']);
+		expect(output.map((item) => item.messageId ?? item.error)).toEqual([
+			`to: "${BSUID}" is a business-scoped user ID, and "${template}" is an authentication template, which Meta sends to phone numbers only (error 131062): send it to the person's phone number`,
+			'wamid.16505551234',
+			expect.stringContaining(`to: "${PARENT}" is a business-scoped user ID, and "${template}" is an authentication template`),
+		]);
+	});
+
+	it('explains error 131062 when Meta refuses one anyway (a template whose category changed since it was read)', async () => {
+		platform.once('POST', `/:v/${PHONE_ID}/messages`, graphError(131062, '(#131062) Business-scoped user ID not supported', 400));
+		const [failed] = await run({ resource: 'template', operation: 'send', template: { __rl: true, mode: 'list', value: 'store_location|en_US' }, parametersMode: 'fields', templateParameters: { mappingMode: 'defineBelow', value: { 'header.location': { latitude: 48.137, longitude: 11.575, name: 'Store', address: 'Marienplatz 1' } } } }, [BSUID]);
+		expect(failed.error).toMatch(/Graph API error 131062/);
+		expect(JSON.stringify(failed.errorDetails)).toMatch(/authentication templates \(one-tap, zero-tap, copy code\) to a business-scoped user ID: send them to the person's phone number/);
+	});
+});
+
 describe('Send Template through the Marketing Messages API', () => {
 	const marketing = (extra: INodeParameters = {}): INodeParameters => ({
 		resource: 'template',

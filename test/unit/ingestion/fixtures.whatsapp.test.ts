@@ -113,6 +113,20 @@ const expectations: Record<string, Expected[]> = {
 			errors: [{ code: 'chatflow_no_contact_id', message: expect.stringMatching(/without a phone number and without a business-scoped user id/) }],
 		},
 	],
+	text_malformed_user_id: [
+		{
+			event: 'message',
+			text: 'my user id lost its country code',
+			contact: { id: '16505551234', key: '16505551234', name: 'Ada Lovelace', phone: '16505551234', bsuid: '' },
+			errors: [
+				{
+					code: 'chatflow_malformed_contact_id',
+					message: 'Meta sent "13491208655302741918" as a business-scoped user ID, which is not one (US.13491208655302741918): it is left out of the contact, so no reply or record is keyed by it',
+				},
+			],
+			raw: expect.objectContaining({ from_user_id: '13491208655302741918' }),
+		},
+	],
 	status_read_bsuid: [{ event: 'status', status: 'read', messageId: 'wamid.SENTBSUID1', contact: { id: BSUID, key: BSUID, phone: '', username: '@bob.builds' } }],
 	status_marketing_messages: [
 		{
@@ -265,6 +279,35 @@ describe('WhatsApp fixtures through the pipeline', () => {
 			previous: { phone: '', bsuid: BSUID, parentBsuid: '' },
 			current: { phone: '', bsuid: BSUID_NEW, parentBsuid: '' },
 		});
+	});
+
+	it('refuses no id of the fixtures taken from Meta\'s pages', () => {
+		const refused = fixtureNames('whatsapp')
+			.filter((name) => name !== 'text_malformed_user_id')
+			.filter((name) => events(name).some((event) => event.errors?.some((error) => error.code === 'chatflow_malformed_contact_id')));
+		expect(refused).toEqual([]);
+	});
+
+	it('keeps a message whose only id is malformed, with both errors and no contact to answer', () => {
+		const body = fixtureBytes('whatsapp', 'text_malformed_user_id')
+			.toString('utf8')
+			.replace(/\s*"wa_id": "16505551234",/, '')
+			.replace(/\s*"from": "16505551234",/, '');
+		expect(body).not.toContain('16505551234');
+		const [event] = runPipeline(signedRequest('whatsapp', body), { channel: 'whatsapp', secrets: secretsFor('whatsapp') }).events;
+		expect(event).toMatchObject({ text: 'my user id lost its country code', contact: { id: '', key: '', bsuid: '', name: 'Ada Lovelace' } });
+		expect(event.errors?.map((error) => error.code)).toEqual(['chatflow_malformed_contact_id', 'chatflow_no_contact_id']);
+	});
+
+	it('moves nothing to or from a malformed id on an identity change, and says so once', () => {
+		const body = fixtureBytes('whatsapp', 'system_user_changed_user_id').toString('utf8').replace(`"previous_user_id": "${BSUID}"`, '"previous_user_id": "previous"');
+		const [event] = runPipeline(signedRequest('whatsapp', body), { channel: 'whatsapp', secrets: secretsFor('whatsapp') }).events;
+		expect(event.identityChange).toEqual({
+			reason: 'userId',
+			previous: { phone: '', bsuid: '', parentBsuid: '' },
+			current: { phone: '', bsuid: BSUID_NEW, parentBsuid: '' },
+		});
+		expect(event.errors).toEqual([{ code: 'chatflow_malformed_contact_id', message: expect.stringMatching(/^Meta sent "previous" as a business-scoped user ID, which is not one/) }]);
 	});
 
 	it('keeps a Flow response whose response_json is not JSON, with responseJson null', () => {

@@ -68,7 +68,35 @@ describe.each(nodes.map((description) => [description.displayName, description] 
 	});
 });
 
+/** Every help text of a node: descriptions, hints and placeholders, at any depth. */
+function helpTexts(properties: unknown[]): string[] {
+	return properties.flatMap((property) => {
+		if (!property || typeof property !== 'object') return [];
+		const { description, hint, placeholder, options, values } = property as Record<string, unknown>;
+		const own = [description, hint, placeholder].filter((text): text is string => typeof text === 'string');
+		return [...own, ...helpTexts(Array.isArray(options) ? options : []), ...helpTexts(Array.isArray(values) ? values : [])];
+	});
+}
+
+/** An expression written as n8n would not evaluate it: `$JSON`, `.ID` (a lint fix for prose casing). */
+const MISCASED_EXPRESSION = /\{\{[^}]*(\$[A-Z]{2,}|\.(ID|JSON)\b)[^}]*\}\}/;
+
+describe.each(nodes.map((description) => [description.displayName, description] as const))('%s help texts', (_, description) => {
+	test('quote expressions as n8n evaluates them ($json, lower-case fields)', () => {
+		const miscased = helpTexts(description.properties).filter((text) => MISCASED_EXPRESSION.test(text));
+		expect(miscased).toEqual([]);
+	});
+});
+
 describe('the checks themselves', () => {
+	test.each(['After a trigger use {{ $JSON.contact.id }}', 'e.g. {{ $json.message.image.ID }}'])('%j is a miscased expression', (text) => {
+		expect(text).toMatch(MISCASED_EXPRESSION);
+	});
+
+	test.each(['After a trigger use {{ $json.contact.id }}', 'Upload flow JSON', 'the ID of {{ $json.media.id }}'])('%j is no miscased expression', (text) => {
+		expect(text).not.toMatch(MISCASED_EXPRESSION);
+	});
+
 	test.each([
 		['Send a whats app flow', '"whats app"'],
 		['Wait for the contact s reply', 'a lone letter'],

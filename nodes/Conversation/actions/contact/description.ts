@@ -43,7 +43,8 @@ export const contactProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		description: 'WhatsApp ID, page-scoped ID, Instagram-scoped ID or Viber user ID of the contact',
+		description:
+			'WhatsApp: a phone number with country code or a business-scoped user ID (US.13491208655302741918), e.g. the trigger\'s contact.key. Messenger: page-scoped ID; Instagram: Instagram-scoped ID; Viber: user ID.',
 		displayOptions: { show: { contactSource: ['define'] } },
 	},
 ];

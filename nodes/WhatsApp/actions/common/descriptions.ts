@@ -36,8 +36,11 @@ export const recipientProperty = (resource: string[], operations: string[]): INo
 	default: '',
 	required: true,
 	placeholder: '+15551234567',
+	// The expression in this text is copied into fields: n8n expressions are case-sensitive, so
+	// $json and .id stay lower case whatever the casing rules for "JSON" and "ID" in prose say.
+	// eslint-disable-next-line n8n-nodes-base/node-param-description-miscased-id, n8n-nodes-base/node-param-description-miscased-json
 	description:
-		'Phone number with country code, or the business-scoped user ID of a person who shares no phone number (US.13491208655302741918). After a Chatflow trigger use {{ $JSON.contact.ID }}, which is whichever of the two Meta gave.',
+		'Phone number with country code, or the business-scoped user ID of a person who shares no phone number (US.13491208655302741918). After a Chatflow trigger use {{ $json.contact.id }}, which is whichever of the two Meta gave.',
 	displayOptions: { show: { resource, operation: operations } },
 });
 

@@ -9,7 +9,10 @@ export const mediaIdProperty = (operations: string[]): INodeProperties => ({
 	type: 'string',
 	default: '',
 	required: true,
-	description: 'From an upload, or from an incoming message (e.g. {{ $JSON.message.image.ID }}). Media IDs of incoming messages expire after 30 days.',
+	// The expression in this text is copied into fields: n8n expressions are case-sensitive, so
+	// $json and .id stay lower case whatever the casing rules for "JSON" and "ID" in prose say.
+	// eslint-disable-next-line n8n-nodes-base/node-param-description-miscased-id, n8n-nodes-base/node-param-description-miscased-json
+	description: 'From an upload, or from an incoming message (e.g. {{ $json.media.id }}). Media IDs of incoming messages expire after 30 days.',
 	displayOptions: { show: { resource: ['media'], operation: operations } },
 });
 
