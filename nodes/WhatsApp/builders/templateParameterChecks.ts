@@ -44,6 +44,11 @@ export function checkMediaHeader(field: string, format: string, parameter: Param
 	}
 }
 
+/** `button 1 (URL "Book now!")`, or `button 0 (COPY_CODE)` for a button without a text of its own. */
+export function describeButton(button: TemplateButton, index: number): string {
+	return `button ${index} (${button.type}${button.text ? ` "${button.text}"` : ''})`;
+}
+
 /**
  * A button component of the send: its index names a button of the template, its sub_type is the
  * one that button takes, and it carries one parameter. `at` is the card prefix (`card[1].`).
@@ -56,7 +61,7 @@ export function checkButton(label: string, at: string, buttons: TemplateButton[]
 		throw refusedByMeta(field, `${label} has ${has}, not at index ${String(given.index)}`, 131009);
 	}
 	const button = buttons[index];
-	const name = `button ${index} (${button.type}${button.text ? ` "${button.text}"` : ''})`;
+	const name = describeButton(button, index);
 	const expected = buttonSubType(button);
 	if (!expected) throw refusedByMeta(field, `${label}: ${name} takes no value at send time; remove this component`, 132012);
 	if (String(given.sub_type).toLowerCase() !== expected.toLowerCase()) {

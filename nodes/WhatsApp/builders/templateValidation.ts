@@ -1,6 +1,6 @@
 import { LIMITS } from './limits';
 import { byPosition, componentsOfType, isNamedTemplate, placeholders, type TemplateComponent, type TemplateDefinition } from './templateDefinition';
-import { checkButton, checkMediaHeader, checkTextParameter, refusedByMeta } from './templateParameterChecks';
+import { checkButton, checkMediaHeader, checkTextParameter, describeButton, refusedByMeta } from './templateParameterChecks';
 import { MessageFieldError } from '../../shared/fields';
 
 export type TemplateComponentPayload = Record<string, unknown> & { type: string; parameters?: Array<Record<string, unknown>> };
@@ -58,7 +58,7 @@ function validateScope(label: string, definitions: TemplateComponent[], componen
 			(component.buttons ?? []).forEach((button, index) => {
 				const given = find('button').some((c) => String(c.index) === String(index));
 				if (buttonNeedsParameter(button) && !given) {
-					throw new MessageFieldError(`${at}button[${index}]`, `${label}: the ${button.type} button "${button.text ?? ''}" needs a parameter`);
+					throw refusedByMeta(`${at}button[${index}]`, `${label}: ${describeButton(button, index)} needs a parameter`, 131008);
 				}
 			});
 		}

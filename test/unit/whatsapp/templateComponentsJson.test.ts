@@ -24,6 +24,11 @@ const COUNT = '(Meta refuses this with 132000: Number of parameters does not mat
 const INVALID = '(Meta refuses this with 131009: Parameter value is not valid)';
 
 describe('components JSON: refused before sending where the Cloud API would refuse it', () => {
+	it('a missing value for a button that needs one, named by its index when it has no text (131008)', () => {
+		const noCoupon = check('limited-time offer', (c) => c.filter((x) => x.sub_type !== 'copy_code'));
+		expect(noCoupon).toThrow(`button[0]: template "limited_time_offer_caribbean_pkg_2023" (en_US): button 0 (COPY_CODE) needs a parameter ${MISSING}`);
+	});
+
 	it('a button parameter with the wrong sub_type (132012)', () => {
 		const copyCodeAsUrl = check('named parameters with copy code', (c) => c.map((x) => (x.type === 'button' ? { ...x, sub_type: 'url' } : x)));
 		expect(copyCodeAsUrl).toThrow(`button[0].sub_type: template "order_confirmation_named" (en_US): button 0 (COPY_CODE) takes sub_type "copy_code", got "url" ${FORMAT}`);
