@@ -89,7 +89,7 @@ async function rowsOn(date: string): Promise<Array<Record<string, string>>> {
 beforeAll(async () => {
 	n8n = await connectE2e();
 	platform = await FakePlatform.start();
-	platform.on('GET', `/:version/${WABA_ID}/message_templates`, (request) => ({ json: { data: request.query.name === REMINDER.name ? [REMINDER] : [] } }));
+	platform.serveTemplates(WABA_ID, [REMINDER]);
 	const credentials = await createChannelCredentials(n8n, platform);
 	flows = await createFlowsEndpointCredential(n8n);
 	credentials.chatflowFlowsEndpointApi = flows.credential;
@@ -175,7 +175,7 @@ describe('examples/appointment-booking', () => {
 
 	it('the Flow answer is confirmed at once and the reminder template goes out the day before', async () => {
 		platform.reset();
-		platform.on('GET', `/:version/${WABA_ID}/message_templates`, (request) => ({ json: { data: request.query.name === REMINDER.name ? [REMINDER] : [] } }));
+		platform.serveTemplates(WABA_ID, [REMINDER]);
 		// An appointment 1 day and 8 seconds from now: "the day before" is 8 seconds away.
 		const startsAt = new Date(Math.ceil((Date.now() + 86_400_000 + 8_000) / 1000) * 1000);
 		const { date, time } = local(startsAt);

@@ -65,13 +65,12 @@ const workflowIds: string[] = [];
 
 /** The WABA's templates, and Meta's refusal of an impossible number. */
 function scriptPlatform(): void {
-	platform.on('GET', `/:version/${WABA_ID}/message_templates`, (request) => ({
-		json: { data: request.query.name === 'spring_sale' ? [SPRING_SALE] : [] },
-	}));
+	// Known templates: every send is also checked against the definition, as the Cloud API does.
+	platform.serveTemplates(WABA_ID, [SPRING_SALE]);
 	platform.on('POST', `/:version/${PHONE_NUMBER_ID}/messages`, (request) =>
 		(request.json as { to?: string }).to === META_REFUSED
 			? graphError(131030, 'Recipient phone number not in allowed list', 400)
-			: whatsAppSend(request),
+			: whatsAppSend(request, platform.templates),
 	);
 }
 

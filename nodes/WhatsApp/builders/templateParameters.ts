@@ -159,36 +159,61 @@ function bodyParameters(component: TemplateComponent, scope: Scope): Spec[] {
 	}));
 }
 
+/** Button types as a person names them, for buttons without a text of their own (copy code buttons have none). */
+const BUTTON_NAMES: Record<string, string> = { QUICK_REPLY: 'quick reply', URL: 'URL', COPY_CODE: 'copy code', FLOW: 'Flow', CATALOG: 'catalog', MPM: 'multi-product' };
+
+/** `button "Buy now" URL suffix`, or without a text `copy code button · coupon code`. */
+function buttonLabel(button: TemplateButton, type: string, value: string): string {
+	if (button.text) return `button "${button.text}" ${value}`;
+	return `${BUTTON_NAMES[type] ?? type.toLowerCase()} button · ${value}`;
+}
+
 function buttonParameters(button: TemplateButton, index: number, scope: Scope): Spec[] {
 	const { key: keyPrefix, label: labelPrefix } = prefix(scope);
 	const type = button.type.toUpperCase();
 	const key = `${keyPrefix}button[${index}]`;
-	const label = `${labelPrefix}${capitalised(`button "${button.text ?? type}"`, scope)}`;
-	const base = { component: 'button' as const, buttonIndex: index, card: scope.card, fieldType: 'string' as const };
+	const label = (value: string) => `${labelPrefix}${capitalised(buttonLabel(button, type, value), scope)}`;
+	const base = { component: 'button' as const, buttonIndex: index, card: scope.card, subType: buttonSubType(button), fieldType: 'string' as const };
 	switch (type) {
 		case 'QUICK_REPLY':
-			return [{ ...base, key: `${key}.payload`, kind: 'payload', subType: 'quick_reply', required: false, label: `${label} payload`, description: 'Sent back in the reply webhook when the button is tapped' }];
+			return [{ ...base, key: `${key}.payload`, kind: 'payload', required: false, label: label('payload'), description: 'Sent back in the reply webhook when the button is tapped' }];
 		case 'URL':
 			if (placeholders(button.url).length === 0) return [];
-			return [{ ...base, key: `${key}.url`, kind: 'url', subType: 'url', required: true, label: `${label} URL suffix`, description: `Replaces the variable in ${button.url}`, example: buttonExample(button) }];
+			return [{ ...base, key: `${key}.url`, kind: 'url', required: true, label: label('URL suffix'), description: `Replaces the variable in ${button.url}`, example: buttonExample(button) }];
 		case 'COPY_CODE':
-			return [{ ...base, key: `${key}.coupon_code`, kind: 'coupon_code', subType: 'copy_code', required: true, label: `${label} coupon code`, description: 'The code copied by the button (at most 15 characters)', example: buttonExample(button) }];
+			return [{ ...base, key: `${key}.coupon_code`, kind: 'coupon_code', required: true, label: label('coupon code'), description: 'The code copied by the button (at most 15 characters)', example: buttonExample(button) }];
 		case 'FLOW':
 			return [
-				{ ...base, key: `${key}.flow_token`, kind: 'flow', subType: 'flow', name: 'flow_token', required: false, label: `${label} Flow token`, description: 'Your correlation ID for this Flow (default "unused")' },
-				{ ...base, key: `${key}.flow_action_data`, kind: 'flow', subType: 'flow', name: 'flow_action_data', required: false, label: `${label} Flow data`, description: 'A JSON object handed to the first screen', fieldType: 'object' },
+				{ ...base, key: `${key}.flow_token`, kind: 'flow', name: 'flow_token', required: false, label: label('Flow token'), description: 'Your correlation ID for this Flow (default "unused")' },
+				{ ...base, key: `${key}.flow_action_data`, kind: 'flow', name: 'flow_action_data', required: false, label: label('Flow data'), description: 'A JSON object handed to the first screen', fieldType: 'object' },
 			];
 		case 'CATALOG':
-			return [{ ...base, key: `${key}.thumbnail_product_retailer_id`, kind: 'thumbnail', subType: 'CATALOG', required: false, label: `${label} thumbnail product`, description: 'Retailer ID of the product shown as the thumbnail (default: the first product of the catalog)' }];
+			return [{ ...base, key: `${key}.thumbnail_product_retailer_id`, kind: 'thumbnail', required: false, label: label('thumbnail product'), description: 'Retailer ID of the product shown as the thumbnail (default: the first product of the catalog)' }];
 		case 'MPM':
 			return [
-				{ ...base, key: `${key}.thumbnail_product_retailer_id`, kind: 'thumbnail', subType: 'mpm', required: true, label: `${label} thumbnail product`, description: 'Retailer ID of the product shown as the thumbnail' },
-				{ ...base, key: `${key}.sections`, kind: 'sections', subType: 'mpm', required: true, label: `${label} sections`, description: '[{"title":…, "product_items":[{"product_retailer_id":…}]}] (up to 10 sections, 30 products)', fieldType: 'array' },
+				{ ...base, key: `${key}.thumbnail_product_retailer_id`, kind: 'thumbnail', required: true, label: label('thumbnail product'), description: 'Retailer ID of the product shown as the thumbnail' },
+				{ ...base, key: `${key}.sections`, kind: 'sections', required: true, label: label('sections'), description: '[{"title":…, "product_items":[{"product_retailer_id":…}]}] (up to 10 sections, 30 products)', fieldType: 'array' },
 			];
 		default:
 			// PHONE_NUMBER, VOICE_CALL and SPM take nothing at send time; OTP buttons take the body's code.
 			return [];
 	}
+}
+
+const SUB_TYPES: Record<string, string> = {
+	QUICK_REPLY: 'quick_reply',
+	COPY_CODE: 'copy_code',
+	FLOW: 'flow',
+	CATALOG: 'CATALOG', // spelled so in Meta's catalog template reference; compared without case
+	MPM: 'mpm',
+	OTP: 'url', // authentication templates: the code goes to the one-time password button as a URL parameter
+};
+
+/** The sub_type a button's value is sent with; none for buttons that take nothing at send time. */
+export function buttonSubType(button: TemplateButton): string | undefined {
+	const type = button.type.toUpperCase();
+	if (type === 'URL') return placeholders(button.url).length > 0 ? 'url' : undefined;
+	return SUB_TYPES[type];
 }
 
 function offerExpiry(component: TemplateComponent): Spec {

@@ -1,5 +1,6 @@
 import { LIMITS } from './limits';
-import { componentsOfType, isNamedTemplate, placeholders, type TemplateComponent, type TemplateDefinition } from './templateDefinition';
+import { byPosition, componentsOfType, isNamedTemplate, placeholders, type TemplateComponent, type TemplateDefinition } from './templateDefinition';
+import { checkButton, checkMediaHeader, checkTextParameter, describeButton, refusedByMeta } from './templateParameterChecks';
 import { MessageFieldError } from '../../shared/fields';
 
 export type TemplateComponentPayload = Record<string, unknown> & { type: string; parameters?: Array<Record<string, unknown>> };
@@ -13,8 +14,10 @@ function buttonNeedsParameter(button: { type: string; url?: string }): boolean {
 /**
  * Checks components (built from fields or given as raw JSON) against the template before
  * sending: parameter count per component, named parameter names, no mixing of named and
- * positional, header type, buttons that need a value, the carousel's card count, the offer's
- * expiry. A failure names the field (`card[1].header.image`).
+ * positional, text parameters that are text and not empty, header type, media with an id or a
+ * link, products with their catalog, buttons that need a value, each button's index, sub_type
+ * and parameter, the carousel's card count, the offer's expiry. A failure names the field
+ * (`card[1].header.image`).
  */
 export function validateTemplateComponents(template: TemplateDefinition, components: TemplateComponentPayload[]): void {
 	const label = `template "${template.name}" (${template.language})`;
@@ -45,18 +48,23 @@ function validateScope(label: string, definitions: TemplateComponent[], componen
 			validateTextParameters(label, type, placeholders(component.text), find(type).flatMap((c) => c.parameters ?? []), named, at);
 		} else if (type === 'header') {
 			const format = (component.format ?? '').toLowerCase();
-			const parameter = find('header').flatMap((c) => c.parameters ?? [])[0];
+			const parameters = find('header').flatMap((c) => c.parameters ?? []);
+			const parameter = parameters[0];
 			if (!parameter) throw new MessageFieldError(`${at}header.${format}`, `required by ${label} (a ${format} header)`);
 			if (parameter.type !== format) throw new MessageFieldError(`${at}header.${format}`, `${label} has a ${format} header, got a ${String(parameter.type)} parameter`);
+			if (parameters.length > 1) throw refusedByMeta(`${at}header`, `${label} has one ${format} header parameter, got ${parameters.length}`, 132000);
+			checkMediaHeader(`${at}header.${format}`, format, parameter);
 		} else if (type === 'buttons') {
 			(component.buttons ?? []).forEach((button, index) => {
 				const given = find('button').some((c) => String(c.index) === String(index));
 				if (buttonNeedsParameter(button) && !given) {
-					throw new MessageFieldError(`${at}button[${index}]`, `${label}: the ${button.type} button "${button.text ?? ''}" needs a parameter`);
+					throw refusedByMeta(`${at}button[${index}]`, `${label}: ${describeButton(button, index)} needs a parameter`, 131008);
 				}
 			});
 		}
 	}
+	const buttons = definitions.find((c) => c.type.toUpperCase() === 'BUTTONS')?.buttons ?? [];
+	for (const given of find('button')) checkButton(label, at, buttons, given);
 }
 
 function validateTextParameters(label: string, type: string, expected: string[], given: Array<Record<string, unknown>>, named: boolean, at: string): void {
@@ -68,12 +76,15 @@ function validateTextParameters(label: string, type: string, expected: string[],
 		if (given.length > 0 && givenNames.length === 0) throw new MessageFieldError(`${at}${type}`, `${label} uses named parameters: each needs parameter_name`);
 		for (const name of expected) if (!givenNames.includes(name)) throw new MessageFieldError(`${at}${type}.${name}`, `required by ${label}`);
 		for (const name of givenNames) if (!expected.includes(name)) throw new MessageFieldError(`${at}${type}.${name}`, `not a parameter of ${label}; it has: ${expected.join(', ') || 'none'}`);
+		for (const parameter of given) checkTextParameter(`${at}${type}.${String(parameter.parameter_name)}`, parameter);
 		return;
 	}
 	if (givenNames.length > 0) throw new MessageFieldError(`${at}${type}`, `${label} uses positional parameters ({{1}}, {{2}}, …): remove parameter_name`);
 	if (given.length !== expected.length) {
 		throw new MessageFieldError(`${at}${type}`, `${label} expects ${expected.length} parameter(s) (${expected.map((n) => `{{${n}}}`).join(', ') || 'none'}), got ${given.length}`);
 	}
+	const positions = byPosition(expected);
+	given.forEach((parameter, index) => checkTextParameter(`${at}${type}.${positions[index]}`, parameter));
 }
 
 /** One card per card of the template, each with `card_index` 0…n-1, each checked like a template of its own. */

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { N8nApi } from '../../../scripts/n8n/api';
 import { startQueueCluster, type QueueCluster } from '../../../scripts/n8n/queue';
 import { startRedisServer, type RedisServer } from '../../../scripts/redis/server';
-import { FakePlatform, type RecordedRequest } from '../../../simulator/platform';
+import { checkTemplateSend, FakePlatform, type RecordedRequest } from '../../../simulator/platform';
 import { createChannelCredentials, PHONE_NUMBER_ID, WABA_ID, type CredentialRef, type Credentials } from '../examples-support';
 import type { E2eContext } from '../support/n8n';
 
@@ -50,17 +50,18 @@ export async function startFaultsLab(log: (message: string) => void = () => unde
 	const texts = new Map<string, number>();
 	let messageNumber = 0;
 	platform.on('POST', '/:version/:phone/messages', (request: RecordedRequest) => {
+		// A template send the Cloud API would refuse is refused here too, and not counted as sent.
+		const refusal = checkTemplateSend((request.json ?? {}) as Record<string, unknown>, platform.templates);
+		if (refusal) return refusal;
 		const body = request.json as { to?: string; type?: string; text?: { body?: string } };
 		const to = String(body.to);
 		sends.set(to, (sends.get(to) ?? 0) + 1);
 		if (body.type === 'text') texts.set(String(body.text?.body), (texts.get(String(body.text?.body)) ?? 0) + 1);
 		return { json: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id: `wamid.FAULTS${++messageNumber}` }] } };
 	});
-	platform.on('GET', `/:version/${WABA_ID}/message_templates`, () => ({
-		json: {
-			data: [{ id: '9001', ...TEMPLATE, status: 'APPROVED', category: 'UTILITY', parameter_format: 'POSITIONAL', components: [{ type: 'BODY', text: 'Notice for {{1}}' }] }],
-		},
-	}));
+	platform.serveTemplates(WABA_ID, [
+		{ id: '9001', ...TEMPLATE, status: 'APPROVED', category: 'UTILITY', parameter_format: 'POSITIONAL', components: [{ type: 'BODY', text: 'Notice for {{1}}' }] },
+	]);
 	log('starting n8n in queue mode (main, webhook processor, worker)');
 	const cluster = await startQueueCluster({
 		root: join(root, 'n8n'),

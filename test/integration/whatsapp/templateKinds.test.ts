@@ -105,4 +105,53 @@ describe('every template kind sent through the real engine to the fake platform 
 			},
 		]);
 	});
+
+	it('creates authentication templates from fields (copy code, one-tap, zero-tap), per item, and refuses zero-tap without the terms', async () => {
+		platform.on('POST', `/:v/${WABA_ID}/message_templates`, { json: { id: '5002', status: 'PENDING', category: 'AUTHENTICATION' } });
+		// Every field comes from the item, as a workflow creating one template per app would set them.
+		const workflow = oneNodeWorkflow({
+			resource: 'template',
+			operation: 'create',
+			definedWith: 'fields',
+			newTemplateName: '={{ $json.name }}',
+			newTemplateLanguage: 'en_US',
+			newTemplateCategory: 'AUTHENTICATION',
+			addSecurityRecommendation: '={{ $json.security }}',
+			codeExpirationMinutes: '={{ $json.expiry }}',
+			otpType: '={{ $json.otp }}',
+			otpButtonText: 'Copy code',
+			autofillText: 'Autofill',
+			packageName: 'com.luckyshrub.app',
+			signatureHash: 'K8a/AINcGX7',
+			zeroTapTermsAccepted: '={{ $json.terms }}',
+		});
+		const input = [
+			{ name: 'verify_copy', otp: 'COPY_CODE', security: true, expiry: 10, terms: false },
+			{ name: 'verify_one_tap', otp: 'ONE_TAP', security: false, expiry: 0, terms: false },
+			{ name: 'verify_zero_tap', otp: 'ZERO_TAP', security: true, expiry: 5, terms: true },
+			{ name: 'verify_no_terms', otp: 'ZERO_TAP', security: true, expiry: 5, terms: false },
+		];
+		const result = await runWorkflow({ workflow, credentials: credentials(platform), input });
+		expect(result.output(NODE).map((item) => item.id ?? item.error)).toEqual(['5002', '5002', '5002', "authentication.zeroTapTermsAccepted: zero-tap needs Meta's zero-tap terms accepted"]);
+
+		const app = { package_name: 'com.luckyshrub.app', signature_hash: 'K8a/AINcGX7' };
+		const template = (name: string, components: unknown[]) => ({ name, language: 'en_US', category: 'AUTHENTICATION', components });
+		// Copy code ignores the Android fields it does not show; no expiry (0) leaves the footer out.
+		expect(platform.received('POST', `/:v/${WABA_ID}/message_templates`).map((request) => request.json)).toEqual([
+			template('verify_copy', [
+				{ type: 'BODY', add_security_recommendation: true },
+				{ type: 'FOOTER', code_expiration_minutes: 10 },
+				{ type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE', text: 'Copy code' }] },
+			]),
+			template('verify_one_tap', [
+				{ type: 'BODY', add_security_recommendation: false },
+				{ type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'ONE_TAP', text: 'Copy code', autofill_text: 'Autofill', supported_apps: [app] }] },
+			]),
+			template('verify_zero_tap', [
+				{ type: 'BODY', add_security_recommendation: true },
+				{ type: 'FOOTER', code_expiration_minutes: 5 },
+				{ type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'ZERO_TAP', text: 'Copy code', autofill_text: 'Autofill', supported_apps: [app], zero_tap_terms_accepted: true }] },
+			]),
+		]);
+	});
 });

@@ -1,16 +1,10 @@
-import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { n8n } from '../../../package.json';
 import { evaluateEditorExpression } from '../canvas/editorEvaluation';
 import { problemsOf } from '../../support/humanLabels';
+import { shippedNodeDescriptions } from '../../support/shippedNodes';
 
-/** Every node the package ships, loaded from its source as package.json lists it. */
-const nodes = n8n.nodes.map((built) => {
-	const source = built.replace(/^dist\//, '../../../').replace(/\.js$/, '');
-	const module = require(source) as Record<string, new () => INodeType>;
-	const className = source.split('/').pop()!.replace('.node', '');
-	return new module[className]().description;
-});
+const nodes = shippedNodeDescriptions();
 
 const optionsOf = (property: INodeProperties | undefined) => (property?.options ?? []) as INodePropertyOptions[];
 

@@ -1,14 +1,6 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { shippedNodeDescriptions } from '../../support/shippedNodes';
 
-import { n8n } from '../../../package.json';
-
-/** Every node the package ships, loaded from its source as package.json lists it. */
-const nodes = n8n.nodes.map((built) => {
-	const source = built.replace(/^dist\//, '../../../').replace(/\.js$/, '');
-	const module = require(source) as Record<string, new () => INodeType>;
-	const className = source.split('/').pop()!.replace('.node', '');
-	return new module[className]().description as INodeTypeDescription;
-});
+const nodes = shippedNodeDescriptions();
 
 const tools = nodes.filter((description) => description.usableAsTool).map((description) => description.name).sort();
 

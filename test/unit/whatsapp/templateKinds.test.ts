@@ -47,10 +47,13 @@ describe('every template kind: fields derived from the definition, payload as Me
 			['Header "first_name"', 'Jessica'],
 			['Body "first_name"', 'Jessica'],
 			['Body "order_number"', 'SKBUP2-4CPIG9'],
-			['Button "COPY_CODE" coupon code', 'SKBUP2'],
+			['Copy code button · coupon code', 'SKBUP2'],
 		]);
-		const offer = templateParameters(fixture('limited-time offer').definition).find((s) => s.kind === 'expiration')!;
+		const offerSpecs = templateParameters(fixture('limited-time offer').definition);
+		const offer = offerSpecs.find((s) => s.kind === 'expiration')!;
 		expect([offer.label, offer.required]).toEqual(['Offer expiry ("Expiring offer!")', true]);
+		// A copy code button has no text of its own: it is named by what it is.
+		expect(offerSpecs.filter((s) => s.component === 'button').map((s) => s.label)).toEqual(['Copy code button · coupon code', 'Button "Book now!" URL suffix']);
 		expect(templateParameters(fixture('authentication, one-tap autofill').definition).map((s) => s.label)).toEqual(['One-time code']);
 		const mpm = templateParameters(fixture('multi-product').definition);
 		expect(mpm.filter((s) => s.buttonIndex === 0).map((s) => [s.label, s.fieldType])).toEqual([

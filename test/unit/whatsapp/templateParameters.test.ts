@@ -41,7 +41,7 @@ describe('template parameters from the template\'s components', () => {
 			{ type: 'button', sub_type: 'copy_code', index: 2, parameters: [{ type: 'coupon_code', coupon_code: 'x' }] },
 		];
 		expect(() => validateTemplateComponents(template, base)).not.toThrow();
-		expect(() => validateTemplateComponents(template, base.slice(0, 3))).toThrow('button[2]: template "t" (en): the COPY_CODE button "Copy" needs a parameter');
+		expect(() => validateTemplateComponents(template, base.slice(0, 3))).toThrow('button[2]: template "t" (en): button 2 (COPY_CODE "Copy") needs a parameter (Meta refuses this with 131008: Required parameter is missing)');
 		expect(() => validateTemplateComponents(template, [{ type: 'header', parameters: [{ type: 'image', image: { id: '1' } }] }, ...base.slice(1)])).toThrow('header.document: template "t" (en) has a document header, got a image parameter');
 		expect(() => validateTemplateComponents(template, [...base, { type: 'footer', parameters: [] }])).toThrow('footer: template "t" (en) has no footer component');
 		const mixed = [base[0], { type: 'body', parameters: [{ type: 'text', text: 'a', parameter_name: 'x' }, { type: 'text', text: 'b' }, { type: 'text', text: 'c' }] }, base[2], base[3]];

@@ -38,7 +38,7 @@ export const description: INodeProperties[] = [
 		default: { mappingMode: 'defineBelow', value: null },
 		required: true,
 		description:
-			'Filled from the template: header (text, image/video/document link or media ID, location JSON), body ({{1}} or named), buttons (URL suffix, coupon code, quick-reply payload, Flow token and action data). A body value may also be {"currency":{…}} or {"date_time":{…}}.',
+			'One field per value the template needs: header (text, image/video/document link or media ID, location JSON, product retailer ID), body ({{1}} or named; a value may also be {"currency":{…}} or {"date_time":{…}}), buttons (URL suffix, coupon code, quick-reply payload, Flow token and data, catalog thumbnail product, multi-product thumbnail and sections), the offer expiry (ISO 8601 date or UNIX milliseconds), the Catalog ID for product headers and cards, each carousel card\'s header, body and buttons, and the one-time code of an authentication template',
 		displayOptions: { show: { ...show, parametersMode: ['fields'] } },
 		typeOptions: {
 			loadOptionsDependsOn: ['template.value'],
