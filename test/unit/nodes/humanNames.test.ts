@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { evaluateEditorExpression } from '../canvas/editorEvaluation';
 import { problemsOf } from '../../support/humanLabels';
-import { shippedNodeDescriptions } from '../../support/shippedNodes';
+import { shippedNodeDescriptions, visibleTexts } from '../../support/shippedNodes';
 
 const nodes = shippedNodeDescriptions();
 
@@ -62,22 +62,12 @@ describe.each(nodes.map((description) => [description.displayName, description] 
 	});
 });
 
-/** Every help text of a node: descriptions, hints and placeholders, at any depth. */
-function helpTexts(properties: unknown[]): string[] {
-	return properties.flatMap((property) => {
-		if (!property || typeof property !== 'object') return [];
-		const { description, hint, placeholder, options, values } = property as Record<string, unknown>;
-		const own = [description, hint, placeholder].filter((text): text is string => typeof text === 'string');
-		return [...own, ...helpTexts(Array.isArray(options) ? options : []), ...helpTexts(Array.isArray(values) ? values : [])];
-	});
-}
-
 /** An expression written as n8n would not evaluate it: `$JSON`, `.ID` (a lint fix for prose casing). */
 const MISCASED_EXPRESSION = /\{\{[^}]*(\$[A-Z]{2,}|\.(ID|JSON)\b)[^}]*\}\}/;
 
 describe.each(nodes.map((description) => [description.displayName, description] as const))('%s help texts', (_, description) => {
 	test('quote expressions as n8n evaluates them ($json, lower-case fields)', () => {
-		const miscased = helpTexts(description.properties).filter((text) => MISCASED_EXPRESSION.test(text));
+		const miscased = description.properties.flatMap(visibleTexts).filter((text) => MISCASED_EXPRESSION.test(text));
 		expect(miscased).toEqual([]);
 	});
 });
