@@ -14,7 +14,7 @@ import { runWorkflow, type WorkflowJson } from '../../support/harness';
 const TOKEN = 'EAAG-stored-upload-token';
 const PHONE_ID = '106540352242922';
 const PAGE = '105954558954427';
-/** Several of the store's read chunks (64 KiB), and an odd length. */
+/** A small file and one that spans many of the store's read chunks (64 KiB), both of odd length. */
 const FILE = Buffer.concat(Array.from({ length: 48 }, (_, index) => createHash('sha512').update(String(index)).digest())).subarray(0, 3001);
 const BIG_FILE = Buffer.concat(Array.from({ length: 40_000 }, (_, index) => createHash('sha256').update(String(index)).digest())).subarray(0, 1_280_003);
 
