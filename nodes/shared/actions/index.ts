@@ -7,6 +7,7 @@
  *   failedItemDetails   one shape of a failed item under "Continue On Fail" on every channel
  *   toNodeError          a field check's error as a NodeOperationError naming the field
  *   openSendOnce         with a State Store credential, an item a re-run job already sent is not sent again
+ *   binaryFileOf         an item's binary file for an upload, streamed from n8n's binary store
  */
 export { createRouter, type RouterConfig } from './router';
 export type { OperationExecute, OperationModule, Operations } from './operation';
@@ -14,3 +15,4 @@ export { readRunOptions, runOptionsFrom, runOptionsProperty, RUN_OPTIONS, type R
 export { failedItemDetails, type ErrorDetails } from './failedItem';
 export { toNodeError } from './fieldErrors';
 export { openSendOnce, type SendOnce } from './sendOnce';
+export { binaryFileOf, type BinaryFile } from './binaryFile';

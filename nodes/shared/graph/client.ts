@@ -116,7 +116,7 @@ export class GraphClient {
 			headers: binaryAnswer ? { 'user-agent': 'n8n-nodes-chatflow' } : undefined,
 			body: request.multipart ? encodeMultipart(request.multipart) : request.body !== undefined ? jsonBody(request.body) : undefined,
 			timeoutMs: request.timeoutMs ?? (binaryTransfer ? 300_000 : 60_000),
-			maxResponseBytes: binaryAnswer ? MAX_DOWNLOAD_BYTES : MAX_JSON_BYTES,
+			maxResponseBytes: request.maxResponseBytes ?? (binaryAnswer ? MAX_DOWNLOAD_BYTES : MAX_JSON_BYTES),
 			followRedirects: binaryAnswer,
 		};
 	}

@@ -50,6 +50,8 @@ export interface GraphRequest {
 	itemIndex?: number;
 	/** Per-request timeout; default 60 s, 5 min for uploads and downloads. */
 	timeoutMs?: number;
+	/** Largest answer accepted; default 16 MB for JSON, 128 MB for downloads. */
+	maxResponseBytes?: number;
 }
 
 /** A binary answer streamed (media download into n8n's binary store). */

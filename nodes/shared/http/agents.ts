@@ -20,6 +20,8 @@ import { sharedSecureContext } from './tlsContext';
  *   well before it, so a request is not written into a connection the server is closing.
  * - Every new connection resolves its host through n8n's secure lookup, and a connection to an
  *   IP literal (which Node never looks up) is checked against the same rules before it opens.
+ * - At most MAX_POOLS_PER_FILTER pools per filter: a new origin beyond that evicts the least
+ *   recently used pool that has no request in flight (evictOne).
  */
 const IDLE_MS = 4_000;
 const MIN_IDLE_MS = 50;
@@ -43,18 +45,70 @@ export function agentFor(filter: EgressFilter, url: URL, proxy: ProxySetting, ma
 	const key = `${url.protocol}//${url.host}\n${proxy.key}`;
 	let agent = byKey.get(key);
 	if (!agent) {
-		if (byKey.size >= MAX_POOLS_PER_FILTER) {
-			const [oldestKey, oldest] = byKey.entries().next().value as [string, Pooled];
-			oldest.destroy();
-			byKey.delete(oldestKey);
-		}
+		if (byKey.size >= MAX_POOLS_PER_FILTER) evictOne(byKey);
 		agent = createAgent(filter, url.protocol, proxy, maxSockets);
-		byKey.set(key, agent);
-	} else if (agent.maxSockets < maxSockets) {
-		agent.maxSockets = maxSockets;
-		agent.maxFreeSockets = maxSockets;
+	} else {
+		// The map keeps insertion order: taking the pool out and in again makes it the most recently used.
+		byKey.delete(key);
+		if (agent.maxSockets < maxSockets) {
+			agent.maxSockets = maxSockets;
+			agent.maxFreeSockets = maxSockets;
+		}
 	}
+	byKey.set(key, agent);
 	return agent;
+}
+
+/**
+ * Makes room for one more pool: the least recently used one without requests in flight goes
+ * (its idle connections closed). When every pool is busy, the least recently used one leaves
+ * the map but is not destroyed: destroying it would kill the answers still on their way.
+ */
+function evictOne(byKey: Map<string, Pooled>): void {
+	let victim: [string, Pooled] | undefined;
+	for (const entry of byKey) {
+		if (!busy(entry[1])) {
+			victim = entry;
+			break;
+		}
+	}
+	victim ??= byKey.entries().next().value as [string, Pooled];
+	byKey.delete(victim[0]);
+	retire(victim[1]);
+}
+
+/** Requests that hold a connection of the pool or wait for one. */
+function busy(agent: Pooled): boolean {
+	const hasAny = (lists: NodeJS.ReadOnlyDict<unknown[]>) => Object.values(lists).some((list) => (list?.length ?? 0) > 0);
+	return hasAny(agent.sockets) || hasAny(agent.requests);
+}
+
+/**
+ * Closes a pool that has left the map. An idle one is destroyed at once; a busy one drains:
+ * its idle connections close now, every other one closes as soon as its exchange ends instead
+ * of going back to the pool (`keepSocketAlive`), and the agent is destroyed once nothing uses it.
+ */
+function retire(agent: Pooled): void {
+	if (!busy(agent)) {
+		agent.destroy();
+		return;
+	}
+	agent.keepSocketAlive = () => false;
+	for (const list of Object.values(agent.freeSockets)) for (const socket of list ?? []) socket.destroy();
+	const watchedSockets = new WeakSet<Socket>();
+	const check = () => {
+		if (busy(agent)) return;
+		agent.off('free', watch);
+		agent.destroy();
+	};
+	// Node removes a socket from `sockets` only once it has closed, which is after 'free'.
+	const watch = (socket: Socket) => {
+		if (watchedSockets.has(socket)) return;
+		watchedSockets.add(socket);
+		socket.once('close', () => setImmediate(check));
+	};
+	for (const list of Object.values(agent.sockets)) for (const socket of list ?? []) watch(socket as Socket);
+	agent.on('free', watch);
 }
 
 /** A request took this connection: it is no longer idle. */

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 
 import type { ICredentialsDecrypted, IHttpRequestOptions } from 'n8n-workflow';
 
+import { collectBody } from './bodyChunks';
 import { toTransportFailure, TransportFailure } from './failure';
 import { sharedSecureContext } from './tlsContext';
 import type { HttpContext, HttpRequest, HttpResponse, HttpStreamResponse } from './types';
@@ -25,7 +26,8 @@ export async function sendThroughN8n(
 		url: request.url,
 		qs: request.qs,
 		headers: { ...request.headers, ...(request.body ? { 'content-type': request.body.contentType } : {}) },
-		body: request.body ? Buffer.concat(request.body.chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk))) : undefined,
+		// n8n's helper takes no streamed body: a file from the binary store is read whole here.
+		body: request.body ? await collectBody(request.body.chunks) : undefined,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		encoding: 'arraybuffer',

@@ -19,4 +19,4 @@ export { jsonBody } from './body';
 export { sharedSecureContext } from './tlsContext';
 export { destroyAgents } from './agents';
 export type { PlatformCredentialType } from './authenticate';
-export type { HttpBody, HttpContext, HttpMethod, HttpRequest, HttpResponse, HttpStreamResponse } from './types';
+export type { BodyChunk, HttpBody, HttpContext, HttpMethod, HttpRequest, HttpResponse, HttpStreamResponse, StreamedChunk } from './types';

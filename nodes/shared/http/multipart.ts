@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 
-import type { HttpBody } from './types';
+import type { HttpBody, StreamedChunk } from './types';
 
 /** One file part of a multipart upload. */
 export interface MultipartFile {
 	field: string;
-	data: Buffer;
+	/** The bytes, or a stream of them with its size (a file in n8n's binary store). */
+	data: Buffer | StreamedChunk;
 	fileName: string;
 	mimeType: string;
 }
@@ -16,15 +17,16 @@ export interface MultipartForm {
 }
 
 /**
- * Encodes multipart/form-data as a list of chunks: the headers of each part, then the file's
- * own buffer as it is. The layer writes the chunks one after the other, so a 100 MB video is
- * streamed from the buffer n8n gave us instead of being copied into a second one, and the same
- * chunks can be written again when a request that never left is retried. Names are escaped as
+ * Encodes multipart/form-data as a list of chunks: the headers of each part, then the file as
+ * it is, its own buffer or its stream. The layer writes the chunks one after the other, so a
+ * 100 MB video goes from n8n's binary store to the socket without being held in memory (or from
+ * the buffer n8n gave us without a second copy), and the same chunks can be written again when
+ * a request that never left is retried (a stream is opened again). Names are escaped as
  * browsers do (WHATWG FormData: `"` → %22, CR → %0D, LF → %0A); line breaks in values become CRLF.
  */
-export function encodeMultipart(form: MultipartForm): HttpBody & { chunks: Buffer[] } {
+export function encodeMultipart(form: MultipartForm): HttpBody {
 	const boundary = `----chatflow${randomBytes(12).toString('hex')}`;
-	const chunks: Buffer[] = [];
+	const chunks: HttpBody['chunks'] = [];
 	for (const [name, value] of Object.entries(form.fields)) {
 		chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${escapeName(name)}"\r\n\r\n${value.replace(/\r\n|\r|\n/g, '\r\n')}\r\n`));
 	}

@@ -4,6 +4,7 @@ import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IDataObject
 
 import { agentFor } from './agents';
 import { authenticationOf, type Authentication, type PlatformCredentialType } from './authenticate';
+import { bodyLength } from './bodyChunks';
 import { checkRedirect, checkTarget, egressFilterOf, type EgressFilter } from './egress';
 import { TransportFailure } from './failure';
 import { sendThroughN8n } from './fallback';
@@ -148,7 +149,7 @@ export class PlatformHttp {
 		const headers: OutgoingHttpHeaders = { ...request.headers, ...authentication.headers };
 		if (request.body) {
 			headers['content-type'] = request.body.contentType;
-			headers['content-length'] = request.body.chunks.reduce<number>((sum, chunk) => sum + (typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length), 0);
+			headers['content-length'] = bodyLength(request.body.chunks);
 		}
 		return headers;
 	}

@@ -25,8 +25,20 @@ export type HttpMethod = 'GET' | 'POST' | 'DELETE';
  * write as the request head.
  */
 export interface HttpBody {
-	chunks: Array<Buffer | string>;
+	chunks: BodyChunk[];
 	contentType: string;
+}
+
+export type BodyChunk = Buffer | string | StreamedChunk;
+
+/**
+ * Bytes read from a stream while the request is written (a file in n8n's binary store): never
+ * held whole in memory. The size is known before (it goes into Content-Length), and `open` is
+ * called for every attempt, so a retried request reads the file again from its start.
+ */
+export interface StreamedChunk {
+	size: number;
+	open(): Promise<Readable>;
 }
 
 export interface HttpRequest {

@@ -3,8 +3,9 @@ import { request as httpsRequest } from 'node:https';
 import { Transform, pipeline, type Readable } from 'node:stream';
 
 import { markInUse } from './agents';
+import { isStreamed, writeBody } from './bodyChunks';
 import { toTransportFailure, TransportFailure } from './failure';
-import type { HttpResponse, HttpStreamResponse } from './types';
+import type { BodyChunk, HttpResponse, HttpStreamResponse } from './types';
 
 /** One exchange on the wire, as the layer sends it after authentication and egress checks. */
 export interface WireRequest {
@@ -12,8 +13,8 @@ export interface WireRequest {
 	url: URL;
 	/** Complete, content-length included. */
 	headers: OutgoingHttpHeaders;
-	/** Written chunk after chunk: a file is streamed from its buffer, never copied. */
-	body?: Array<Buffer | string>;
+	/** Written chunk after chunk: a file is streamed from its buffer or its store, never copied. */
+	body?: BodyChunk[];
 	timeoutMs: number;
 	maxResponseBytes: number;
 	signal?: AbortSignal;
@@ -99,6 +100,10 @@ export async function sendOnce(agent: Agent, wire: WireRequest): Promise<HttpRes
 			});
 		});
 		const body = wire.body ?? [];
+		if (body.some(isStreamed)) {
+			void writeBody(request, body);
+			return;
+		}
 		for (let index = 0; index < body.length - 1; index++) request.write(body[index]);
 		request.end(body[body.length - 1]);
 	});

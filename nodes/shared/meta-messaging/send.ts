@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { requireText } from '../fields';
+import type { MultipartFile } from '../http';
 import type { MetaAccount } from './account';
 
 /**
@@ -34,7 +35,8 @@ export type UploadType = 'image' | 'audio' | 'video' | 'file';
 
 export interface UploadFile {
 	type: UploadType;
-	data: Buffer;
+	/** The bytes, or a stream of them from n8n's binary store. */
+	data: MultipartFile['data'];
 	fileName: string;
 	mimeType: string;
 }

@@ -19,9 +19,10 @@ const NOT_SENT_CODES: ReadonlySet<string> = new Set([
 
 /**
  * Never retried, whatever the request: n8n's outbound rules refused the target, the execution
- * was stopped, the answer was larger than allowed, or redirects went round in circles.
+ * was stopped, the answer was larger than allowed, redirects went round in circles, or the file
+ * to upload could not be read as its metadata describes it.
  */
-const FINAL_CODES: ReadonlySet<string> = new Set(['EGRESS_REFUSED', 'ECANCELED', 'E_RESPONSE_TOO_LARGE', 'E_TOO_MANY_REDIRECTS', 'EINVALIDURL']);
+const FINAL_CODES: ReadonlySet<string> = new Set(['EGRESS_REFUSED', 'ECANCELED', 'E_RESPONSE_TOO_LARGE', 'E_TOO_MANY_REDIRECTS', 'EINVALIDURL', 'E_UPLOAD_SOURCE']);
 
 /** The retry class of a failure without an answer, or undefined when it must not be retried. */
 export function networkRetryClass(code: string, idempotent: boolean): RetryClass | undefined {

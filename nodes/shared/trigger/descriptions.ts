@@ -109,6 +109,15 @@ export const downloadMediaProperties: INodeProperties[] = [
 		displayOptions: { show: { downloadMedia: [true] } },
 		hint: 'The name of the output binary field to put the file in',
 	},
+	{
+		displayName: 'Max Media Size (MB)',
+		name: 'maxMediaSizeMb',
+		type: 'number',
+		default: 100,
+		typeOptions: { minValue: 0.01, numberPrecision: 2 },
+		displayOptions: { show: { downloadMedia: [true] } },
+		description: 'Larger files are not downloaded: the item carries mediaError instead. WhatsApp media is at most 100 MB.',
+	},
 ];
 
 export const triggerOptionsProperty: INodeProperties = {

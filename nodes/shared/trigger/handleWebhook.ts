@@ -144,7 +144,7 @@ async function emit(
 	const items: INodeExecutionData[] = fresh.map((event) => ({ json: event }));
 	if (settings.downloadMedia) {
 		const hasWhatsApp = (await optionalCredentials(ctx, 'chatflowWhatsAppApi')) !== undefined;
-		await attachMedia(ctx, items, settings.binaryProperty, hasWhatsApp);
+		await attachMedia(ctx, items, settings.binaryProperty, hasWhatsApp, settings.maxMediaBytes);
 	}
 	if (welcome) {
 		await settleClaims(claims, true, warner(ctx, settings.channel));

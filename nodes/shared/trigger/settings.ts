@@ -15,6 +15,8 @@ export interface TriggerSettings {
 	maxBodyBytes: number;
 	downloadMedia: boolean;
 	binaryProperty: string;
+	/** Media larger than this is not downloaded. */
+	maxMediaBytes: number;
 	/** Viber: the message to answer conversation_started with, or undefined. */
 	welcome?: IDataObject;
 }
@@ -39,6 +41,7 @@ export function readSettings(ctx: IWebhookFunctions, channel: Channel): TriggerS
 		maxBodyBytes: Math.max(1, Number(options.maxBodySizeKb ?? 4096)) * 1024,
 		downloadMedia: ctx.getNodeParameter('downloadMedia', false) as boolean,
 		binaryProperty: String(ctx.getNodeParameter('binaryProperty', 'data') || 'data'),
+		maxMediaBytes: Math.floor(Math.max(0.01, Number(ctx.getNodeParameter('maxMediaSizeMb', 100)) || 100) * 1024 * 1024),
 		welcome: channel === 'viber' ? welcomeMessage(ctx) : undefined,
 	};
 }

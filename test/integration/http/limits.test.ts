@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+
 import { GraphApiError, GraphClient } from '../../../nodes/shared/graph';
 import { PlatformHttp, TransportFailure } from '../../../nodes/shared/http';
 import { FakePlatform } from '../../../simulator/platform';
@@ -97,5 +99,17 @@ describe('HTTP layer limits', () => {
 		expect(warnings).toHaveLength(1);
 		expect(warnings[0]).toContain('no egress filter');
 		expect(JSON.stringify(logged)).not.toContain(TOKEN);
+	});
+
+	it('fails an upload whose stored file is shorter than its metadata says, once, without leaving the server waiting', async () => {
+		platform.on('POST', '/:v/111/media', { json: { id: 'M1' } });
+		const file = { size: 10, open: async () => Readable.from([Buffer.from('12345')]) };
+		const client = await graph();
+		const request = { method: 'POST' as const, path: '/111/media', idempotent: true, multipart: { fields: {}, files: [{ field: 'file', data: file, fileName: 'a.bin', mimeType: 'application/octet-stream' }] } };
+		const error = (await client.request(request).catch((e: unknown) => e)) as GraphApiError;
+		expect(error.graph.network_code).toBe('E_UPLOAD_SOURCE');
+		expect(error.graph.message).toBe('The file to upload ends after 5 bytes, not the 10 bytes its metadata gives');
+		expect(error.attempts).toBe(1);
+		expect(platform.received('POST', '/:v/111/media')).toHaveLength(0);
 	});
 });

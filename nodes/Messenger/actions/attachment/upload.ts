@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { OperationExecute } from '../../../shared/actions';
+import { binaryFileOf, type OperationExecute } from '../../../shared/actions';
 import { MessageFieldError, requireText, url } from '../../../shared/fields';
 import { META_LIMITS, uploadMessengerAttachment, type MetaAccount, type UploadType } from '../../../shared/meta-messaging';
 
@@ -62,10 +62,9 @@ export const execute: OperationExecute<MetaAccount> = async function (account, i
 /** Uploads the item's binary file to Messenger's attachment API (reusable), checking its size first. */
 export async function uploadBinary(ctx: IExecuteFunctions, account: MetaAccount, i: number, type: UploadType, property: string): Promise<IDataObject> {
 	const name = requireText('binaryPropertyName', property).trim();
-	const binary = ctx.helpers.assertBinaryData(i, name);
-	const data = await ctx.helpers.getBinaryDataBuffer(i, name);
-	if (data.length > META_LIMITS.uploadBytes) {
-		throw new MessageFieldError(name, `the file is ${data.length} bytes; Messenger accepts at most ${META_LIMITS.uploadBytes} (25 MB)`);
+	const { binary, size, data } = await binaryFileOf(ctx, i, name);
+	if (size > META_LIMITS.uploadBytes) {
+		throw new MessageFieldError(name, `the file is ${size} bytes; Messenger accepts at most ${META_LIMITS.uploadBytes} (25 MB)`);
 	}
 	return await uploadMessengerAttachment(
 		account,

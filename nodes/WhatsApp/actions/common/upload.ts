@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { binaryFileOf } from '../../../shared/actions';
 import { segment } from '../../../shared/graph';
 import type { WhatsAppRun } from './run';
 
@@ -12,8 +13,7 @@ export async function uploadBinary(
 	phoneNumberId: string,
 	binaryPropertyName: string,
 ): Promise<{ id: string; fileName: string; mimeType: string }> {
-	const binary = ctx.helpers.assertBinaryData(itemIndex, binaryPropertyName);
-	const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
+	const { binary, data } = await binaryFileOf(ctx, itemIndex, binaryPropertyName);
 	const mimeType = binary.mimeType || 'application/octet-stream';
 	const fileName = binary.fileName || `file.${binary.fileExtension ?? 'bin'}`;
 	const answer = await run.graph.request<{ id?: string }>({
