@@ -8,7 +8,7 @@
  * Answers: `buildAnswerPayload(answer)`, `await encryptAnswer(session, payload, loadKey)`.
  * Tokens: `createFlowToken(secret, context, ttlSeconds)`, `verifyFlowToken(secret, token)`.
  * Node-specific parts live with their node: Flow JSON checks in nodes/WhatsAppFlows, parsing a
- * Flow's answer in nodes/WhatsAppFlowResponse.
+ * Flow's answer in nodes/FlowResponse.
  */
 export { decryptAesKey, decryptFlowData, encryptResponse, flipIv, DecryptionError } from './crypto';
 export { loadPrivateKey, normalisePem, PrivateKeyError } from './privateKey';

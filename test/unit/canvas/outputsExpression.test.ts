@@ -1,6 +1,6 @@
 import { conversationOutputs } from '../../../nodes/Conversation/canvas';
 import { ChatflowConversation } from '../../../nodes/Conversation/ChatflowConversation.node';
-import { ChatflowFlowsEndpointTrigger } from '../../../nodes/WhatsAppFlowsEndpointTrigger/ChatflowFlowsEndpointTrigger.node';
+import { ChatflowFlowsEndpointTrigger } from '../../../nodes/FlowsEndpointTrigger/ChatflowFlowsEndpointTrigger.node';
 import { routeOutputs } from '../../../nodes/shared/flows/routeOutputs';
 import { inputsExpression, outputsExpression } from '../../../nodes/shared/canvas';
 import { ChatflowWhatsAppFlows } from '../../../nodes/WhatsAppFlows/ChatflowWhatsAppFlows.node';

@@ -1,6 +1,6 @@
 import { createFlowToken } from '../../../nodes/shared/flows';
-import { foldBuilderKeys, readableName } from '../../../nodes/WhatsAppFlowResponse/parsing/builderKeys';
-import { parseFlowResponse } from '../../../nodes/WhatsAppFlowResponse/parsing/parseFlowResponse';
+import { foldBuilderKeys, readableName } from '../../../nodes/FlowResponse/parsing/builderKeys';
+import { parseFlowResponse } from '../../../nodes/FlowResponse/parsing/parseFlowResponse';
 
 const SECRET = 'token-secret-0123456789abcdefghijklmnop';
 

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { forgetAesKeys } from '../../../nodes/shared/flows';
-import { receiveEndpointRequest } from '../../../nodes/WhatsAppFlowsEndpointTrigger/webhook';
-import { respondToFlow } from '../../../nodes/RespondToWhatsAppFlow/respondToFlow';
+import { receiveEndpointRequest } from '../../../nodes/FlowsEndpointTrigger/webhook';
+import { respondToFlow } from '../../../nodes/FlowsRespond/respondToFlow';
 import { decryptFlowResponse, encryptFlowRequest, generateFlowsKeyPair, type EncryptedFlowRequest } from '../../../simulator/flows/client';
 
 const APP_SECRET = 'glue-app-secret-0123456789abcdef';

@@ -1,4 +1,4 @@
-import { buildAnswerPayload, encryptAnswer } from '../../../nodes/RespondToWhatsAppFlow/endpointAnswer';
+import { buildAnswerPayload, encryptAnswer } from '../../../nodes/FlowsRespond/endpointAnswer';
 import {
 	recallAesKey,
 	forgetAesKeys,

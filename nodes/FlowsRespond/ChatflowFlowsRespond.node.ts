@@ -1,4 +1,3 @@
-/* eslint-disable n8n-nodes-base/node-dirname-against-convention -- the folder is named after the node as the canvas shows it; the file and class keep the type name that saved workflows refer to */
 import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
