@@ -11,7 +11,8 @@ import {
 	testFlowsEndpointCredential,
 } from '../shared/flows/credential';
 import { operationSubtitle } from '../shared/canvas';
-import { description, router } from './actions/router';
+import { description } from './actions';
+import { router } from './actions/router';
 
 /**
  * Turns a WhatsApp Flow's answer (nfm_reply) into clean JSON: parsed, token verified, builder

@@ -10,7 +10,8 @@ import { inputsExpression, operationSubtitle } from '../shared/canvas';
 import { LOCAL_OPERATIONS } from './actions/common/run';
 import { flowsInputs } from './canvas';
 import { searchFlows } from '../shared/flows/picker';
-import { description, router } from './actions/router';
+import { description } from './actions';
+import { router } from './actions/router';
 
 /** WhatsApp Flows management: Flows API, Flow JSON, encryption keys (Meta's Flows API and Flow JSON reference). */
 export class ChatflowWhatsAppFlows implements INodeType {
