@@ -9,6 +9,19 @@ const betweenParts = edges
 	.filter(({ from, to }) => from !== to);
 
 const isNodeFolder = (part: string) => part.startsWith('nodes/') && !part.startsWith('nodes/shared');
+const isPublished = (part: string) => part.startsWith('nodes') || part === 'credentials' || part === 'package.json';
+
+/**
+ * Among the tooling, the only directions an import may take (docs/architecture.md, "Who may
+ * import whom", says the same); any part may import the published code.
+ */
+const TOOLING_MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
+	bench: ['test', 'simulator', 'scripts/n8n'],
+	test: ['simulator', 'scripts', 'scripts/n8n'],
+	scripts: ['simulator', 'scripts/n8n'],
+	simulator: ['scripts/n8n'],
+	'scripts/n8n': [],
+};
 
 describe('how the parts of the project depend on each other', () => {
 	test('the scan sees the project (a broken scan would pass every rule below)', () => {
@@ -25,8 +38,13 @@ describe('how the parts of the project depend on each other', () => {
 	});
 
 	test('the published package (nodes, credentials) imports no tooling', () => {
-		const published = (part: string) => part.startsWith('nodes') || part === 'credentials';
-		expect(betweenParts.filter(({ from, to }) => published(from) && !published(to)).map(({ files }) => files)).toEqual([]);
+		expect(betweenParts.filter(({ from, to }) => isPublished(from) && !isPublished(to)).map(({ files }) => files)).toEqual([]);
+	});
+
+	test('among the tooling, imports go only the listed ways', () => {
+		const tooling = betweenParts.filter(({ from, to }) => !isPublished(from) && !isPublished(to));
+		expect(tooling.length).toBeGreaterThan(0);
+		expect(tooling.filter(({ from, to }) => !(TOOLING_MAY_IMPORT[from] ?? []).includes(to)).map(({ files }) => files)).toEqual([]);
 	});
 
 	test('no two parts import each other, directly or in a circle', () => {
