@@ -1,45 +1,32 @@
-import {
-	NodeConnectionTypes,
-	type INodeProperties,
-	type INodeType,
-	type INodeTypeDescription,
-	type IWebhookFunctions,
-	type IWebhookResponseData,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { metaWebhookMethods } from '../shared/trigger/registration';
-import { triggerProperties } from '../shared/trigger/descriptions';
-import { handleTriggerWebhook } from '../shared/trigger/handleWebhook';
-import { META_WEBHOOKS } from '../shared/trigger/nodeParts';
-import { conversationTriggerOptions } from '../shared/conversation';
+import { metaMessagingTriggerParts } from '../shared/meta-messaging/trigger';
 import { chatflowRedisConnectionTest } from '../shared/store';
-import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhook/versions';
-import { eventsSubtitle } from '../shared/canvas';
+import { handleTriggerWebhook } from '../shared/trigger/handleWebhook';
+import { metaWebhookMethods } from '../shared/trigger/registration';
 
-const properties: INodeProperties[] = [
-	...triggerProperties({
-		manualHelp:
-			'In the Meta app dashboard (Instagram → Webhooks) set the Callback URL to this node\'s Production URL (Webhook URLs above) and the Verify Token to the one in the Meta App credential, then subscribe the messages fields. Activating this workflow does not change anything at Meta.',
-		automaticHelp:
-			'Activation subscribes the app to the Production URL and the Instagram account (from the Instagram credential) to the app with the fields of the selected events. It fails if the app already sends Instagram webhooks to another URL.',
-		events: [
-			{ name: 'Account Events', value: 'accountEvent', description: 'Entry changes such as comments and mentions' },
-			{ name: 'Echoes', value: 'echo', description: 'Messages the account itself sent' },
-			{ name: 'Messages', value: 'message' },
-			{ name: 'Postbacks', value: 'postback', description: 'Button and persistent menu taps' },
-			{ name: 'Reactions', value: 'reaction' },
-			{ name: 'Seen', value: 'read', description: 'The contact saw a message' },
-			{ name: 'Referrals', value: 'referral', description: 'Links (ig.me) and ads that opened the conversation' },
-			{ name: 'Unrecognised Events', value: 'unknown', description: 'Anything this version does not recognise, with its raw object' },
-		],
-		accountIds: {
-			displayName: 'Only Instagram Account IDs',
-			description:
-				'Comma-separated Instagram professional account IDs; events for other accounts are acknowledged and ignored. Empty means all.',
-		},
-	}),
-	conversationTriggerOptions,
-];
+const { subtitle, ...parts } = metaMessagingTriggerParts({
+	accountCredential: { name: 'chatflowInstagramApi', displayName: 'Instagram Account (Media and Registration, Optional)' },
+	manualHelp:
+		'In the Meta app dashboard (Instagram → Webhooks) set the Callback URL to this node\'s Production URL (Webhook URLs above) and the Verify Token to the one in the Meta App credential, then subscribe the messages fields. Activating this workflow does not change anything at Meta.',
+	automaticHelp:
+		'Activation subscribes the app to the Production URL and the Instagram account (from the Instagram credential) to the app with the fields of the selected events. It fails if the app already sends Instagram webhooks to another URL.',
+	events: [
+		{ name: 'Account Events', value: 'accountEvent', description: 'Entry changes such as comments and mentions' },
+		{ name: 'Echoes', value: 'echo', description: 'Messages the account itself sent' },
+		{ name: 'Messages', value: 'message' },
+		{ name: 'Postbacks', value: 'postback', description: 'Button and persistent menu taps' },
+		{ name: 'Reactions', value: 'reaction' },
+		{ name: 'Seen', value: 'read', description: 'The contact saw a message' },
+		{ name: 'Referrals', value: 'referral', description: 'Links (ig.me) and ads that opened the conversation' },
+		{ name: 'Unrecognised Events', value: 'unknown', description: 'Anything this version does not recognise, with its raw object' },
+	],
+	accountIds: {
+		displayName: 'Only Instagram Account IDs',
+		description:
+			'Comma-separated Instagram professional account IDs; events for other accounts are acknowledged and ignored. Empty means all.',
+	},
+});
 
 /**
  * Inbound Instagram messaging webhooks (`object: instagram`): one item per messaging and standby
@@ -52,20 +39,10 @@ export class ChatflowInstagramTrigger implements INodeType {
 		name: 'chatflowInstagramTrigger',
 		icon: { light: 'file:../icons/instagram.svg', dark: 'file:../icons/instagram.dark.svg' },
 		group: ['trigger'],
-		...WEBHOOK_TRIGGER_VERSIONS,
-		subtitle: eventsSubtitle(properties),
+		subtitle,
 		description: 'Starts the workflow on inbound Instagram messages, postbacks, reactions and seen events',
 		defaults: { name: 'Instagram Trigger' },
-		inputs: [],
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'chatflowMetaAppApi', displayName: 'Meta App (Signatures and Registration)', required: true },
-			{ name: 'chatflowInstagramApi', displayName: 'Instagram Account (Media and Registration, Optional)', required: false },
-			{ name: 'chatflowRedisApi', displayName: 'State Store (Redis, for Queue Mode, Optional)', required: false, testedBy: 'chatflowRedisConnectionTest' },
-		],
-		webhooks: META_WEBHOOKS,
-		properties,
+		...parts,
 	};
 
 	methods = { credentialTest: { chatflowRedisConnectionTest } };
