@@ -37,7 +37,7 @@
  * - `workflow`: { nodes, connections, settings?, pinData?, staticData? }. Our node types are
  *   'n8n-nodes-chatflow.<name>' (e.g. chatflowViber); they load from nodes/**\/*.node.ts (also
  *   before package.json lists them). Built-in nodes, loaded from the pinned n8n runtime
- *   ($CHATFLOW_N8N_DIR or ~/.cache/n8n-nodes-chatflow/n8n-2.40.7): see BUILT_IN_NODES —
+ *   ($CHATFLOW_N8N_DIR or ~/.cache/n8n-nodes-chatflow/n8n-2.41.1): see BUILT_IN_NODES —
  *   manualTrigger, noOp, set (Edit Fields), if, switch, merge, filter, splitOut, stopAndError.
  *   Not supported: Code (needs n8n's task runners), sub-workflows, Wait/resume.
  * - `credentials`: data by credential TYPE name. Every node that declares that type gets it,

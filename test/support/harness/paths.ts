@@ -9,11 +9,11 @@ export const PACKAGE_NODE_PREFIX = 'n8n-nodes-chatflow.';
 
 /**
  * n8n-nodes-base inside the pinned n8n runtime (scripts/toolchain.sh installs it):
- * $CHATFLOW_N8N_DIR, else $CHATFLOW_CACHE/n8n-2.40.7, else ~/.cache/n8n-nodes-chatflow/n8n-2.40.7.
+ * $CHATFLOW_N8N_DIR, else $CHATFLOW_CACHE/n8n-2.41.1, else ~/.cache/n8n-nodes-chatflow/n8n-2.41.1.
  */
 export function n8nNodesBaseDir(): string {
 	const cache = process.env.CHATFLOW_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-chatflow');
-	const runtime = process.env.CHATFLOW_N8N_DIR ?? join(cache, 'n8n-2.40.7');
+	const runtime = process.env.CHATFLOW_N8N_DIR ?? join(cache, 'n8n-2.41.1');
 	return join(runtime, 'node_modules', 'n8n-nodes-base');
 }
 
