@@ -1,4 +1,4 @@
-import { phoneDigits, whatsAppIdKind } from '../../nodes/shared/identity';
+import { canonicalWhatsAppId, phoneDigits, whatsAppIdKind } from '../../nodes/shared/identity';
 import type { ChannelName, ContactConfig } from '../config';
 import { bareUsername, deriveBsuid } from './whatsAppIdentity';
 
@@ -85,11 +85,9 @@ export class ContactBook {
 
 const key = (channel: ChannelName, id: string) => `${channel}:${id}`;
 
-/** Phone numbers in any notation as their digits; BSUIDs as they are. */
+/** Phone numbers in any notation as their digits; BSUIDs as they are; anything else by its digits. */
 function whatsAppRef(id: string): string {
-	const kind = whatsAppIdKind(id);
-	if (kind === 'bsuid' || kind === 'parentBsuid') return id.trim();
-	return phoneDigits(id) ?? id.replace(/\D/g, '');
+	return canonicalWhatsAppId(id)?.id ?? id.replace(/\D/g, '');
 }
 
 function fromConfig(config: ContactConfig): Contact {

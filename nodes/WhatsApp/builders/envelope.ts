@@ -1,5 +1,5 @@
 import { LIMITS } from './limits';
-import { notAWhatsAppId, phoneDigits, whatsAppIdKind } from '../../shared/identity';
+import { canonicalWhatsAppId, notAWhatsAppId } from '../../shared/identity';
 import { maxBytes, MessageFieldError, requireText } from '../../shared/fields';
 
 /** What every outgoing message shares (Meta's messages reference). */
@@ -42,10 +42,9 @@ export type RecipientField = { to: string; recipient?: never } | { recipient: st
  */
 export function recipientField(value: unknown): RecipientField {
 	const raw = requireText('to', value).trim();
-	const kind = whatsAppIdKind(raw);
-	if (kind === 'phone') return { to: phoneDigits(raw)! };
-	if (kind === 'bsuid' || kind === 'parentBsuid') return { recipient: raw };
-	throw new MessageFieldError('to', notAWhatsAppId(raw));
+	const canonical = canonicalWhatsAppId(raw);
+	if (!canonical) throw new MessageFieldError('to', notAWhatsAppId(raw));
+	return canonical.kind === 'phone' ? { to: canonical.id } : { recipient: canonical.id };
 }
 
 /** The recipient as Meta will get it (digits for a phone number, a BSUID as is). */

@@ -36,6 +36,17 @@ export function phoneDigits(value: string): string | undefined {
 	return /^\d+$/.test(digits) ? digits : undefined;
 }
 
+/**
+ * `value` as WhatsApp names the person, with its kind: a phone number as its digits however it
+ * was written, a BSUID or parent BSUID as it is; undefined when it is none of the three. What a
+ * send addresses and what conversation records are keyed by.
+ */
+export function canonicalWhatsAppId(value: string): { kind: WhatsAppIdKind; id: string } | undefined {
+	const kind = whatsAppIdKind(value);
+	if (kind === undefined) return undefined;
+	return { kind, id: kind === 'phone' ? phoneDigits(value)! : value.trim() };
+}
+
 /** Whether `value` is a phone number (as opposed to a BSUID or parent BSUID). */
 export function isPhoneNumber(value: string): boolean {
 	return whatsAppIdKind(value) === 'phone';

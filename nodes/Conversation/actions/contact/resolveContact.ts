@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { notAWhatsAppId, phoneDigits, whatsAppIdKind } from '../../../shared/identity';
+import { canonicalWhatsAppId, notAWhatsAppId } from '../../../shared/identity';
 import type { Channel } from '../../../shared/ingestion';
 import { CHANNELS, contactFields, contactOf, type ContactRef } from '../../../shared/conversation/contact';
 
@@ -23,7 +23,9 @@ export function resolveContact(ctx: IExecuteFunctions, itemIndex: number): Conta
 			throw new NodeOperationError(ctx.getNode(), `Channel: "${String(channel)}" is not one of ${CHANNELS.join(', ')}`, { itemIndex });
 		}
 		if (!contactId) throw new NodeOperationError(ctx.getNode(), 'Contact ID: required', { itemIndex });
-		const id = channel === 'whatsapp' ? whatsAppContactId(contactId) : contactId;
+		// A WhatsApp contact is keyed as its records are (phone digits, a BSUID as is); anything
+		// else would key a conversation nobody's message can ever reach, so it is refused.
+		const id = channel === 'whatsapp' ? canonicalWhatsAppId(contactId)?.id : contactId;
 		if (id === undefined) throw new NodeOperationError(ctx.getNode(), `Contact ID: ${notAWhatsAppId(contactId)}`, { itemIndex });
 		return { channel, accountId: String(ctx.getNodeParameter('accountId', itemIndex, '') ?? '').trim(), contactId: id };
 	}
@@ -42,17 +44,6 @@ export function resolveContact(ctx: IExecuteFunctions, itemIndex: number): Conta
 		'Contact: could not find the contact of this item. Connect the node after a Chatflow trigger (keeping item pairing), or set "Contact" to "Define Below"',
 		{ itemIndex },
 	);
-}
-
-/**
- * A WhatsApp contact as its records are keyed: a phone number as the digits Meta uses, however it
- * was written; a BSUID or parent BSUID as it is. Anything else would key a conversation nobody's
- * message can ever reach, so it is undefined (refused).
- */
-function whatsAppContactId(value: string): string | undefined {
-	const kind = whatsAppIdKind(value);
-	if (kind === 'phone') return phoneDigits(value);
-	return kind ? value : undefined;
 }
 
 const FLOW_CONTEXT_KEY = 'chatflowConversationContact';
