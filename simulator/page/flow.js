@@ -4,7 +4,7 @@
 // on top, so a broken Flow is visible before it is uploaded anywhere.
 import { EXTRA_COMPONENTS, imageSource, unknownComponent } from './flowComponents.js';
 import { evaluateCondition, resolveBindings, switchBranch } from './flowExpressions.js';
-import { fieldError } from './flowValidation.js';
+import { calendarDateProblem, fieldError } from './flowValidation.js';
 import { h } from './render.js';
 import { renderRichText } from './richText.js';
 
@@ -252,7 +252,7 @@ class FlowRunner {
 				return this.field(component, group);
 			}
 			case 'DatePicker': {
-				const unavailable = new Set(this.resolve(component['unavailable-dates']) ?? []);
+				const rules = { 'unavailable-dates': this.resolve(component['unavailable-dates']) };
 				const date = h('input', {
 					type: 'date',
 					name,
@@ -260,7 +260,12 @@ class FlowRunner {
 					min: this.resolve(component['min-date']),
 					max: this.resolve(component['max-date']),
 					disabled: component.enabled === false,
-					onchange: (event) => (unavailable.has(event.target.value) ? ((event.target.value = ''), this.toast('This date is not available')) : this.choose(component, event.target.value, true)),
+					onchange: (event) => {
+						const problem = calendarDateProblem(rules, event.target.value);
+						if (!problem) return this.choose(component, event.target.value, true);
+						event.target.value = '';
+						this.toast(problem);
+					},
 				});
 				return this.field(component, date);
 			}

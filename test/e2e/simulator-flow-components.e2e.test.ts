@@ -163,6 +163,9 @@ describe('Flow previewer: every component in a browser', () => {
 		expect(await panel.locator('.flow-text', { hasText: 'Not opted in' }).count()).toBe(1);
 		await panel.locator('input[name="opt_in"]').check();
 		await panel.locator('.flow-text', { hasText: 'Thanks for opting in' }).waitFor();
+		// An unavailable date is refused when picked (DatePicker and CalendarPicker share the rule).
+		await panel.locator('input[name="visit"]').fill('2027-01-08');
+		await panel.locator('.snackbar', { hasText: '2027-01-08 is not available' }).waitFor();
 		await panel.locator('input[name="visit"]').fill('2027-01-10');
 		// include-days leaves out weekends: a Saturday is refused, a Monday taken.
 		await panel.locator('input[name="day"]').fill('2027-01-09');
