@@ -11,6 +11,9 @@
  * - Connections are reused: the fake counts TLS handshakes, and a 2,000-message run opens no more
  *   than the node's concurrency, plus the idle connections the fake itself closed.
  * - A fake that closes idle keep-alive connections without announcing it loses and doubles nothing.
+ *   It is a server of its own (`idleClosing`), so the test starts on an origin whose pool no
+ *   earlier test left connections in: those could sit idle just as long as the server allows
+ *   when the first wave goes out, before the pool could learn the server's idle time.
  * - The access token is in no log line and no execution.
  */
 import { randomUUID } from 'node:crypto';
@@ -35,6 +38,7 @@ const CONCURRENCY = 20;
 let certificates: TestCertificates;
 let proxied: FakePlatform;
 let direct: FakePlatform;
+let idleClosing: FakePlatform;
 let proxy: ForwardProxy;
 let n8n: N8nInstance;
 let api: N8nApi;
@@ -98,7 +102,8 @@ beforeAll(async () => {
 	const tls = { key: certificates.key, cert: certificates.cert };
 	proxied = await FakePlatform.start({ tls, acceptedTokens: [TOKEN], latencyMs: 5 });
 	direct = await FakePlatform.start({ tls, acceptedTokens: [TOKEN], latencyMs: 5, closeIdleAfterMs: 400 });
-	for (const fake of [proxied, direct]) fake.on('POST', `/:v/${PHONE_ID}/messages`, answer);
+	idleClosing = await FakePlatform.start({ tls, acceptedTokens: [TOKEN], latencyMs: 5, closeIdleAfterMs: 400 });
+	for (const fake of [proxied, direct, idleClosing]) fake.on('POST', `/:v/${PHONE_ID}/messages`, answer);
 	proxy = await ForwardProxy.start();
 
 	userFolder = mkdtempSync(join(tmpdir(), 'chatflow-egress-e2e-'));
@@ -113,7 +118,7 @@ beforeAll(async () => {
 			N8N_SSRF_PROTECTION_ENABLED: 'true',
 			N8N_SSRF_ALLOWED_HOSTNAMES: 'localhost',
 			HTTPS_PROXY: proxy.url,
-			NO_PROXY: `localhost:${direct.port}`,
+			NO_PROXY: `localhost:${direct.port},localhost:${idleClosing.port}`,
 			N8N_LOG_LEVEL: 'debug',
 		},
 	});
@@ -126,6 +131,7 @@ afterAll(async () => {
 	await proxy?.close();
 	await proxied?.close();
 	await direct?.close();
+	await idleClosing?.close();
 	certificates?.dispose();
 	if (userFolder) rmSync(userFolder, { recursive: true, force: true });
 });
@@ -158,7 +164,7 @@ it('goes direct to a host in NO_PROXY, and a 2,000-message run opens no more con
 });
 
 it('loses and doubles nothing when the server closes idle connections without announcing it', async () => {
-	const send = await sender(`https://localhost:${direct.port}`);
+	const send = await sender(`https://localhost:${idleClosing.port}`);
 	const all: string[] = [];
 	for (const [wave, pauseMs] of [900, 380, 400, 420, 100, 0].entries()) {
 		const list = recipients(`49${20 + wave}`, 60);
@@ -167,7 +173,8 @@ it('loses and doubles nothing when the server closes idle connections without an
 		expect(items.filter((item) => item.error)).toEqual([]);
 		await new Promise((resolve) => setTimeout(resolve, pauseMs));
 	}
-	expect(direct.stats.idleCloses).toBeGreaterThan(0);
+	expect(proxy.connectsTo(`localhost:${idleClosing.port}`)).toBe(0);
+	expect(idleClosing.stats.idleCloses).toBeGreaterThan(0);
 	expect(deliveredOnce(all)).toBe(true);
 });
 
