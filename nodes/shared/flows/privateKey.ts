@@ -49,6 +49,12 @@ function parsePrivateKey(pem: string, passphrase: string): KeyObject {
 		if (encrypted && /decrypt|bad password|passphrase/i.test(reason)) {
 			throw new PrivateKeyError('Private Key could not be decrypted: the Passphrase is wrong');
 		}
+		// A wrong passphrase yields random plaintext whose CBC padding still looks valid about once
+		// in 256 tries; OpenSSL then fails one step later, decoding that plaintext as a key
+		// ("DECODER routines::unsupported"). The passphrase is by far the likelier culprit.
+		if (encrypted && /DECODER|asn1|unsupported/i.test(reason)) {
+			throw new PrivateKeyError('Private Key could not be decrypted: the Passphrase is wrong (or the PEM is damaged)');
+		}
 		throw new PrivateKeyError(`Private Key could not be parsed: ${reason.replace(/-----[^-]+-----/g, '')}`);
 	}
 	if (key.asymmetricKeyType !== 'rsa') {

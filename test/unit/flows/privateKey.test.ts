@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 
 import { loadPrivateKey, normalisePem } from '../../../nodes/shared/flows';
 import { testFlowsEndpointCredential } from '../../../nodes/shared/flows/credential';
@@ -41,6 +41,22 @@ describe('private key parsing and the credential test', () => {
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(message);
 		expect(result.message).not.toMatch(/MII[A-Za-z0-9+/]{20}/); // no key material in the message
+	});
+
+	it('reports a wrong passphrase even when the decrypted bytes pass the padding check', () => {
+		// Roughly one wrong passphrase in 256 decrypts to bytes with valid padding, and OpenSSL then
+		// fails decoding them as a key instead of saying "bad decrypt". Find such a passphrase for
+		// this run's key with OpenSSL itself, then check the message the user gets for it.
+		let lucky: string | undefined;
+		for (let i = 0; i < 20_000 && lucky === undefined; i += 1) {
+			try {
+				createPrivateKey({ key: encrypted.privateKeyPem, format: 'pem', passphrase: `wrong ${i}` });
+			} catch (error) {
+				if (/DECODER/.test((error as Error).message)) lucky = `wrong ${i}`;
+			}
+		}
+		expect(lucky).toBeDefined();
+		expect(() => loadPrivateKey(encrypted.privateKeyPem, lucky)).toThrow(/Passphrase is wrong/);
 	});
 
 	it('passes a good credential and flags a short token secret', async () => {
