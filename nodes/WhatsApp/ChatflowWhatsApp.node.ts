@@ -11,7 +11,7 @@ import { description as media } from './actions/media';
 import { description as message } from './actions/message';
 import { router } from './actions/router';
 import { description as template } from './actions/template';
-import { listFlows, searchFlows } from '../shared/flows/picker';
+import { searchFlows } from '../shared/flows/picker';
 import { searchPhoneNumbers, searchTemplates } from './methods/listSearch';
 import { getTemplateParameters } from './methods/resourceMapping';
 
@@ -74,7 +74,6 @@ export class ChatflowWhatsApp implements INodeType {
 
 	methods = {
 		listSearch: { searchPhoneNumbers, searchTemplates, searchFlows },
-		loadOptions: { listFlows },
 		resourceMapping: { getTemplateParameters },
 		credentialTest: { chatflowRedisConnectionTest },
 	};

@@ -1,8 +1,9 @@
 /**
  * The Flow picker in the real n8n: the editor's REST call for a resource locator's list runs
- * `searchFlows` of the WhatsApp node and of the Flows management node with the saved credential,
- * against the fake Graph API (paging and search); then workflows saved with the picker's value
- * and with the plain string of older workflows both send the same Flow.
+ * `searchFlows` of the WhatsApp node (Send Flow, a template's Flow button) and of the Flows
+ * management node with the saved credential, against the fake Graph API (paging and search);
+ * then workflows saved with the picker's value and with the plain string of older workflows both
+ * send the same Flow.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -65,6 +66,15 @@ describe('Flow picker in a real n8n', () => {
 			parameters: { operation: 'get' }, credentials, filter: 'survey 10',
 		});
 		expect(answer.results.map((flow) => flow.name)).toEqual(['Survey 10 · DRAFT · SURVEY']);
+	});
+
+	it('lists them for a Flow button of Create Template, a field inside the list of buttons', async () => {
+		const answer = await n8n.api.listSearch({
+			nodeType: nodeType('chatflowWhatsApp'), version: 2, parameter: 'newButtons.button[0].flowId', methodName: 'searchFlows',
+			parameters: { resource: 'template', operation: 'create', definedWith: 'fields', newButtons: { button: [{ type: 'FLOW', text: 'Book' }] } },
+			credentials, filter: 'table',
+		});
+		expect(answer.results).toEqual([{ name: 'Table booking · PUBLISHED · APPOINTMENT_BOOKING', value: booking }]);
 	});
 
 	it.each([

@@ -2,7 +2,7 @@
  * The Flow picker on every Flow ID field (Send Flow, Flows management, clone): each locator mode
  * and the plain string that workflows saved before the picker hold, run through n8n's engine
  * (in-process harness) against the fake Graph API; and the picker's list, page by page, with search,
- * also as the dropdown of a template's Flow button.
+ * the picker on a template's Flow button included.
  */
 import type { ILoadOptionsFunctions, INodeParameters } from 'n8n-workflow';
 
@@ -102,6 +102,22 @@ describe('Flow picker: saved values of every shape', () => {
 			expect(sent.interactive.action.parameters.flow_id).toBe('1234567890');
 		}
 	});
+	it.each([
+		['a plain string (saved before the picker)', '1234567890'],
+		['From List', locator('list', '1234567890')],
+		['By URL', locator('url', 'https://business.facebook.com/wa/manage/flows/1234567890/')],
+	])('Create Template\'s Flow button reads %s', async (_label, flowId) => {
+		platform.on('POST', `/:v/${WABA}/message_templates`, { json: { id: '5003', status: 'PENDING', category: 'UTILITY' } });
+		const result = await runNode('chatflowWhatsApp', 2, {
+			resource: 'template', operation: 'create', definedWith: 'fields', newTemplateName: 'book_visit', newTemplateLanguage: 'en_US', newTemplateCategory: 'UTILITY',
+			bodyText: 'Book your next visit.', newButtons: { button: [{ type: 'FLOW', text: 'Book now', flowId, flowAction: 'navigate', navigateScreen: 'START' }] },
+		});
+		expect(result.status).toBe('success');
+		const created = platform.received('POST', `/v26.0/${WABA}/message_templates`)[0].json as { components: Array<{ type: string; buttons?: Array<Record<string, unknown>> }> };
+		expect(created.components.find((component) => component.type === 'BUTTONS')?.buttons).toEqual([
+			{ type: 'FLOW', text: 'Book now', flow_id: '1234567890', flow_action: 'navigate', navigate_screen: 'START' },
+		]);
+	});
 });
 
 describe('Flow picker: the list', () => {
@@ -135,28 +151,12 @@ describe('Flow picker: the list', () => {
 		await expect(searchFlows.call(ctx)).rejects.toThrow(/WhatsApp Business Account ID/);
 	});
 
-	it('offers every Flow of the account as a dropdown for a template\'s Flow button, every page read', async () => {
-		const flows = fakeFlows(platform);
-		flows.seed({ wabaId: WABA, name: 'Booking', status: 'PUBLISHED', categories: ['APPOINTMENT_BOOKING'] });
-		for (let index = 0; index < 120; index++) flows.seed({ wabaId: WABA, name: `Survey ${index}`, categories: ['SURVEY'] });
-		const node = new ChatflowWhatsApp();
-		const ctx = await loadOptionsContext({
-			type: 'chatflowWhatsApp',
-			typeVersion: 2,
-			parameters: { resource: 'template', operation: 'create', definedWith: 'fields' },
-			credentials: credentials(),
-			path: 'parameters.newButtons.button[0].flowId',
-		});
-		const options = await node.methods.loadOptions.listFlows.call(ctx);
-		expect(options).toHaveLength(121);
-		expect(options[0]).toEqual({ name: 'Booking · PUBLISHED · APPOINTMENT_BOOKING', value: [...flows.flows.values()][0].id });
-		expect(platform.received('GET', `/v26.0/${WABA}/flows`)).toHaveLength(2);
-	});
-
-	it('the template\'s Flow button field is that dropdown', () => {
-		const buttons = new ChatflowWhatsApp().description.properties.filter((property) => property.type === 'fixedCollection' && JSON.stringify(property).includes('"flowId"'));
-		expect(buttons.length).toBeGreaterThan(0);
-		const flowField = JSON.parse(JSON.stringify(buttons[0])).options[0].values.find((value: { name: string }) => value.name === 'flowId');
-		expect(flowField).toMatchObject({ type: 'options', typeOptions: { loadOptionsMethod: 'listFlows' } });
+	it('is the picker on a template\'s Flow button too, inside the list of buttons', () => {
+		const buttons = new ChatflowWhatsApp().description.properties.find((property) => property.name === 'newButtons');
+		const values = JSON.parse(JSON.stringify(buttons)).options[0].values as Array<{ name: string; type: string; modes: Array<{ name: string; typeOptions?: { searchListMethod?: string } }> }>;
+		const flowField = values.find((value) => value.name === 'flowId');
+		expect(flowField?.type).toBe('resourceLocator');
+		expect(flowField?.modes.map((mode) => mode.name)).toEqual(['list', 'id', 'url']);
+		expect(flowField?.modes[0].typeOptions?.searchListMethod).toBe('searchFlows');
 	});
 });

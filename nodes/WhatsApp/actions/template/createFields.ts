@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { flowIdFrom, flowLocatorProperty } from '../../../shared/flows/picker';
 import type { TemplateButtonInput, TemplateCreateInput } from '../../builders';
 
 /** Create Template's fields (when "Define With" is Fields), and reading them into the builder's input. */
@@ -21,14 +22,7 @@ const buttonValues: INodeProperties[] = [
 	{ displayName: 'URL', name: 'url', type: 'string', default: '', placeholder: 'https://example.com/orders/{{1}}', description: 'URL buttons: at most one variable, {{1}}, at the end' },
 	{ displayName: 'Example', name: 'example', type: 'string', default: '', description: 'URL buttons with a variable: the full example URL; Copy Code: the example code (at most 15 characters)' },
 	{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', placeholder: '+15550051234' },
-	{
-		displayName: 'Flow Name or ID',
-		name: 'flowId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'listFlows' },
-		default: '',
-		description: 'Flow buttons: the Flow to open. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	flowLocatorProperty({ displayName: 'Flow', name: 'flowId', description: 'Flow buttons: the Flow to open' }),
 	{ displayName: 'Flow Action', name: 'flowAction', type: 'options', default: 'navigate', options: [{ name: 'Navigate', value: 'navigate' }, { name: 'Data Exchange', value: 'data_exchange' }] },
 	{ displayName: 'First Screen', name: 'navigateScreen', type: 'string', default: '', description: 'Flow buttons that navigate: the screen to open' },
 ];
@@ -172,7 +166,8 @@ export function readCreateFields(ctx: IExecuteFunctions, itemIndex: number): Tem
 		},
 		body: { text: text(ctx, 'bodyText', itemIndex), examples: Object.fromEntries(examples.map((e) => [String(e.variable).replace(/[{}\s]/g, ''), String(e.value)])) },
 		footer: text(ctx, 'newFooter', itemIndex),
-		buttons: buttons.map((button) => ({ ...button, type: String(button.type) })),
+		// A Flow button's flowId is the picker's locator, or the plain string of a workflow saved before it.
+		buttons: buttons.map((button) => ({ ...button, type: String(button.type), flowId: button.flowId === undefined ? undefined : flowIdFrom(button.flowId) })),
 		cards: cards.map((card) => ({
 			headerFormat: String(card.headerFormat ?? 'IMAGE'),
 			headerHandle: String(card.headerHandle ?? ''),
