@@ -227,15 +227,24 @@ describe(`${PACKAGE_NAME} on this n8n`, () => {
 		expect(await n8n.api.executions(workflowId, { includeData: false })).toHaveLength(1);
 	});
 
-	it('[saved waits checked] a wait that must be saved is saved as waiting, or refused with a clear error where this n8n cannot resume it', async () => {
+	it('[saved waits checked] a wait that must be saved is saved as waiting and resumes, or is refused with a clear error where this n8n cannot resume it', async () => {
 		const { workflowId, url } = await conversation(1);
 		await turn({ url, platform }, '4915100000105', { type: 'text', text: { body: 'hi' } }, 1);
 		const [execution] = await until('the execution saved as waiting or failed', async () => {
 			const all = await n8n.api.executions(workflowId);
 			return all.length === 1 && (all[0].status === 'waiting' || all[0].status === 'error') ? all : undefined;
 		});
-		if (execution.status === 'error') expect((execution.data?.resultData.error as { message?: string } | undefined)?.message).toBe(SAVED_WAIT_UNSUPPORTED.message);
-		else expect(execution.status).toBe('waiting');
+		if (execution.status === 'error') {
+			expect((execution.data?.resultData.error as { message?: string } | undefined)?.message).toBe(SAVED_WAIT_UNSUPPORTED.message);
+			return;
+		}
+		// Saved as waiting: this only counts if the reply really resumes it (a saved wait this n8n
+		// cannot resume would be the silent loss the check exists to prevent).
+		expect(await turn({ url, platform }, '4915100000105', { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'prices', title: 'Prices' } } }, 2)).toEqual([BUTTONS, PRICES]);
+		await until('the saved conversation finished', async () => {
+			const all = await n8n.api.executions(workflowId, { includeData: false });
+			return all.length === 1 && all[0].status === 'success' ? all : undefined;
+		});
 	});
 
 	it('[timeout] a waiting conversation nobody answers leaves by its Timed Out output', async () => {
