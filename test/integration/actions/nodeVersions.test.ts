@@ -173,7 +173,8 @@ describe('Run Options (version 2)', () => {
 		platform.on('POST', `/v26.0/${PAGE}/messages`, async (request) => {
 			inFlight++;
 			most = Math.max(most, inFlight);
-			await new Promise((resolve) => setTimeout(resolve, 20));
+			// Long enough that the three lanes overlap even when the machine stalls between them.
+			await new Promise((resolve) => setTimeout(resolve, 200));
 			inFlight--;
 			return { json: { recipient_id: (request.json as { recipient: { id: string } }).recipient.id, message_id: 'm' } };
 		});

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 /** A WhatsApp person with a fresh phone number and BSUID, as a trigger item names them. */
 function person() {
-	const phone = `1555${randomInt(1_000_000, 9_999_999)}`;
+	const phone = `1555${randomInt(1_000_000_000, 9_999_999_999)}`; // 14 digits: no two tests' people collide
 	const bsuid = `US.${randomInt(1e9, 9e9)}${randomInt(1e9, 9e9)}`;
 	return { phone, bsuid };
 }

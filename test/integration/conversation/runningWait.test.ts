@@ -57,7 +57,9 @@ async function registered(store: Parameters<typeof peekWait>[0], contact: Return
 
 describe.each(BACKENDS)('a wait while the execution keeps running (%s)', (_name, open, openSignals) => {
 	const node = { store: open(), signals: openSignals() };
-	const trigger = (): RouteOptions => ({ store: open(), signals: openSignals(), post: noHttp, acknowledgeWaitMs: 500 });
+	// A running node takes its message within milliseconds; 5 s leaves room for a stalled machine.
+	// Only the test where nobody runs any more waits that long, so it sets a short time itself.
+	const trigger = (acknowledgeWaitMs = 5_000): RouteOptions => ({ store: open(), signals: openSignals(), post: noHttp, acknowledgeWaitMs });
 
 	it('a reply continues the running execution on Reply, with no HTTP and nothing saved', async () => {
 		const contact = freshContact();
@@ -103,11 +105,12 @@ describe.each(BACKENDS)('a wait while the execution keeps running (%s)', (_name,
 
 	it('a trigger that claimed the wait just as the node withdrew it still gets its message through', async () => {
 		const contact = freshContact();
-		const waiting = waitRunning({ ...node, settings: settings({ keepRunningMs: 150 }), record: record(contact, 'e-run-6'), timedOut });
+		// 1.5 s is the node's running time: the claim below must land before it, even on a stalled machine.
+		const waiting = waitRunning({ ...node, settings: settings({ keepRunningMs: 1_500 }), record: record(contact, 'e-run-6'), timedOut });
 		await registered(node.store, contact);
 		// The claim wins the race: the node's withdrawal then fails, so it waits for the message.
 		const claimed = await claimWait(node.store, contact);
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		await new Promise((resolve) => setTimeout(resolve, 2_000));
 		const { deliverToRunning } = await import('../../../nodes/shared/conversation');
 		expect(await deliverToRunning(node.store, node.signals, claimed!, { chatflowConversation: 'reply', event: message(contact, 'late but here'), wait: claimed! })).toBe(true);
 		expect(((await waiting) as INodeExecutionData[][])[0][0].json.text).toBe('late but here');
@@ -116,7 +119,7 @@ describe.each(BACKENDS)('a wait while the execution keeps running (%s)', (_name,
 	it('nobody runs any more (n8n restarted): the trigger takes its message back and starts a new execution with it', async () => {
 		const contact = freshContact();
 		await registerWait(node.store, { ...record(contact, 'e-gone'), hot: { id: `gone-${contact.contactId}` } });
-		const decision = await routeToConversation(message(contact, 'anyone?'), trigger());
+		const decision = await routeToConversation(message(contact, 'anyone?'), trigger(500));
 		expect(decision).toMatchObject({ route: 'none', emit: true });
 		expect(decision.event.text).toBe('anyone?');
 		expect(await node.store.get(`mail:gone-${contact.contactId}`)).toBeUndefined();

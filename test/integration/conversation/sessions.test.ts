@@ -28,9 +28,10 @@ describe.each(BACKENDS)('sessions (%s)', (_name, open) => {
 
 	it('reports a timed-out session as expired with its last step, until written again', async () => {
 		const contact = freshContact('instagram');
-		await setVariables(store, contact, { cart: 1 }, 100);
-		await setStep(store, contact, 'askDate', 100);
-		await new Promise((resolve) => setTimeout(resolve, 200));
+		// A lifetime of 1 s: both writes land well inside it even on a stalled machine.
+		await setVariables(store, contact, { cart: 1 }, 1_000);
+		await setStep(store, contact, 'askDate', 1_000);
+		await new Promise((resolve) => setTimeout(resolve, 1_500));
 		const expired = await getSession(store, contact);
 		expect(expired).toMatchObject({ expired: true, expiredStep: 'askDate', expiredVariables: { cart: 1 }, variables: {}, step: '' });
 		await setStep(store, contact, 'start', 60_000);

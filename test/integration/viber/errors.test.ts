@@ -187,11 +187,18 @@ describe('rate limit', () => {
 describe('status 12 slows the whole bot down', () => {
 	it('holds back the other items until the backoff has passed', async () => {
 		let throttledAt = 0;
-		platform.on('POST', '/send_message', (request) => {
-			if ((request.json as IDataObject).text === 'm0' && throttledAt === 0) {
+		// m1, in the other lane, is answered only after m0's status 12 has had 50 ms to reach the
+		// node: otherwise a slow machine could free m1's lane, and start m2, before the node knew.
+		let m0Answered = (): void => undefined;
+		const m0Throttled = new Promise<void>((resolve) => (m0Answered = resolve));
+		platform.on('POST', '/send_message', async (request) => {
+			const text = (request.json as IDataObject).text;
+			if (text === 'm0' && throttledAt === 0) {
 				throttledAt = request.receivedAt;
+				setTimeout(m0Answered, 50);
 				return { json: { status: 12, status_message: 'tooManyRequests' } };
 			}
+			if (text === 'm1') await m0Throttled;
 			return { json: { status: 0, message_token: 7 } };
 		});
 		// Two lanes, a 200 ms backoff: m0 is throttled; m2 and m3 start only after the pause.
