@@ -50,12 +50,12 @@ let messagesWorkflowId: string;
 let tableId: string;
 const workflowIds: string[] = [];
 
-/** `YYYY-MM-DD` and `HH:mm:ss` of `at` in the workflows' time zone. */
 /** The calendar day after a YYYY-MM-DD date. */
 function nextDay(date: string): string {
 	return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
+/** `YYYY-MM-DD` and `HH:mm:ss` of `at` in the workflows' time zone. */
 function local(at: Date): { date: string; time: string } {
 	const [date, time] = new Intl.DateTimeFormat('sv-SE', {
 		timeZone: TIMEZONE,

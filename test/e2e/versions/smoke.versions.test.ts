@@ -27,6 +27,8 @@ jest.setTimeout(180_000);
 const BUTTONS = 'button:What would you like to do?';
 const PRICES = 'text:Haircut 20 EUR, colour 45 EUR';
 const EXPIRED = 'text:Session expired, write hi to start again';
+/** The contact's tap on the Prices button, the reply every resumed conversation gets. */
+const PRICES_REPLY = { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'prices', title: 'Prices' } } };
 /** The timeout of the conversation that is left to expire (n8n's wait tracker resumes it). */
 const TIMEOUT_SECONDS = 5;
 
@@ -46,6 +48,16 @@ async function conversation(version: number, timeoutSeconds = 120): Promise<{ wo
 	const { workflow, webhookId } = conversationWorkflow(credentials, { conversationVersion: version, timeoutSeconds });
 	const workflowId = await activate(workflow, [{ path: `${webhookId}/webhook` }]);
 	return { workflowId, url: n8n.api.webhookUrl(webhookId, 'webhook') };
+}
+
+/** The contact taps Prices in a conversation that waits for it: the prices go out, and its one execution ends in success. */
+async function answerAndFinish(workflowId: string, url: string, contact: string): Promise<void> {
+	expect(await turn({ url, platform }, contact, PRICES_REPLY, 2)).toEqual([BUTTONS, PRICES]);
+	const done = await until('the conversation finished', async () => {
+		const all = await n8n.api.executions(workflowId, { includeData: false });
+		return all.length === 1 && all[0].status === 'success' ? all : undefined;
+	});
+	expect(done).toHaveLength(1);
 }
 
 beforeAll(async () => {
@@ -209,19 +221,14 @@ describe(`${PACKAGE_NAME} on this n8n`, () => {
 			const statuses = (await n8n.api.executions(workflowId, { includeData: false })).map((e) => e.status);
 			return statuses.length === 1 && statuses[0] === 'waiting';
 		});
-		expect(await turn({ url, platform }, contact, { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'prices', title: 'Prices' } } }, 2)).toEqual([BUTTONS, PRICES]);
-		const done = await until('the conversation finished', async () => {
-			const all = await n8n.api.executions(workflowId, { includeData: false });
-			return all.length === 1 && all[0].status === 'success' ? all : undefined;
-		});
-		expect(done).toHaveLength(1);
+		await answerAndFinish(workflowId, url, contact);
 	});
 
 	it('[conversation v2] a conversation waits for a reply (execution kept running) and resumes', async () => {
 		const { workflowId, url } = await conversation(2);
 		const contact = '4915100000104';
 		expect(await turn({ url, platform }, contact, { type: 'text', text: { body: 'hi' } }, 1)).toEqual([BUTTONS]);
-		expect(await turn({ url, platform }, contact, { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'prices', title: 'Prices' } } }, 2)).toEqual([BUTTONS, PRICES]);
+		expect(await turn({ url, platform }, contact, PRICES_REPLY, 2)).toEqual([BUTTONS, PRICES]);
 		const [execution] = await n8n.api.waitForExecutions(workflowId, 1);
 		expect(execution.status).toBe('success');
 		expect(await n8n.api.executions(workflowId, { includeData: false })).toHaveLength(1);
@@ -240,11 +247,7 @@ describe(`${PACKAGE_NAME} on this n8n`, () => {
 		}
 		// Saved as waiting: this only counts if the reply really resumes it (a saved wait this n8n
 		// cannot resume would be the silent loss the check exists to prevent).
-		expect(await turn({ url, platform }, '4915100000105', { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'prices', title: 'Prices' } } }, 2)).toEqual([BUTTONS, PRICES]);
-		await until('the saved conversation finished', async () => {
-			const all = await n8n.api.executions(workflowId, { includeData: false });
-			return all.length === 1 && all[0].status === 'success' ? all : undefined;
-		});
+		await answerAndFinish(workflowId, url, '4915100000105');
 	});
 
 	it('[timeout] a waiting conversation nobody answers leaves by its Timed Out output', async () => {

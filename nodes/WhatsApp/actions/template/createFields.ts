@@ -167,7 +167,7 @@ export function readCreateFields(ctx: IExecuteFunctions, itemIndex: number): Tem
 		body: { text: text(ctx, 'bodyText', itemIndex), examples: Object.fromEntries(examples.map((e) => [String(e.variable).replace(/[{}\s]/g, ''), String(e.value)])) },
 		footer: text(ctx, 'newFooter', itemIndex),
 		// A Flow button's flowId is the picker's locator, or the plain string of a workflow saved before it.
-		buttons: buttons.map((button) => ({ ...button, type: String(button.type), flowId: button.flowId === undefined ? undefined : flowIdFrom(button.flowId) })),
+		buttons: buttons.map((button) => ({ ...button, type: String(button.type), flowId: flowIdFrom(button.flowId) })),
 		cards: cards.map((card) => ({
 			headerFormat: String(card.headerFormat ?? 'IMAGE'),
 			headerHandle: String(card.headerHandle ?? ''),
